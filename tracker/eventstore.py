@@ -1,0 +1,263 @@
+"""The event store: the only code that reads and writes ``tracker_event``.
+
+Interface
+---------
+``append(stream, events, expected_version, idempotency_key=None) -> AppendResult``
+    Append events to one stream in one transaction.
+``append_many(appends, idempotency_key=None) -> AppendResult``
+    Append to several streams atomically, each with its own expected version.
+``read_stream(stream, up_to_version=None, up_to_position=None) -> list[RecordedEvent]``
+``read_all(after=0, limit=100) -> list[RecordedEvent]``
+    The global feed in position order. Gap-safe: see below.
+``stream_version(stream)``, ``head_position()``, ``position_at(known_at)``, ``get_event(id)``
+
+Guarantees
+----------
+* Append-only: database triggers reject UPDATE, DELETE and TRUNCATE (``db_guards``); the
+  model and its queryset refuse them in Python too.
+* Optimistic concurrency: ``expected_version`` is the stream version the caller decided
+  on (0 for a new stream, ``None`` to skip the check). A stale one raises
+  :class:`ConcurrencyError` naming the stream, the expected and the actual version.
+* Idempotency: an append with a key that is already stored returns the events stored the
+  first time (``AppendResult.duplicate``) and appends nothing.
+* Gap-safe positions: every append takes one transaction-scoped lock (an advisory lock on
+  PostgreSQL; SQLite's write lock, taken by ``BEGIN IMMEDIATE``) before it reads the head
+  and inserts. Appends therefore commit in position order, and a reader that has seen
+  position N can never later find a committed event below N. The lock is held to commit,
+  so when called inside an outer ``transaction.atomic`` it covers the whole command.
+* ``recorded_at`` is the database clock read under that lock (never earlier than the
+  previous event's), so it grows with position and "known at K" is a position prefix.
+* Reads upcast old schema versions (:mod:`tracker.domain.upcasting`).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+
+from tracker.domain.upcasting import current_version, upcast
+from tracker.models import Event
+
+# Arbitrary constant naming the append lock (pg_advisory_xact_lock takes a bigint).
+_APPEND_LOCK_KEY = 7_420_180_612
+
+
+class ConcurrencyError(Exception):
+    """A stream moved on since the caller read it."""
+
+    def __init__(self, stream: str, expected: int, actual: int) -> None:
+        self.stream, self.expected, self.actual = stream, expected, actual
+        super().__init__(f"version conflict on {stream}: expected version {expected}, actual version {actual}")
+
+
+@dataclass(frozen=True, order=True)
+class StreamId:
+    type: str
+    id: str
+
+    def __str__(self) -> str:
+        return f"{self.type}/{self.id}"
+
+    @classmethod
+    def parse(cls, value: str) -> StreamId:
+        kind, _, ident = value.partition("/")
+        if not kind or not ident:
+            raise ValueError(f"stream must look like 'type/id', got {value!r}")
+        return cls(kind, ident)
+
+
+@dataclass(frozen=True)
+class NewEvent:
+    type: str
+    data: dict[str, Any]
+    valid_from: datetime | None = None
+    valid_to: datetime | None = None
+    valid_precision: str = ""
+    source: dict[str, Any] = field(default_factory=dict)
+    confidence: float = 1.0
+    metadata: dict[str, Any] = field(default_factory=dict)
+    id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class StreamAppend:
+    stream: StreamId
+    events: Sequence[NewEvent]
+    expected_version: int | None
+
+
+@dataclass(frozen=True)
+class RecordedEvent:
+    id: uuid.UUID
+    stream: StreamId
+    version: int
+    position: int
+    type: str
+    schema_version: int
+    data: dict[str, Any]
+    valid_from: datetime | None
+    valid_to: datetime | None
+    valid_precision: str
+    recorded_at: datetime
+    source: dict[str, Any]
+    confidence: float
+    metadata: dict[str, Any]
+    idempotency_key: str | None
+
+
+@dataclass(frozen=True)
+class AppendResult:
+    events: list[RecordedEvent]
+    duplicate: bool = False
+
+    def version_of(self, stream: StreamId) -> int:
+        return max(e.version for e in self.events if e.stream == stream)
+
+
+def _record(row: Event) -> RecordedEvent:
+    schema_version, data = upcast(row.type, row.schema_version, row.data)
+    return RecordedEvent(
+        id=row.id,
+        stream=StreamId(row.stream_type, row.stream_id),
+        version=row.version,
+        position=row.position,
+        type=row.type,
+        schema_version=schema_version,
+        data=data,
+        valid_from=row.valid_from,
+        valid_to=row.valid_to,
+        valid_precision=row.valid_precision,
+        recorded_at=row.recorded_at,
+        source=row.source,
+        confidence=row.confidence,
+        metadata=row.metadata,
+        idempotency_key=row.idempotency_key,
+    )
+
+
+def _lock_and_read_clock() -> tuple[int, datetime]:
+    """Serialise appends; return the head position and a clock reading not before it."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_APPEND_LOCK_KEY])
+            cursor.execute("SELECT clock_timestamp()")
+            now = cursor.fetchone()[0]
+        else:
+            # SQLite: the transaction already holds the database write lock (IMMEDIATE).
+            now = timezone.now()
+    last = Event.objects.order_by("-position").values_list("position", "recorded_at").first()
+    if last is None:
+        return 0, now
+    head, last_recorded = last
+    return head, max(now, last_recorded)
+
+
+def _current_versions(streams: Iterable[StreamId]) -> dict[StreamId, int]:
+    query = Q()
+    for stream in streams:
+        query |= Q(stream_type=stream.type, stream_id=stream.id)
+    rows = Event.objects.filter(query).values("stream_type", "stream_id").annotate(v=Max("version"))
+    return {StreamId(r["stream_type"], r["stream_id"]): r["v"] for r in rows}
+
+
+def append(
+    stream: StreamId,
+    events: Sequence[NewEvent],
+    expected_version: int | None,
+    *,
+    idempotency_key: str | None = None,
+) -> AppendResult:
+    return append_many([StreamAppend(stream, events, expected_version)], idempotency_key=idempotency_key)
+
+
+def append_many(appends: Sequence[StreamAppend], *, idempotency_key: str | None = None) -> AppendResult:
+    if not any(a.events for a in appends):
+        raise ValueError("nothing to append")
+    if len({a.stream for a in appends}) != len(appends):
+        raise ValueError("each stream may appear once in an append")
+    with transaction.atomic():
+        head, now = _lock_and_read_clock()
+        if idempotency_key is not None:
+            first = Event.objects.filter(idempotency_key=idempotency_key).values_list("append_id", flat=True).first()
+            if first is not None:
+                return AppendResult(events=[_record(r) for r in Event.objects.filter(append_id=first)], duplicate=True)
+        versions = _current_versions(a.stream for a in appends)
+        for item in appends:
+            actual = versions.get(item.stream, 0)
+            if item.expected_version is not None and item.expected_version != actual:
+                raise ConcurrencyError(str(item.stream), item.expected_version, actual)
+        append_id = uuid.uuid4()
+        rows: list[Event] = []
+        for item in appends:
+            version = versions.get(item.stream, 0)
+            for new in item.events:
+                version += 1
+                head += 1
+                rows.append(
+                    Event(
+                        id=new.id or uuid.uuid4(),
+                        stream_type=item.stream.type,
+                        stream_id=item.stream.id,
+                        version=version,
+                        position=head,
+                        type=new.type,
+                        schema_version=current_version(new.type),
+                        data=new.data,
+                        valid_from=new.valid_from,
+                        valid_to=new.valid_to,
+                        valid_precision=new.valid_precision,
+                        recorded_at=now,
+                        source=new.source,
+                        confidence=new.confidence,
+                        metadata=new.metadata,
+                        idempotency_key=idempotency_key if not rows else None,
+                        append_id=append_id,
+                    )
+                )
+        Event.objects.bulk_create(rows)
+        return AppendResult(events=[_record(r) for r in rows])
+
+
+def read_stream(
+    stream: StreamId, *, up_to_version: int | None = None, up_to_position: int | None = None
+) -> list[RecordedEvent]:
+    rows = Event.objects.filter(stream_type=stream.type, stream_id=stream.id)
+    if up_to_version is not None:
+        rows = rows.filter(version__lte=up_to_version)
+    if up_to_position is not None:
+        rows = rows.filter(position__lte=up_to_position)
+    return [_record(r) for r in rows.order_by("version")]
+
+
+def read_all(*, after: int = 0, limit: int = 100, stream_type: str | None = None) -> list[RecordedEvent]:
+    """Events with position > ``after``, in position order. Gap-safe (see module docs)."""
+    rows = Event.objects.filter(position__gt=after)
+    if stream_type is not None:
+        rows = rows.filter(stream_type=stream_type)
+    return [_record(r) for r in rows.order_by("position")[:limit]]
+
+
+def stream_version(stream: StreamId) -> int:
+    return _current_versions([stream]).get(stream, 0)
+
+
+def head_position() -> int:
+    return Event.objects.aggregate(p=Max("position"))["p"] or 0
+
+
+def position_at(known_at: datetime) -> int:
+    """The last position recorded at or before ``known_at`` (0 if none): "what we knew then"."""
+    last = Event.objects.filter(recorded_at__lte=known_at).order_by("-position").values_list("position", flat=True)
+    return last.first() or 0
+
+
+def get_event(event_id: uuid.UUID | str) -> RecordedEvent | None:
+    row = Event.objects.filter(id=event_id).first()
+    return _record(row) if row else None

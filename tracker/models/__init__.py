@@ -1,0 +1,3 @@
+from .events import Event
+
+__all__ = ["Event"]

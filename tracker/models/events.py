@@ -1,0 +1,76 @@
+"""The event table. Only :mod:`tracker.eventstore` reads and writes it."""
+
+import uuid
+
+from django.db import models
+
+
+class AppendOnlyError(Exception):
+    """Raised when code tries to change or delete a stored event."""
+
+
+class EventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError("tracker_event is append-only: events cannot be updated")
+
+    def delete(self):
+        raise AppendOnlyError("tracker_event is append-only: events cannot be deleted")
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise AppendOnlyError("tracker_event is append-only: events cannot be updated")
+
+
+class Event(models.Model):
+    """One immutable fact in one stream.
+
+    ``position`` is the global order: assigned under a transaction-scoped lock, so it is
+    also commit order and a reader following it never skips an event. ``recorded_at`` is
+    the database clock read under that same lock, so it grows with ``position``.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    stream_type = models.CharField(max_length=32)
+    stream_id = models.CharField(max_length=200)
+    version = models.PositiveIntegerField()
+    position = models.BigIntegerField(unique=True)
+    type = models.CharField(max_length=64)
+    schema_version = models.PositiveSmallIntegerField(default=1)
+    data = models.JSONField(default=dict)
+    valid_from = models.DateTimeField(null=True, blank=True)
+    valid_to = models.DateTimeField(null=True, blank=True)
+    valid_precision = models.CharField(max_length=16, blank=True, default="")
+    recorded_at = models.DateTimeField(db_default=models.functions.Now())
+    source = models.JSONField(default=dict)
+    confidence = models.FloatField(default=1.0)
+    metadata = models.JSONField(default=dict)
+    idempotency_key = models.CharField(max_length=200, unique=True, null=True, blank=True)
+    append_id = models.UUIDField(db_index=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        db_table = "tracker_event"
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["stream_type", "stream_id", "version"], name="event_stream_version_uniq"),
+        ]
+        indexes = [
+            models.Index(fields=["type"], name="event_type_idx"),
+            models.Index(fields=["recorded_at"], name="event_recorded_at_idx"),
+        ]
+        default_permissions = ("view",)
+
+    def __str__(self) -> str:
+        return f"{self.stream_type}/{self.stream_id} v{self.version} {self.type}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError("tracker_event is append-only: a stored event cannot be saved again")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("tracker_event is append-only: events cannot be deleted")
+
+    @property
+    def stream(self) -> str:
+        return f"{self.stream_type}/{self.stream_id}"
