@@ -9,7 +9,8 @@ Interface
 ``read_stream(stream, up_to_version=None, up_to_position=None) -> list[RecordedEvent]``
 ``read_all(after=0, limit=100) -> list[RecordedEvent]``
     The global feed in position order. Gap-safe: see below.
-``stream_version(stream)``, ``head_position()``, ``position_at(known_at)``, ``get_event(id)``
+``stream_version(stream)``, ``head_position()``, ``position_at(known_at)``, ``get_event(id)``,
+``find_by_idempotency_key(key)``
 
 Guarantees
 ----------
@@ -110,6 +111,7 @@ class RecordedEvent:
     confidence: float
     metadata: dict[str, Any]
     idempotency_key: str | None
+    append_id: uuid.UUID | None = None
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,7 @@ def _record(row: Event) -> RecordedEvent:
         confidence=row.confidence,
         metadata=row.metadata,
         idempotency_key=row.idempotency_key,
+        append_id=row.append_id,
     )
 
 
@@ -185,9 +188,9 @@ def append_many(appends: Sequence[StreamAppend], *, idempotency_key: str | None 
     with transaction.atomic():
         head, now = _lock_and_read_clock()
         if idempotency_key is not None:
-            first = Event.objects.filter(idempotency_key=idempotency_key).values_list("append_id", flat=True).first()
-            if first is not None:
-                return AppendResult(events=[_record(r) for r in Event.objects.filter(append_id=first)], duplicate=True)
+            stored = find_by_idempotency_key(idempotency_key)
+            if stored:
+                return AppendResult(events=stored, duplicate=True)
         versions = _current_versions(a.stream for a in appends)
         for item in appends:
             actual = versions.get(item.stream, 0)
@@ -256,6 +259,14 @@ def position_at(known_at: datetime) -> int:
     """The last position recorded at or before ``known_at`` (0 if none): "what we knew then"."""
     last = Event.objects.filter(recorded_at__lte=known_at).order_by("-position").values_list("position", flat=True)
     return last.first() or 0
+
+
+def find_by_idempotency_key(key: str) -> list[RecordedEvent]:
+    """The events stored by the append that carried ``key`` (empty if none did)."""
+    append_id = Event.objects.filter(idempotency_key=key).values_list("append_id", flat=True).first()
+    if append_id is None:
+        return []
+    return [_record(r) for r in Event.objects.filter(append_id=append_id).order_by("position")]
 
 
 def get_event(event_id: uuid.UUID | str) -> RecordedEvent | None:

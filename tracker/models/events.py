@@ -58,7 +58,13 @@ class Event(models.Model):
             models.Index(fields=["type"], name="event_type_idx"),
             models.Index(fields=["recorded_at"], name="event_recorded_at_idx"),
         ]
+        # Events are never changed or deleted, by anyone: only viewed, or amended by new
+        # retraction and correction events.
         default_permissions = ("view",)
+        permissions = [
+            ("retract_event", "Can retract an event"),
+            ("correct_event", "Can correct an event"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.stream_type}/{self.stream_id} v{self.version} {self.type}"

@@ -1,0 +1,224 @@
+"""The summit: its status machine, its timeline, and its state at a valid time.
+
+The timeline is a fold of the summit's status facts in *valid-time* order (never arrival
+order), so ingesting the same facts in any order gives the same answers. Each status fact
+becomes one :class:`Interval`, a snapshot of the summit from that fact on; the interval
+ends where the next one begins. The fold can start from any interval's snapshot, which is
+what lets the projection recompute only the tail that a new fact touches.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from .errors import IllegalTransition, InvalidCommand
+from .events import CHANGE_OF_TYPE, SUMMIT_CHANGES
+from .facts import Fact
+from .time import ValidTime, hours_between
+
+RAPID_REVERSAL_HOURS = 24.0
+
+# Order of changes that share a valid time: the lifecycle order.
+RANK = {change: n for n, change in enumerate(SUMMIT_CHANGES)}
+
+# Which changes may follow the current status when appended at the head of the timeline.
+ALLOWED: dict[str | None, frozenset[str]] = {
+    None: frozenset({"proposed", "scheduled"}),
+    "proposed": frozenset({"proposed", "scheduled", "cancelled", "postponed", "held"}),
+    "scheduled": frozenset({"scheduled", "rescheduled", "cancelled", "postponed", "held"}),
+    "cancelled": frozenset({"reinstated", "proposed", "scheduled"}),
+    "postponed": frozenset({"rescheduled", "reinstated", "scheduled", "cancelled"}),
+    "held": frozenset({"held", "concluded"}),
+    "concluded": frozenset(),
+}
+
+# A change undoes the previous one when it is one of these (cancelled then reinstated...).
+UNDOES: dict[str, frozenset[str]] = {
+    "reinstated": frozenset({"cancelled", "postponed"}),
+    "cancelled": frozenset({"proposed", "scheduled", "rescheduled", "reinstated"}),
+    "postponed": frozenset({"scheduled", "rescheduled", "reinstated"}),
+    "rescheduled": frozenset({"postponed"}),
+}
+
+DETAIL_KEYS = ("title", "parties", "leaders", "location", "scheduled_for")
+_NOT_SORTED_ON = ("reverses", "anchor", "note", "announced_by")
+
+
+@dataclass(frozen=True)
+class Interval:
+    """The summit from one status fact on (until the next interval's ``valid_from``)."""
+
+    event_id: str
+    change: str
+    status: str
+    valid_from: datetime  # the fact's earliest time: the status may hold from here
+    certain_from: datetime  # the fact's latest time: the status surely holds from here
+    precision: str
+    rank: int
+    tiebreak: str
+    resume_status: str | None  # what a reinstatement returns to
+    reverses: str | None = None
+    elapsed_hours: float | None = None
+    rapid_reversal: bool = False
+    title: str = ""
+    parties: tuple[str, ...] = ()
+    leaders: tuple[str, ...] = ()
+    location: str = ""
+    scheduled_for: str | None = None
+    announced_by: str = ""
+    confidence: float = 1.0
+    sources: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+    recorded_at: datetime | None = None
+    position: int = 0
+    anchor_event_id: str | None = None
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.valid_from, self.certain_from, self.rank, self.tiebreak)
+
+    @property
+    def time(self) -> ValidTime:
+        return ValidTime(self.valid_from, self.certain_from, self.precision)
+
+
+@dataclass(frozen=True)
+class StatusAnswer:
+    status: str | None
+    certainty: str  # "definite" or "possible"
+    possible_statuses: tuple[str | None, ...]
+    interval: Interval | None
+
+
+def change_of(fact_type: str) -> str | None:
+    return CHANGE_OF_TYPE.get(fact_type)
+
+
+def fact_sort_key(fact: Fact) -> tuple:
+    change = CHANGE_OF_TYPE[fact.type]
+    assert fact.time is not None
+    tiebreak = json.dumps({k: v for k, v in fact.data.items() if k not in _NOT_SORTED_ON}, sort_keys=True)
+    return (fact.time.earliest, fact.time.latest, RANK[change], tiebreak)
+
+
+def status_facts(facts: Sequence[Fact]) -> list[Fact]:
+    """The status facts in valid-time order (facts without a valid time are skipped)."""
+    chosen = [f for f in facts if f.type in CHANGE_OF_TYPE and f.time is not None]
+    return sorted(chosen, key=fact_sort_key)
+
+
+def _next_status(previous: Interval | None, change: str) -> tuple[str, str | None]:
+    before = previous.status if previous else None
+    if change in ("scheduled", "rescheduled"):
+        return "scheduled", None
+    if change in ("cancelled", "postponed"):
+        return change, before if before in ("proposed", "scheduled") else "scheduled"
+    if change == "reinstated":
+        return (previous.resume_status if previous and previous.resume_status else "scheduled"), None
+    return change, None
+
+
+def fold_timeline(
+    ordered: Sequence[Fact], *, before: Interval | None = None, history: Sequence[Interval] = ()
+) -> list[Interval]:
+    """Fold status facts (already in valid-time order) into intervals, starting after ``before``.
+
+    ``history`` is the timeline up to ``before`` (used to resolve an explicit ``reverses``).
+    """
+    out: list[Interval] = []
+    previous = before
+    known = {i.event_id: i for i in history}
+    for fact in ordered:
+        change = CHANGE_OF_TYPE[fact.type]
+        status, resume = _next_status(previous, change)
+        undone: Interval | None = None
+        explicit = fact.data.get("reverses")
+        if explicit and str(explicit) in known:
+            undone = known[str(explicit)]
+        elif previous is not None and previous.change in UNDOES.get(change, ()):
+            undone = previous
+        elapsed = hours_between(undone.time, fact.time) if undone else None
+        data = fact.data
+        scheduled_for = data.get("scheduled_for") or (previous.scheduled_for if previous else None)
+        interval = Interval(
+            event_id=fact.id,
+            change=change,
+            status=status,
+            valid_from=fact.time.earliest,
+            certain_from=fact.time.latest,
+            precision=fact.time.precision,
+            rank=RANK[change],
+            tiebreak=fact_sort_key(fact)[3],
+            resume_status=resume,
+            reverses=undone.event_id if undone else None,
+            elapsed_hours=elapsed,
+            rapid_reversal=elapsed is not None and 0 <= elapsed <= RAPID_REVERSAL_HOURS,
+            title=data.get("title") or (previous.title if previous else ""),
+            parties=tuple(data.get("parties") or (previous.parties if previous else ())),
+            leaders=tuple(data.get("leaders") or (previous.leaders if previous else ())),
+            location=data.get("location") or (previous.location if previous else ""),
+            scheduled_for=scheduled_for,
+            announced_by=data.get("announced_by") or "",
+            confidence=fact.confidence,
+            sources=fact.sources,
+            recorded_at=fact.recorded_at,
+            position=fact.position,
+            anchor_event_id=str(fact.anchor["event_id"]) if fact.anchor else None,
+        )
+        out.append(interval)
+        known[interval.event_id] = interval
+        previous = interval
+    return out
+
+
+def build_timeline(facts: Sequence[Fact]) -> list[Interval]:
+    """The reference fold: the whole timeline from all facts."""
+    return fold_timeline(status_facts(facts))
+
+
+def status_at(timeline: Sequence[Interval], moment: datetime) -> StatusAnswer:
+    """The status at valid time ``moment``.
+
+    Facts that surely happened by ``moment`` (latest <= moment) make the status; facts
+    that only may have happened by then (earliest <= moment < latest) make it uncertain:
+    the answer is ``possible`` and lists each status the summit may have been in.
+    """
+    reached = [i for i, row in enumerate(timeline) if row.valid_from <= moment]
+    if not reached:
+        return StatusAnswer(None, "definite", (), None)
+    last_possible = reached[-1]
+    sure = [i for i in reached if timeline[i].certain_from <= moment]
+    last_sure = sure[-1] if sure else None
+    if last_sure == last_possible:
+        row = timeline[last_possible]
+        return StatusAnswer(row.status, "definite", (row.status,), row)
+    start = last_sure if last_sure is not None else -1
+    possible: list[str | None] = [timeline[start].status if start >= 0 else None]
+    for i in range(start + 1, last_possible + 1):
+        if timeline[i].status not in possible:
+            possible.append(timeline[i].status)
+    row = timeline[last_sure] if last_sure is not None else None
+    certainty = "definite" if len(possible) == 1 else "possible"
+    return StatusAnswer(row.status if row else None, certainty, tuple(possible), row)
+
+
+def check_transition(timeline: Sequence[Interval], change: str, when: ValidTime, data: dict[str, Any]) -> None:
+    """Reject an illegal change. A change at the head of the timeline must follow the
+    current status; an earlier one (a report about the past, arriving late) is placed in
+    valid-time order and accepted, so that arrival order never decides what is stored."""
+    if change not in SUMMIT_CHANGES:
+        raise InvalidCommand(f"unknown summit change {change!r}; expected one of {', '.join(SUMMIT_CHANGES)}")
+    if not timeline:
+        if change not in ALLOWED[None]:
+            raise IllegalTransition(f"a summit must first be proposed or scheduled, not {change}")
+        return
+    last = timeline[-1]
+    probe = (when.earliest, when.latest, RANK[change])
+    if probe < last.sort_key[:3]:
+        return
+    if change not in ALLOWED[last.status]:
+        allowed = ", ".join(sorted(ALLOWED[last.status])) or "nothing"
+        raise IllegalTransition(f"illegal transition: a {last.status} summit cannot be {change} (allowed: {allowed})")

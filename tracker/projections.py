@@ -1,0 +1,294 @@
+"""Projections: the read models, updated in the append's transaction and rebuildable.
+
+``project(events)`` is called by the services right after an append, inside the same
+transaction. ``rebuild()`` empties the read models and replays the whole log through the
+very same code, append by append, so a rebuild gives exactly the rows that inline updates
+gave. Nothing else writes these tables.
+
+Summit timelines are bitemporal (:class:`~tracker.models.SummitInterval`): a change that
+lands at the head of the timeline (the usual case) adds a row and touches nothing else;
+a late report, a retraction or a correction refolds the stream and closes the rows whose
+content changed (``known_to``), so earlier "as known at" answers stay as they were.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from itertools import groupby
+
+from django.db import transaction
+
+from tracker import eventstore
+from tracker.domain.envoy import fold_envoy
+from tracker.domain.events import CHANGE_OF_TYPE, META_TYPES
+from tracker.domain.facts import Fact, effective_facts
+from tracker.domain.meeting import fold_meeting
+from tracker.domain.summit import Interval, build_timeline, fact_sort_key, fold_timeline
+from tracker.eventstore import RecordedEvent, StreamId
+from tracker.models import Envoy, Meeting, MeetingParticipant, Summit, SummitInterval
+
+_INTERVAL_FIELDS = (
+    "event_id", "change", "status", "valid_from", "certain_from", "precision", "rank", "tiebreak",
+    "resume_status", "reverses", "elapsed_hours", "rapid_reversal", "title", "parties", "leaders",
+    "location", "scheduled_for", "announced_by", "confidence", "sources", "recorded_at", "position",
+    "anchor_event_id",
+)  # fmt: skip
+_TIMELINE_ORDER = ("valid_from", "certain_from", "rank", "tiebreak")
+
+
+def _as_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def interval_to_row_values(interval: Interval) -> dict:
+    values = {name: getattr(interval, name) for name in _INTERVAL_FIELDS}
+    values["parties"], values["leaders"] = list(interval.parties), list(interval.leaders)
+    values["sources"] = list(interval.sources)
+    values["scheduled_for"] = _as_date(interval.scheduled_for)
+    values["resume_status"] = interval.resume_status or ""
+    for key in ("event_id", "reverses", "anchor_event_id"):
+        values[key] = str(values[key]) if values[key] else None
+    return values
+
+
+def row_to_interval(row: SummitInterval) -> Interval:
+    values = {name: getattr(row, name) for name in _INTERVAL_FIELDS}
+    values["parties"], values["leaders"] = tuple(row.parties), tuple(row.leaders)
+    values["sources"] = tuple(row.sources)
+    values["scheduled_for"] = row.scheduled_for.isoformat() if row.scheduled_for else None
+    values["resume_status"] = row.resume_status or None
+    for key in ("event_id", "reverses", "anchor_event_id"):
+        values[key] = str(values[key]) if values[key] else None
+    return Interval(**values)
+
+
+def _comparable(values: dict) -> tuple:
+    return tuple((k, str(values[k])) for k in _INTERVAL_FIELDS)
+
+
+def current_intervals(slug: str) -> list[SummitInterval]:
+    return list(SummitInterval.objects.filter(summit_slug=slug, known_to__isnull=True).order_by(*_TIMELINE_ORDER))
+
+
+# --- summits ---------------------------------------------------------------------------
+
+
+def _summit_head_append(slug: str, new_facts: Sequence[Fact]) -> list[Interval] | None:
+    """The fast path: plain status facts that all sort after the current head."""
+    if any(f.type not in CHANGE_OF_TYPE or f.anchor or f.time is None for f in new_facts):
+        return None
+    last_row = (
+        SummitInterval.objects.filter(summit_slug=slug, known_to__isnull=True)
+        .order_by(*(f"-{k}" for k in _TIMELINE_ORDER))
+        .first()
+    )
+    last = row_to_interval(last_row) if last_row else None
+    ordered = sorted(new_facts, key=fact_sort_key)
+    if last is not None and fact_sort_key(ordered[0]) <= last.sort_key:
+        return None
+    history: list[Interval] = []
+    explicit = [str(f.data["reverses"]) for f in ordered if f.data.get("reverses")]
+    if explicit:
+        rows = SummitInterval.objects.filter(summit_slug=slug, known_to__isnull=True, event_id__in=explicit)
+        history = [row_to_interval(r) for r in rows]
+    return fold_timeline(ordered, before=last, history=history)
+
+
+def _project_summit(slug: str, batch: Sequence[RecordedEvent], position: int) -> None:
+    stream = StreamId("summit", slug)
+    new_facts = effective_facts(batch) if not any(e.type in META_TYPES for e in batch) else None
+    appended = _summit_head_append(slug, new_facts) if new_facts else None
+    if appended is not None:
+        SummitInterval.objects.bulk_create(
+            [SummitInterval(summit_slug=slug, known_from=position, **interval_to_row_values(i)) for i in appended]
+        )
+    else:
+        _refold_summit(slug, eventstore.read_stream(stream, up_to_position=position), position)
+    _update_summit_row(slug, stream, batch, position)
+
+
+def _refold_summit(slug: str, events: Sequence[RecordedEvent], position: int) -> None:
+    timeline = build_timeline(effective_facts(events))
+    wanted = {i.event_id: interval_to_row_values(i) for i in timeline}
+    stale = []
+    for row in SummitInterval.objects.filter(summit_slug=slug, known_to__isnull=True):
+        values = interval_to_row_values(row_to_interval(row))
+        if _comparable(values) == _comparable(wanted.get(values["event_id"], {k: None for k in _INTERVAL_FIELDS})):
+            del wanted[values["event_id"]]
+        else:
+            stale.append(row.pk)
+    SummitInterval.objects.filter(pk__in=stale).update(known_to=position)
+    SummitInterval.objects.bulk_create(
+        [SummitInterval(summit_slug=slug, known_from=position, **values) for values in wanted.values()]
+    )
+
+
+def _update_summit_row(slug: str, stream: StreamId, batch: Sequence[RecordedEvent], position: int) -> None:
+    head = current_intervals_head(slug)
+    version = max(e.version for e in batch if e.stream == stream)
+    defaults = {
+        "version": version,
+        "last_position": position,
+        "status": head.status if head else "",
+        "title": head.title if head else "",
+        "scheduled_for": head.scheduled_for if head else None,
+        "location": head.location if head else "",
+        "parties": head.parties if head else [],
+        "leaders": head.leaders if head else [],
+    }
+    updated = Summit.objects.filter(slug=slug).update(**defaults)
+    if not updated:
+        Summit.objects.create(slug=slug, first_position=min(e.position for e in batch), **defaults)
+
+
+def current_intervals_head(slug: str) -> SummitInterval | None:
+    return (
+        SummitInterval.objects.filter(summit_slug=slug, known_to__isnull=True)
+        .order_by(*(f"-{k}" for k in _TIMELINE_ORDER))
+        .first()
+    )
+
+
+# --- envoys and meetings ---------------------------------------------------------------
+
+
+def _project_envoy(slug: str, position: int) -> None:
+    events = eventstore.read_stream(StreamId("envoy", slug), up_to_position=position)
+    state = fold_envoy(effective_facts(events))
+    if state is None:
+        Envoy.objects.filter(slug=slug).delete()
+        return
+    Envoy.objects.update_or_create(
+        slug=slug,
+        defaults={
+            "name": state.name,
+            "aliases": list(state.aliases),
+            "country": state.country,
+            "roles": [r.__dict__ for r in state.roles],
+            "version": events[-1].version,
+            "last_position": position,
+        },
+        create_defaults={
+            "name": state.name,
+            "aliases": list(state.aliases),
+            "country": state.country,
+            "roles": [r.__dict__ for r in state.roles],
+            "version": events[-1].version,
+            "last_position": position,
+            "first_position": events[0].position,
+        },
+    )
+
+
+def _project_meeting(meeting_id: str, position: int) -> None:
+    events = eventstore.read_stream(StreamId("meeting", meeting_id), up_to_position=position)
+    state = fold_meeting(effective_facts(events))
+    if state is None:
+        Meeting.objects.filter(meeting_id=meeting_id).delete()
+        return
+    values = {
+        "title": state.title,
+        "participants": list(state.participants),
+        "location": state.location,
+        "mode": state.mode,
+        "status": state.status,
+        "summit_slug": state.summit or "",
+        "valid_from": state.valid_from,
+        "valid_to": state.valid_to,
+        "precision": state.precision,
+        "sources": list(state.sources),
+        "source_count": len(state.sources),
+        "confidence": state.confidence,
+        "version": events[-1].version,
+        "last_position": position,
+    }
+    meeting, _ = Meeting.objects.update_or_create(
+        meeting_id=meeting_id, defaults=values, create_defaults={**values, "first_position": events[0].position}
+    )
+    meeting.participant_rows.all().delete()
+    MeetingParticipant.objects.bulk_create(
+        [
+            MeetingParticipant(meeting=meeting, name=p["name"], envoy_slug=p.get("envoy") or "")
+            for p in state.participants
+        ]
+    )
+
+
+_PROJECTORS: dict[str, Callable[[str, Sequence[RecordedEvent], int], None]] = {
+    "summit": _project_summit,
+    "envoy": lambda ident, batch, position: _project_envoy(ident, position),
+    "meeting": lambda ident, batch, position: _project_meeting(ident, position),
+}
+
+
+def project(events: Sequence[RecordedEvent]) -> None:
+    """Bring the read models up to date with one append's events (same transaction)."""
+    if not events:
+        return
+    position = max(e.position for e in events)
+    by_stream: dict[StreamId, list[RecordedEvent]] = defaultdict(list)
+    for event in events:
+        by_stream[event.stream].append(event)
+    for stream, batch in sorted(by_stream.items()):
+        projector = _PROJECTORS.get(stream.type)
+        if projector is not None:
+            projector(stream.id, batch, position)
+
+
+def clear() -> None:
+    MeetingParticipant.objects.all().delete()
+    Meeting.objects.all().delete()
+    Envoy.objects.all().delete()
+    SummitInterval.objects.all().delete()
+    Summit.objects.all().delete()
+
+
+def rebuild(*, progress: Callable[[int], None] | None = None, batch_size: int = 2000) -> int:
+    """Empty the read models and replay the log, append by append. Returns events replayed."""
+    replayed = 0
+    with transaction.atomic():
+        clear()
+        after = 0
+        pending: list[RecordedEvent] = []
+        while True:
+            page = eventstore.read_all(after=after, limit=batch_size)
+            if not page:
+                break
+            after = page[-1].position
+            pending.extend(page)
+            # Keep the last append whole: it may continue on the next page.
+            last_append = pending[-1].append_id
+            complete = [e for e in pending if e.append_id != last_append]
+            pending = [e for e in pending if e.append_id == last_append]
+            replayed += _replay(complete, progress)
+        replayed += _replay(pending, progress)
+    return replayed
+
+
+def _replay(events: Iterable[RecordedEvent], progress: Callable[[int], None] | None) -> int:
+    count = 0
+    for _, append_events in groupby(events, key=lambda e: e.append_id):
+        batch = list(append_events)
+        project(batch)
+        count += len(batch)
+        if progress:
+            progress(len(batch))
+    return count
+
+
+def snapshot() -> dict[str, list[tuple]]:
+    """Every projection row, without surrogate keys: what a rebuild must reproduce."""
+
+    def rows(model, order: Sequence[str], exclude: Sequence[str] = ("id",)) -> list[tuple]:
+        names = [f.attname for f in model._meta.concrete_fields if f.attname not in exclude]
+        return [tuple(str(r[n]) for n in names) for r in model.objects.order_by(*order).values(*names)]
+
+    return {
+        "summits": rows(Summit, ["slug"]),
+        "intervals": rows(SummitInterval, ["summit_slug", "known_from", "event_id"]),
+        "envoys": rows(Envoy, ["slug"]),
+        "meetings": rows(Meeting, ["meeting_id"]),
+        "participants": rows(MeetingParticipant, ["meeting__meeting_id", "name"], exclude=("id", "meeting_id")),
+    }

@@ -1,0 +1,338 @@
+"""Reads: current state, state at a valid time and as known at a time, timelines, diffs.
+
+Every read answers for a :class:`Basis`: the valid time it looked at (``valid_at``; now if
+not given), what was known (``known_at``; everything if not given) and the event-log
+position that knowledge corresponds to. As-of reads use the bitemporal
+:class:`~tracker.models.SummitInterval` rows (index lookups); ``summit_state_replayed``
+folds the raw events instead and is the reference the tests compare against.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Max, Q
+from django.utils import timezone
+
+from tracker import eventstore
+from tracker.domain.errors import NotFound
+from tracker.domain.facts import effective_facts
+from tracker.domain.meeting import MeetingState, fold_meeting
+from tracker.domain.summit import Interval, StatusAnswer, build_timeline, status_at
+from tracker.eventstore import RecordedEvent, StreamId
+from tracker.models import Envoy, Event, Meeting, Summit, SummitInterval
+from tracker.projections import row_to_interval
+
+# Rows fetched around the asked time; more are read only for long chains of uncertainty.
+_TAIL = 16
+_ORDER = ("valid_from", "certain_from", "rank", "tiebreak")
+
+
+@dataclass(frozen=True)
+class Basis:
+    valid_at: datetime | None
+    known_at: datetime | None
+    position: int
+
+    @property
+    def moment(self) -> datetime:
+        return self.valid_at or timezone.now()
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    meeting_id: str
+    title: str
+    participants: list[dict[str, Any]]
+    location: str
+    mode: str
+    status: str
+    summit: str | None
+    valid_from: datetime | None
+    valid_to: datetime | None
+    precision: str
+    sources: list[dict[str, Any]]
+    confidence: float
+
+
+@dataclass(frozen=True)
+class SummitView:
+    slug: str
+    title: str
+    status: str | None
+    certainty: str
+    possible_statuses: list[str | None]
+    scheduled_for: Any
+    location: str
+    parties: list[str]
+    leaders: list[str]
+    envoys: list[dict[str, str]]
+    meetings: list[MeetingView]
+    version: int
+    basis: Basis
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    event_id: str
+    status: str
+    change: str
+    valid_from: datetime
+    valid_to: datetime | None
+    certain_from: datetime
+    precision: str
+    certainty: str
+    recorded_at: datetime | None
+    sources: list[dict[str, Any]]
+    announced_by: str
+    confidence: float
+    reverses: str | None
+    rapid_reversal: bool
+    elapsed_hours: float | None
+    corroborations: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def resolve_basis(*, valid_at: datetime | None = None, known_at: datetime | None = None) -> Basis:
+    position = eventstore.position_at(known_at) if known_at else eventstore.head_position()
+    return Basis(valid_at=valid_at, known_at=known_at, position=position)
+
+
+def _summit_row(slug: str, basis: Basis) -> Summit:
+    summit = Summit.objects.filter(slug=slug).first()
+    if summit is None:
+        raise NotFound(f"no summit {slug!r}", reason="unknown")
+    if basis.position < summit.first_position:
+        raise NotFound(f"summit {slug!r} was not yet known at {basis.known_at:%Y-%m-%dT%H:%M:%SZ}", "not_yet_known")
+    return summit
+
+
+def _visible(slug: str, position: int):
+    return SummitInterval.objects.filter(summit_slug=slug, known_from__lte=position).filter(
+        Q(known_to__isnull=True) | Q(known_to__gt=position)
+    )
+
+
+def _status_from_rows(slug: str, basis: Basis) -> tuple[StatusAnswer, Interval | None]:
+    """Status at the basis from the interval rows: one index range read, newest first."""
+    rows = _visible(slug, basis.position)
+    moment = basis.moment
+    tail = [
+        row_to_interval(r) for r in rows.filter(valid_from__lte=moment).order_by(*(f"-{k}" for k in _ORDER))[:_TAIL]
+    ]
+    tail.reverse()
+    if not tail:
+        first = rows.order_by(*_ORDER).first()
+        if first is None:
+            raise NotFound(f"summit {slug!r} has no standing facts: they were retracted", reason="retracted")
+        return StatusAnswer(None, "definite", (), None), row_to_interval(first)
+    answer = status_at(tail, moment)
+    if answer.interval is None and len(tail) == _TAIL:
+        # Uncertainty reaches further back than the tail: read the whole prefix.
+        full = [row_to_interval(r) for r in rows.filter(valid_from__lte=moment).order_by(*_ORDER)]
+        answer = status_at(full, moment)
+    return answer, answer.interval or tail[0]
+
+
+def _stream_version(stream: StreamId, position: int) -> int:
+    found = Event.objects.filter(stream_type=stream.type, stream_id=stream.id, position__lte=position)
+    return found.aggregate(v=Max("version"))["v"] or 0
+
+
+def _meeting_view(meeting_id: str, state: MeetingState) -> MeetingView:
+    return MeetingView(
+        meeting_id=meeting_id,
+        title=state.title,
+        participants=list(state.participants),
+        location=state.location,
+        mode=state.mode,
+        status=state.status,
+        summit=state.summit,
+        valid_from=state.valid_from,
+        valid_to=state.valid_to,
+        precision=state.precision,
+        sources=list(state.sources),
+        confidence=state.confidence,
+    )
+
+
+def _row_meeting_view(row: Meeting) -> MeetingView:
+    return MeetingView(
+        meeting_id=row.meeting_id,
+        title=row.title,
+        participants=row.participants,
+        location=row.location,
+        mode=row.mode,
+        status=row.status,
+        summit=row.summit_slug or None,
+        valid_from=row.valid_from,
+        valid_to=row.valid_to,
+        precision=row.precision,
+        sources=row.sources,
+        confidence=row.confidence,
+    )
+
+
+def meetings_at(rows: Sequence[Meeting], basis: Basis) -> list[MeetingView]:
+    """Meetings as known at the basis: rows untouched since then are read as they are;
+    the others are folded from their events up to the basis position."""
+    views: list[MeetingView] = []
+    changed = [r.meeting_id for r in rows if r.first_position <= basis.position < r.last_position]
+    events: dict[str, list[RecordedEvent]] = {m: [] for m in changed}
+    if changed:
+        for row in Event.objects.filter(
+            stream_type="meeting", stream_id__in=changed, position__lte=basis.position
+        ).order_by("position"):
+            events[row.stream_id].append(eventstore._record(row))
+    for row in rows:
+        if row.first_position > basis.position:
+            continue
+        if row.meeting_id in events:
+            state = fold_meeting(effective_facts(events[row.meeting_id]))
+            if state is None:
+                continue
+            view = _meeting_view(row.meeting_id, state)
+        else:
+            view = _row_meeting_view(row)
+        if basis.valid_at and view.valid_from and view.valid_from > basis.valid_at:
+            continue
+        views.append(view)
+    return views
+
+
+def summit_state(slug: str, *, valid_at: datetime | None = None, known_at: datetime | None = None) -> SummitView:
+    basis = resolve_basis(valid_at=valid_at, known_at=known_at)
+    summit = _summit_row(slug, basis)
+    answer, details = _status_from_rows(slug, basis)
+    meetings = meetings_at(list(Meeting.objects.filter(summit_slug=slug).order_by("valid_from", "meeting_id")), basis)
+    return _view(
+        summit.slug, answer, details, meetings, _stream_version(StreamId("summit", slug), basis.position), basis
+    )
+
+
+def _view(
+    slug: str,
+    answer: StatusAnswer,
+    details: Interval | None,
+    meetings: list[MeetingView],
+    version: int,
+    basis: Basis,
+) -> SummitView:
+    envoy_slugs = sorted({p["envoy"] for m in meetings for p in m.participants if p.get("envoy")})
+    names = dict(Envoy.objects.filter(slug__in=envoy_slugs).values_list("slug", "name"))
+    return SummitView(
+        slug=slug,
+        title=details.title if details else "",
+        status=answer.status,
+        certainty=answer.certainty,
+        possible_statuses=list(answer.possible_statuses),
+        scheduled_for=details.scheduled_for if details else None,
+        location=details.location if details else "",
+        parties=list(details.parties) if details else [],
+        leaders=list(details.leaders) if details else [],
+        envoys=[{"slug": s, "name": names[s]} for s in envoy_slugs if s in names],
+        meetings=meetings,
+        version=version,
+        basis=basis,
+    )
+
+
+def summit_state_replayed(
+    slug: str, *, valid_at: datetime | None = None, known_at: datetime | None = None
+) -> SummitView:
+    """The reference answer: fold the raw events, no projection involved."""
+    basis = resolve_basis(valid_at=valid_at, known_at=known_at)
+    events = eventstore.read_stream(StreamId("summit", slug), up_to_position=basis.position)
+    if not events:
+        raise NotFound(f"no summit {slug!r} at this basis", reason="unknown")
+    timeline = build_timeline(effective_facts(events))
+    if not timeline:
+        raise NotFound(f"summit {slug!r} has no standing facts: they were retracted", reason="retracted")
+    answer = status_at(timeline, basis.moment)
+    meetings = meetings_at(list(Meeting.objects.filter(summit_slug=slug).order_by("valid_from", "meeting_id")), basis)
+    return _view(slug, answer, answer.interval or timeline[0], meetings, events[-1].version, basis)
+
+
+def summit_timeline(slug: str, *, known_at: datetime | None = None) -> list[TimelineEntry]:
+    basis = resolve_basis(known_at=known_at)
+    _summit_row(slug, basis)
+    rows = [row_to_interval(r) for r in _visible(slug, basis.position).order_by(*_ORDER)]
+    entries = []
+    for index, row in enumerate(rows):
+        following = rows[index + 1] if index + 1 < len(rows) else None
+        entries.append(
+            TimelineEntry(
+                event_id=row.event_id,
+                status=row.status,
+                change=row.change,
+                valid_from=row.valid_from,
+                valid_to=following.valid_from if following else None,
+                certain_from=row.certain_from,
+                precision=row.precision,
+                certainty="definite" if row.certain_from == row.valid_from else "possible",
+                recorded_at=row.recorded_at,
+                sources=list(row.sources),
+                announced_by=row.announced_by,
+                confidence=row.confidence,
+                reverses=row.reverses,
+                rapid_reversal=row.rapid_reversal,
+                elapsed_hours=row.elapsed_hours,
+                corroborations=max(len(row.sources) - 1, 0),
+            )
+        )
+    return entries
+
+
+def summit_events(slug: str, *, known_at: datetime | None = None) -> list[RecordedEvent]:
+    basis = resolve_basis(known_at=known_at)
+    _summit_row(slug, basis)
+    return eventstore.read_stream(StreamId("summit", slug), up_to_position=basis.position)
+
+
+_DIFF_FIELDS = ("status", "certainty", "possible_statuses", "scheduled_for", "location", "title", "parties", "leaders")
+
+
+def summit_diff(
+    slug: str,
+    *,
+    valid_from: datetime | None,
+    valid_to: datetime | None,
+    known_from: datetime | None = None,
+    known_to: datetime | None = None,
+) -> dict[str, Any]:
+    """What changed between two bases: field changes, and status changes in between."""
+    before = summit_state(slug, valid_at=valid_from, known_at=known_from)
+    after = summit_state(slug, valid_at=valid_to, known_at=known_to)
+    changes = [
+        {"field": name, "from": getattr(before, name), "to": getattr(after, name)}
+        for name in _DIFF_FIELDS
+        if getattr(before, name) != getattr(after, name)
+    ]
+    low, high = before.basis.moment, after.basis.moment
+    between = [e for e in summit_timeline(slug, known_at=known_to) if min(low, high) < e.valid_from <= max(low, high)]
+    before_ids = {m.meeting_id for m in before.meetings}
+    return {
+        "from": before,
+        "to": after,
+        "changes": changes,
+        "status_changes": between,
+        "meetings_added": [m for m in after.meetings if m.meeting_id not in before_ids],
+    }
+
+
+def envoy_detail(slug: str, *, known_at: datetime | None = None) -> dict[str, Any]:
+    basis = resolve_basis(known_at=known_at)
+    envoy = Envoy.objects.filter(slug=slug).first()
+    if envoy is None:
+        raise NotFound(f"no envoy {slug!r}", reason="unknown")
+    if basis.position < envoy.first_position:
+        raise NotFound(f"envoy {slug!r} was not yet known", reason="not_yet_known")
+    meetings = Meeting.objects.filter(Q(participant_rows__envoy_slug=slug) | Q(participant_rows__name=envoy.name))
+    return {
+        "envoy": envoy,
+        "meetings": meetings_at(list(meetings.distinct().order_by("valid_from", "meeting_id")), basis),
+        "basis": basis,
+    }
