@@ -1,0 +1,3 @@
+"""Article submission and status (owned by the ingestion work)."""
+
+urlpatterns: list = []

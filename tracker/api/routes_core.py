@@ -1,0 +1,3 @@
+"""Summits, envoys, meetings, events and writes (owned by the REST API work)."""
+
+urlpatterns: list = []
