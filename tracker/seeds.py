@@ -69,7 +69,8 @@ def load_timeline(path: Path, *, progress: Callable[[str], None] | None = None) 
         people = [{"name": _envoy_name(seed, p), "envoy": p} for p in meeting["participants"]]
         run(f"meeting:{meeting['id']}", services.meeting_record, meeting_id=meeting["id"], participants=people,
             when=_when(meeting), location=meeting.get("location", ""), mode=meeting.get("mode", "in_person"),
-            status=meeting.get("status", "held"), summit=meeting.get("summit"), title=meeting.get("title", ""))  # fmt: skip
+            status=meeting.get("status", "held"), summit=meeting.get("summit"),
+            title=meeting.get("title", ""))  # fmt: skip
     return appended
 
 
