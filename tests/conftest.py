@@ -30,3 +30,23 @@ def pytest_runtest_setup(item):
     if REQUIRE_SERVICES:
         pytest.fail(f"REQUIRE_SERVICES=1 but this test {reason}", pytrace=False)
     pytest.skip(reason)
+
+
+@pytest.fixture
+def seeded(db):
+    """The curated Singapore 2018 story, loaded through the commands as `make run` does."""
+    from tracker.seeds import load_timeline, seed_files
+
+    for path in seed_files():
+        load_timeline(path)
+    return "singapore-2018"
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    """A staff user holding every tracker permission."""
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user("editor", password="editor-pass-123", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(content_type__app_label="tracker"))
+    return user
