@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from itertools import groupby
 
 from django.db import transaction
@@ -26,6 +26,7 @@ from tracker.domain.events import CHANGE_OF_TYPE, META_TYPES
 from tracker.domain.facts import Fact, effective_facts
 from tracker.domain.meeting import fold_meeting
 from tracker.domain.summit import Interval, build_timeline, fact_sort_key, fold_timeline
+from tracker.domain.time import ValidTime
 from tracker.eventstore import RecordedEvent, StreamId
 from tracker.models import Envoy, Meeting, MeetingParticipant, Summit, SummitInterval
 
@@ -35,7 +36,7 @@ _INTERVAL_FIELDS = (
     "location", "scheduled_for", "announced_by", "confidence", "sources", "recorded_at", "position",
     "anchor_event_id",
 )  # fmt: skip
-_TIMELINE_ORDER = ("valid_from", "certain_from", "rank", "tiebreak")
+_TIMELINE_ORDER = ("certain_from", "valid_from", "rank", "tiebreak")
 
 
 def _as_date(value: str | None) -> date | None:
@@ -125,11 +126,20 @@ def _refold_summit(slug: str, events: Sequence[RecordedEvent], position: int) ->
     )
 
 
+def _widest_window(batch: Sequence[RecordedEvent]) -> timedelta:
+    widths = [timedelta(0)]
+    for event in batch:
+        if event.valid_from and event.valid_to:
+            widths.append(event.valid_to - event.valid_from)
+        if isinstance(event.data.get("valid_time"), dict):
+            widths.append(ValidTime.from_dict(event.data["valid_time"]).width)
+    return max(widths)
+
+
 def _update_summit_row(slug: str, stream: StreamId, batch: Sequence[RecordedEvent], position: int) -> None:
     head = current_intervals_head(slug)
-    version = max(e.version for e in batch if e.stream == stream)
-    defaults = {
-        "version": version,
+    values = {
+        "version": max(e.version for e in batch if e.stream == stream),
         "last_position": position,
         "status": head.status if head else "",
         "title": head.title if head else "",
@@ -138,9 +148,14 @@ def _update_summit_row(slug: str, stream: StreamId, batch: Sequence[RecordedEven
         "parties": head.parties if head else [],
         "leaders": head.leaders if head else [],
     }
-    updated = Summit.objects.filter(slug=slug).update(**defaults)
-    if not updated:
-        Summit.objects.create(slug=slug, first_position=min(e.position for e in batch), **defaults)
+    widest = _widest_window(batch)
+    summit = Summit.objects.filter(slug=slug).first()
+    if summit is None:
+        Summit.objects.create(
+            slug=slug, first_position=min(e.position for e in batch), max_uncertainty=widest, **values
+        )
+        return
+    Summit.objects.filter(pk=summit.pk).update(max_uncertainty=max(summit.max_uncertainty, widest), **values)
 
 
 def current_intervals_head(slug: str) -> SummitInterval | None:

@@ -21,14 +21,12 @@ from tracker import eventstore
 from tracker.domain.errors import NotFound
 from tracker.domain.facts import effective_facts
 from tracker.domain.meeting import MeetingState, fold_meeting
-from tracker.domain.summit import Interval, StatusAnswer, build_timeline, status_at
+from tracker.domain.summit import Interval, StatusAnswer, answer_from, build_timeline, status_at
 from tracker.eventstore import RecordedEvent, StreamId
 from tracker.models import Envoy, Event, Meeting, Summit, SummitInterval
 from tracker.projections import row_to_interval
 
-# Rows fetched around the asked time; more are read only for long chains of uncertainty.
-_TAIL = 16
-_ORDER = ("valid_from", "certain_from", "rank", "tiebreak")
+_ORDER = ("certain_from", "valid_from", "rank", "tiebreak")
 
 
 @dataclass(frozen=True)
@@ -116,25 +114,29 @@ def _visible(slug: str, position: int):
     )
 
 
-def _status_from_rows(slug: str, basis: Basis) -> tuple[StatusAnswer, Interval | None]:
-    """Status at the basis from the interval rows: one index range read, newest first."""
-    rows = _visible(slug, basis.position)
+def _status_from_rows(summit: Summit, basis: Basis) -> tuple[StatusAnswer, Interval | None]:
+    """Status at the basis from the interval rows, by index lookups.
+
+    The last row that surely applied (``certain_from <= T``) gives the status; rows that
+    may have applied are those whose window contains T, found within the summit's widest
+    window after T.
+    """
+    rows = _visible(summit.slug, basis.position)
     moment = basis.moment
-    tail = [
-        row_to_interval(r) for r in rows.filter(valid_from__lte=moment).order_by(*(f"-{k}" for k in _ORDER))[:_TAIL]
-    ]
-    tail.reverse()
-    if not tail:
-        first = rows.order_by(*_ORDER).first()
-        if first is None:
-            raise NotFound(f"summit {slug!r} has no standing facts: they were retracted", reason="retracted")
-        return StatusAnswer(None, "definite", (), None), row_to_interval(first)
-    answer = status_at(tail, moment)
-    if answer.interval is None and len(tail) == _TAIL:
-        # Uncertainty reaches further back than the tail: read the whole prefix.
-        full = [row_to_interval(r) for r in rows.filter(valid_from__lte=moment).order_by(*_ORDER)]
-        answer = status_at(full, moment)
-    return answer, answer.interval or tail[0]
+    last = rows.filter(certain_from__lte=moment).order_by(*(f"-{k}" for k in _ORDER)).first()
+    pending: list[Interval] = []
+    if summit.max_uncertainty:
+        window = rows.filter(
+            certain_from__gt=moment, certain_from__lte=moment + summit.max_uncertainty, valid_from__lte=moment
+        )
+        pending = [row_to_interval(r) for r in window.order_by(*_ORDER)]
+    answer = answer_from(row_to_interval(last) if last else None, pending)
+    if answer.interval is not None:
+        return answer, answer.interval
+    first = pending[0] if pending else rows.order_by(*_ORDER).first()
+    if first is None:
+        raise NotFound(f"summit {summit.slug!r} has no standing facts: they were retracted", reason="retracted")
+    return answer, first if isinstance(first, Interval) else row_to_interval(first)
 
 
 def _stream_version(stream: StreamId, position: int) -> int:
@@ -206,7 +208,7 @@ def meetings_at(rows: Sequence[Meeting], basis: Basis) -> list[MeetingView]:
 def summit_state(slug: str, *, valid_at: datetime | None = None, known_at: datetime | None = None) -> SummitView:
     basis = resolve_basis(valid_at=valid_at, known_at=known_at)
     summit = _summit_row(slug, basis)
-    answer, details = _status_from_rows(slug, basis)
+    answer, details = _status_from_rows(summit, basis)
     meetings = meetings_at(list(Meeting.objects.filter(summit_slug=slug).order_by("valid_from", "meeting_id")), basis)
     return _view(
         summit.slug, answer, details, meetings, _stream_version(StreamId("summit", slug), basis.position), basis

@@ -1,7 +1,9 @@
 """The summit: its status machine, its timeline, and its state at a valid time.
 
 The timeline is a fold of the summit's status facts in *valid-time* order (never arrival
-order), so ingesting the same facts in any order gives the same answers. Each status fact
+order), so ingesting the same facts in any order gives the same answers. Facts are ordered
+by their latest possible time (then earliest, lifecycle rank and content): that makes
+"surely happened by T" a prefix of the timeline, which an index range can find. Each status fact
 becomes one :class:`Interval`, a snapshot of the summit from that fact on; the interval
 ends where the next one begins. The fold can start from any interval's snapshot, which is
 what lets the projection recompute only the tail that a new fact touches.
@@ -56,7 +58,7 @@ class Interval:
     change: str
     status: str
     valid_from: datetime  # the fact's earliest time: the status may hold from here
-    certain_from: datetime  # the fact's latest time: the status surely holds from here
+    certain_from: datetime  # the fact's latest time: the status surely holds from here (the order key)
     precision: str
     rank: int
     tiebreak: str
@@ -78,7 +80,7 @@ class Interval:
 
     @property
     def sort_key(self) -> tuple:
-        return (self.valid_from, self.certain_from, self.rank, self.tiebreak)
+        return (self.certain_from, self.valid_from, self.rank, self.tiebreak)
 
     @property
     def time(self) -> ValidTime:
@@ -101,7 +103,7 @@ def fact_sort_key(fact: Fact) -> tuple:
     change = CHANGE_OF_TYPE[fact.type]
     assert fact.time is not None
     tiebreak = json.dumps({k: v for k, v in fact.data.items() if k not in _NOT_SORTED_ON}, sort_keys=True)
-    return (fact.time.earliest, fact.time.latest, RANK[change], tiebreak)
+    return (fact.time.latest, fact.time.earliest, RANK[change], tiebreak)
 
 
 def status_facts(facts: Sequence[Fact]) -> list[Fact]:
@@ -182,27 +184,27 @@ def build_timeline(facts: Sequence[Fact]) -> list[Interval]:
 def status_at(timeline: Sequence[Interval], moment: datetime) -> StatusAnswer:
     """The status at valid time ``moment``.
 
-    Facts that surely happened by ``moment`` (latest <= moment) make the status; facts
-    that only may have happened by then (earliest <= moment < latest) make it uncertain:
-    the answer is ``possible`` and lists each status the summit may have been in.
+    The timeline is ordered by each fact's latest possible time, so the facts that surely
+    happened by ``moment`` (latest <= moment) are a prefix: its last interval gives the
+    status. Later facts that only may have happened by then (earliest <= moment < latest)
+    make the answer ``possible``, listing every status the summit may have been in.
     """
-    reached = [i for i, row in enumerate(timeline) if row.valid_from <= moment]
-    if not reached:
+    sure = [row for row in timeline if row.certain_from <= moment]
+    pending = [row for row in timeline if row.certain_from > moment and row.valid_from <= moment]
+    return answer_from(sure[-1] if sure else None, pending)
+
+
+def answer_from(last_sure: Interval | None, pending: Sequence[Interval]) -> StatusAnswer:
+    """Combine the last surely-applied interval with the ones that may have applied."""
+    status = last_sure.status if last_sure else None
+    possible: list[str | None] = [status]
+    for row in pending:
+        if row.status not in possible:
+            possible.append(row.status)
+    if last_sure is None and not pending:
         return StatusAnswer(None, "definite", (), None)
-    last_possible = reached[-1]
-    sure = [i for i in reached if timeline[i].certain_from <= moment]
-    last_sure = sure[-1] if sure else None
-    if last_sure == last_possible:
-        row = timeline[last_possible]
-        return StatusAnswer(row.status, "definite", (row.status,), row)
-    start = last_sure if last_sure is not None else -1
-    possible: list[str | None] = [timeline[start].status if start >= 0 else None]
-    for i in range(start + 1, last_possible + 1):
-        if timeline[i].status not in possible:
-            possible.append(timeline[i].status)
-    row = timeline[last_sure] if last_sure is not None else None
     certainty = "definite" if len(possible) == 1 else "possible"
-    return StatusAnswer(row.status if row else None, certainty, tuple(possible), row)
+    return StatusAnswer(status, certainty, tuple(possible), last_sure)
 
 
 def check_transition(timeline: Sequence[Interval], change: str, when: ValidTime, data: dict[str, Any]) -> None:
@@ -216,7 +218,7 @@ def check_transition(timeline: Sequence[Interval], change: str, when: ValidTime,
             raise IllegalTransition(f"a summit must first be proposed or scheduled, not {change}")
         return
     last = timeline[-1]
-    probe = (when.earliest, when.latest, RANK[change])
+    probe = (when.latest, when.earliest, RANK[change])
     if probe < last.sort_key[:3]:
         return
     if change not in ALLOWED[last.status]:

@@ -67,6 +67,10 @@ class ValidTime:
         return self.earliest == self.latest
 
     @property
+    def width(self) -> timedelta:
+        return self.latest - self.earliest
+
+    @property
     def midpoint(self) -> datetime:
         return self.earliest + (self.latest - self.earliest) / 2
 

@@ -1,6 +1,8 @@
 """Read models. Only :mod:`tracker.projections` writes these rows; they can be rebuilt
 from the event log at any time and come out identical."""
 
+from datetime import timedelta
+
 from django.db import models
 
 
@@ -17,6 +19,9 @@ class Summit(models.Model):
     version = models.PositiveIntegerField(default=0)
     first_position = models.BigIntegerField()
     last_position = models.BigIntegerField()
+    # The widest valid-time window among its status facts, ever: bounds the look-ahead
+    # for facts that may have happened by a given time.
+    max_uncertainty = models.DurationField(default=timedelta(0))
 
     class Meta:
         ordering = ["scheduled_for", "slug"]
@@ -32,7 +37,8 @@ class SummitInterval(models.Model):
     A row is what the timeline looked like from event position ``known_from`` until
     ``known_to`` (exclusive; NULL: still believed). "As known at position P" selects
     ``known_from <= P < known_to``; "at valid time T" takes the last row whose
-    ``valid_from <= T``: an index lookup, however long the history.
+    ``certain_from <= T`` (plus the few rows whose uncertainty window contains T, at most
+    ``Summit.max_uncertainty`` later): index lookups, however long the history.
     """
 
     summit_slug = models.SlugField(max_length=120)
@@ -63,10 +69,10 @@ class SummitInterval(models.Model):
     known_to = models.BigIntegerField(null=True, blank=True)
 
     class Meta:
-        ordering = ["summit_slug", "valid_from", "certain_from", "rank", "tiebreak"]
+        ordering = ["summit_slug", "certain_from", "valid_from", "rank", "tiebreak"]
         indexes = [
-            models.Index(fields=["summit_slug", "valid_from", "known_from"], name="interval_valid_idx"),
-            models.Index(fields=["summit_slug", "known_to"], name="interval_current_idx"),
+            models.Index(fields=["summit_slug", "certain_from", "known_from"], name="interval_valid_idx"),
+            models.Index(fields=["summit_slug", "known_to", "certain_from"], name="interval_current_idx"),
         ]
 
     def __str__(self) -> str:
