@@ -96,11 +96,11 @@ def test_reversal_window_answer_lists_both_statuses():
     [
         (["proposed", "scheduled", "held"], "proposed"),
         (["proposed", "scheduled", "held", "concluded"], "cancelled"),
-        (["proposed"], "reinstated"),
+        (["proposed", "scheduled", "held"], "reinstated"),
         ([], "cancelled"),
     ],
 )
-def test_illegal_transitions_at_the_head_are_rejected(history, change):
+def test_illegal_transitions_are_rejected(history, change):
     facts = [Stored(c, day(f"2018-05-{10 + n:02d}"), title="S") for n, c in enumerate(history)]
     timeline = build_timeline(effective_facts(facts))
     with pytest.raises(IllegalTransition):
@@ -116,6 +116,18 @@ def test_a_late_report_about_the_past_is_accepted_and_placed_in_valid_time_order
     facts = [Stored("proposed", day("2018-03-08"), title="S"), Stored("held", day("2018-06-12"))]
     timeline = build_timeline(effective_facts(facts))
     check_transition(timeline, "scheduled", day("2018-05-10"), {})  # no error: a backfill
+
+
+def test_a_change_reachable_through_missing_facts_is_accepted():
+    timeline = build_timeline(effective_facts([Stored("proposed", day("2018-03-08"), title="S")]))
+    check_transition(timeline, "concluded", day("2018-06-12"), {})  # scheduled and held not in yet
+
+
+def test_a_backfill_that_the_next_known_change_could_not_follow_is_rejected():
+    facts = [Stored("proposed", day("2018-03-08"), title="S"), Stored("held", day("2018-06-12"))]
+    timeline = build_timeline(effective_facts(facts))
+    with pytest.raises(IllegalTransition, match="before held"):
+        check_transition(timeline, "concluded", day("2018-06-01"), {})
 
 
 def test_retraction_and_correction_apply_from_their_position_on():

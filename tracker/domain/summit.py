@@ -27,7 +27,7 @@ RAPID_REVERSAL_HOURS = 24.0
 # Order of changes that share a valid time: the lifecycle order.
 RANK = {change: n for n, change in enumerate(SUMMIT_CHANGES)}
 
-# Which changes may follow the current status when appended at the head of the timeline.
+# Which changes may directly follow each status (see REACHABLE for what check_transition uses).
 ALLOWED: dict[str | None, frozenset[str]] = {
     None: frozenset({"proposed", "scheduled"}),
     "proposed": frozenset({"proposed", "scheduled", "cancelled", "postponed", "held"}),
@@ -207,20 +207,53 @@ def answer_from(last_sure: Interval | None, pending: Sequence[Interval]) -> Stat
     return StatusAnswer(status, certainty, tuple(possible), last_sure)
 
 
+def _status_after(change: str) -> str:
+    return {"rescheduled": "scheduled", "reinstated": "scheduled"}.get(change, change)
+
+
+def _reachable(allowed: dict[str | None, frozenset[str]]) -> dict[str | None, frozenset[str]]:
+    """For each status, every change the machine can make from it in one or more steps."""
+    closure: dict[str | None, frozenset[str]] = {}
+    for start in allowed:
+        seen: set[str] = set()
+        frontier = [start]
+        while frontier:
+            status = frontier.pop()
+            for change in allowed[status]:
+                if change not in seen:
+                    seen.add(change)
+                    frontier.append(_status_after(change))
+        closure[start] = frozenset(seen)
+    return closure
+
+
+REACHABLE = _reachable(ALLOWED)
+
+
 def check_transition(timeline: Sequence[Interval], change: str, when: ValidTime, data: dict[str, Any]) -> None:
-    """Reject an illegal change. A change at the head of the timeline must follow the
-    current status; an earlier one (a report about the past, arriving late) is placed in
-    valid-time order and accepted, so that arrival order never decides what is stored."""
+    """Reject a change the status machine could never make where it falls in valid time.
+
+    News arrives out of order, so the facts between two known ones may still be missing:
+    a change is legal when the machine can reach it from the status before it (in one or
+    more steps), and can still reach the next known change after it. A legal story is
+    therefore accepted whatever order its facts arrive in, while "held -> proposed" or
+    "concluded -> cancelled" are refused.
+    """
     if change not in SUMMIT_CHANGES:
         raise InvalidCommand(f"unknown summit change {change!r}; expected one of {', '.join(SUMMIT_CHANGES)}")
-    if not timeline:
-        if change not in ALLOWED[None]:
-            raise IllegalTransition(f"a summit must first be proposed or scheduled, not {change}")
-        return
-    last = timeline[-1]
+    if not timeline and change not in ALLOWED[None]:
+        raise IllegalTransition(f"a summit must first be proposed or scheduled, not {change}")
     probe = (when.latest, when.earliest, RANK[change])
-    if probe < last.sort_key[:3]:
-        return
-    if change not in ALLOWED[last.status]:
-        allowed = ", ".join(sorted(ALLOWED[last.status])) or "nothing"
-        raise IllegalTransition(f"illegal transition: a {last.status} summit cannot be {change} (allowed: {allowed})")
+    before = [row for row in timeline if row.sort_key[:3] <= probe]
+    after = [row for row in timeline if row.sort_key[:3] > probe]
+    previous = before[-1].status if before else None
+    if change not in REACHABLE[previous]:
+        if previous is None:
+            raise IllegalTransition(f"a summit must first be proposed or scheduled, not {change}")
+        allowed = ", ".join(sorted(ALLOWED[previous])) or "nothing"
+        raise IllegalTransition(f"illegal transition: a {previous} summit cannot be {change} (allowed: {allowed})")
+    if after and after[0].change not in REACHABLE[_status_after(change)]:
+        raise IllegalTransition(
+            f"illegal transition: {change} at this time would come before {after[0].change}, "
+            f"which a {_status_after(change)} summit can never reach"
+        )
