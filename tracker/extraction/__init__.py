@@ -1,0 +1,56 @@
+"""Article text -> persons, summits, meetings and summit status changes.
+
+Pure and deterministic: no Django, no database, no network. A rule and dictionary coder
+in the manner of TABARI/PETRARCH; the dictionaries are the JSON files under ``data/``.
+The output is the ``summit-tracker/extraction/v1`` object of
+``contracts/extraction.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from .coder import Coder
+from .lexicon import lexicon
+from .parsing import ArticleError, ParsedArticle, parse_article, parse_article_fields
+from .people import find_people
+from .summits import assemble
+from .text import split_sentences
+
+EXTRACTOR_VERSION = "1.0.0"
+SCHEMA = "summit-tracker/extraction/v1"
+
+__all__ = ["EXTRACTOR_VERSION", "SCHEMA", "ArticleError", "ParsedArticle", "extract", "parse_article",
+           "parse_article_fields"]
+
+
+def extract(article: ParsedArticle, *, extra_people: Iterable[dict[str, Any]] = ()) -> dict[str, Any]:
+    """The extraction object for one parsed article (see ``contracts/extraction.md``)."""
+    try:
+        body = article.body
+        lex = lexicon()
+        sentences = split_sentences(body)
+        cast = find_people(body, sentences, list(extra_people))
+        coder = Coder(body, article.published_on, cast, sentences)
+        coder.run()
+        summits, meetings, changes = assemble(coder)
+        persons = sorted(cast.persons.values(), key=lambda p: p.first)
+        return {
+            "schema": SCHEMA,
+            "extractor_version": EXTRACTOR_VERSION,
+            "article": {
+                "published_on": article.published_on.isoformat(),
+                "title": article.title,
+                "url": article.url,
+                "sha256": article.sha256,
+            },
+            "persons": [p.as_json(lex) for p in persons],
+            "summits": summits,
+            "meetings": meetings,
+            "status_changes": changes,
+        }
+    except ArticleError:
+        raise
+    except Exception as exc:  # a bug must not take the pipeline down with a traceback
+        raise ArticleError(f"extraction failed ({type(exc).__name__}: {exc})") from exc

@@ -1,0 +1,421 @@
+"""Event coding, TABARI/PETRARCH style: clause by clause, a trigger from the verb dictionary,
+its actors from the cast, its time from the date resolver, its place from the gazetteer.
+
+Then the article-level pass: repeated mentions of one meeting merge, summits are formed
+from leader pairs, and status changes are linked (a reinstatement reverses a cancellation).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from .dates import DateMention, Interval, find_dates
+from .lexicon import Lexicon, MeetingKind, lexicon
+from .people import Cast, Mention
+from .places import PlaceMention, best_place, find_places
+from .text import Clause, Sentence, split_clauses
+
+_EVENT_NOUN = re.compile(
+    r"\A(?:['’]s?)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|meeting|meetings|talks|summit|proposal|invitation|letter|call)\b"
+)
+_PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
+_COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?P<who>(?:[\w-]+\s+){0,4}?counterparts?)\b")
+_EACH_WITH = re.compile(r"\beach with\b", re.IGNORECASE)
+_ACCOMPANIED = re.compile(r"\baccompan(?:ied|ying|ies)\b", re.IGNORECASE)
+_DATELINE = re.compile(r"\A(?P<city>[A-Z][A-Z .'-]{2,})(?:,\s*[\w .]+)?\s*\(")
+_GENERIC_ROLES = {"official", "envoy", "negotiator", "diplomat"}
+_THE_MEETING = re.compile(r"\bthe (?:meeting|summit)\b")
+
+
+@dataclass
+class Meeting:
+    participants: list[str]
+    unnamed: list[str]
+    location: PlaceMention | None
+    interval: Interval | None
+    mode: str
+    status: str
+    kind: MeetingKind
+    confidence: float
+    evidence: tuple[int, int]
+    sentence: int
+    summit_like: bool = False
+    summit: int | None = None
+
+
+@dataclass
+class SummitMention:
+    leaders: list[str]
+    scheduled: Interval | None
+    location: PlaceMention | None
+    sentence: int
+    explicit: bool = False
+    place_strength: int = 0
+    held: Interval | None = None
+
+
+@dataclass
+class Change:
+    mention: SummitMention
+    status: str
+    interval: Interval | None
+    announced_by: str | None
+    after_hours: int | None
+    confidence: float
+    evidence: tuple[int, int]
+    cameo: str
+    plover: str
+    reverses: int | None = None
+    summit: int | None = None
+
+
+@dataclass
+class Summit:
+    pair: frozenset[str]
+    leaders: list[str]
+    mentions: list[SummitMention] = field(default_factory=list)
+
+    def anchor(self) -> Interval | None:
+        dated = [m.held or m.scheduled for m in self.mentions if m.held or m.scheduled]
+        return dated[0] if dated else None
+
+
+@cache
+def _description_regex() -> re.Pattern[str]:
+    lex = lexicon()
+    roles = sorted({p for p, t in lex.titles.items() if t.role and not t.prefix_only and p == p.lower()},
+                   key=lambda p: (-len(p), p))
+    role_alt = "|".join(re.escape(r) for r in roles)
+    mods = (r"(?:(?:recently-appointed|newly-appointed|newly|new|top|senior|chief|former|outgoing|current|visiting|"
+            r"first|lead|veteran)\s+)*")
+    return re.compile(
+        rf"(?:(?P<det>\b(?:the|The|a|A|an|An)\s+)|(?<![\w-]))(?:(?P<nat>{lex.demonym_regex})\s+)?{mods}"
+        rf"(?P<role>{role_alt})\b(?!\s+[A-Z])"
+    )
+
+
+class Coder:
+    def __init__(self, body: str, published_on: dt.date, cast: Cast, sentences: list[Sentence]) -> None:
+        self.body = body
+        self.pub = published_on
+        self.cast = cast
+        self.sentences = sentences
+        self.lex: Lexicon = lexicon()
+        self.meetings: list[Meeting] = []
+        self.summit_mentions: list[SummitMention] = []
+        self.changes: list[Change] = []
+        self.last_subject: str | None = None
+        self.last_pair: list[str] = []
+        self.last_interval: Interval | None = None
+        self.dateline = self._dateline()
+
+    # -- context --------------------------------------------------------------------
+    def _dateline(self) -> PlaceMention | None:
+        m = _DATELINE.match(self.body)
+        if not m:
+            return None
+        city = m.group("city").strip().title()
+        place = self.lex.places.get(city)
+        return PlaceMention(0, 0, place.name, place.country, False) if place else None
+
+    def resolve_role(self, role_phrase: str, country: str | None, position: int, indefinite: bool) -> str | None:
+        title = self.lex.titles.get(role_phrase.lower())
+        if title is None or title.role is None:
+            return None
+        role = title.role.lower()
+
+        def fits(key: str) -> bool:
+            person = self.cast.persons[key]
+            if country and person.country != country:
+                return False
+            roles = {r.lower() for r in person.roles}
+            if role in roles:
+                return True
+            if title.leader and person.leader and role in ("leader", "president", "chairman"):
+                return True
+            return role in _GENERIC_ROLES and not person.leader
+
+        before = [m for m in self.cast.mentions if m.end <= position and fits(m.key)]
+        after = [m for m in self.cast.mentions if m.start >= position and fits(m.key)]
+        if indefinite:
+            return after[0].key if after else None
+        if before:
+            return before[-1].key
+        return after[0].key if after else None
+
+    # -- clause analysis ---------------------------------------------------------------
+    def actors(self, clause: Clause, prev_last: str | None) -> tuple[list[tuple[int, str, bool]], list[str]]:
+        """(position, person key, is_possessive_non_event) in order, plus unnamed counterparts."""
+        found: list[tuple[int, str, bool]] = []
+        quotes = clause.quoted_spans()
+        mentions: list[Mention] = self.cast.in_span(clause.start, clause.end)
+        for m in mentions:
+            inert = m.possessive and not _EVENT_NOUN.match(self.body[m.end : m.end + 40])
+            found.append((m.start, m.key, inert))
+        text = clause.text
+        for d in _description_regex().finditer(text):
+            pos = clause.start + d.start()
+            if any(s <= pos < e for s, e in quotes) or any(s <= pos < s2 for s, _, s2 in
+                                                            [(mm.start, 0, mm.end) for mm in mentions]):
+                continue
+            nat = self.lex.demonyms.get(d.group("nat") or "")
+            det = (d.group("det") or "").strip().lower()
+            if not det and not nat:
+                continue
+            key = self.resolve_role(d.group("role"), nat, pos, indefinite=det in ("a", "an"))
+            if key:
+                tail = self.body[clause.start + d.end() : clause.start + d.end() + 40]
+                inert = bool(re.match(r"['’]s?\b", tail)) and not _EVENT_NOUN.match(tail)
+                found.append((pos, key, inert))
+        for g in self.lex.group_regex.finditer(text):
+            for key in self.last_pair:
+                found.append((clause.start + g.start(), key, False))
+        for p in _PRONOUN.finditer(text):
+            pos = clause.start + p.start()
+            if any(s <= pos < e for s, e in quotes):
+                continue
+            word = p.group("p").lower()
+            if word in ("they", "their"):
+                if word == "their" and not _EVENT_NOUN.match("'s " + text[p.end() :].lstrip()):
+                    continue
+                found.extend((pos, key, False) for key in self.last_pair)
+            elif word in ("he", "she") or _EVENT_NOUN.match("'s " + text[p.end() :].lstrip()):
+                referent = self.last_subject
+                if referent:
+                    found.append((pos, referent, False))
+        if clause.opener in ("who", "whose") and prev_last:
+            found.append((clause.start, prev_last, False))
+        found.sort()
+        unnamed = [m.group("who") for m in _COUNTERPART.finditer(text)]
+        return found, unnamed
+
+    def clause_dates(self, clause: Clause, future: bool) -> list[DateMention]:
+        quotes = [(s - clause.start, e - clause.start) for s, e in clause.quoted_spans()]
+        return [d for d in find_dates(clause.text, self.pub, future=future)
+                if not any(s <= d.start < e for s, e in quotes)]
+
+    def pick_interval(self, dates: list[DateMention], anchor: Interval | None, for_summit: bool
+                      ) -> tuple[Interval | None, int | None, bool]:
+        """(interval, after_hours, exact) from a clause's dates for an event (or a summit)."""
+        for d in dates:
+            if (d.attached_to == "summit") != for_summit and not (for_summit and d.attached_to is None):
+                continue
+            if d.offset_days is not None:
+                if anchor is not None:
+                    return anchor.shift(d.offset_days), d.after_hours, False
+                continue
+            return d.interval, None, d.exact
+        return None, None, False
+
+    # -- main loop -------------------------------------------------------------------
+    def run(self) -> None:
+        for sentence in self.sentences:
+            clauses = split_clauses(sentence)
+            modality = self.lex.modality
+            sentence_dates: list[DateMention] = []
+            analysed = []
+            for clause in clauses:
+                unquoted = _strip_quotes(clause.text)
+                future = bool(modality["future"].search(unquoted))
+                dates = self.clause_dates(clause, future)
+                sentence_dates.extend(dates)
+                analysed.append((clause, future, dates, unquoted))
+            prev_last: str | None = None
+            prev_place: PlaceMention | None = None
+            for clause, future, dates, unquoted in analysed:
+                actors, unnamed = self.actors(clause, prev_last)
+                places = find_places(clause.text, self.lex, clause.start)
+                if clause.opener == "where" and not places and prev_place:
+                    places = [prev_place]
+                if not dates:
+                    dates = [d for d in sentence_dates if d.attached_to != "summit"]
+                self.code_clause(clause, sentence, actors, unnamed, places, dates, future, unquoted)
+                active = [k for _, k, inert in actors if not inert]
+                if active:
+                    self.last_subject = active[0] if clause.opener not in ("who", "whose") else self.last_subject
+                    prev_last = [k for _, k, _ in actors][-1]
+                elif actors:
+                    prev_last = actors[-1][1]
+                if places:
+                    prev_place = best_place(places)
+
+    def code_clause(self, clause: Clause, sentence: Sentence, actors: list[tuple[int, str, bool]],
+                    unnamed: list[str], places: list[PlaceMention], dates: list[DateMention], future: bool,
+                    unquoted: str) -> None:
+        text = clause.text
+        modality = self.lex.modality
+        conditional = bool(modality["conditional"].search(unquoted))
+        summit_word = bool(self.lex.summit_regex.search(text))
+        participants = _unique(k for _, k, inert in actors if not inert)
+        if _ACCOMPANIED.search(text) and len(participants) > 2:
+            participants = participants[1:]
+        leaders = [k for k in participants if self.cast.persons[k].leader]
+        kind, trigger = self.meeting_trigger(text)
+        status_kind = next((s for s in self.lex.status_kinds if s.regex.search(unquoted)), None)
+
+        mention: SummitMention | None = None
+        if summit_word or (kind and len(leaders) >= 2) or (not participants and _THE_MEETING.search(text)):
+            scheduled, _, _ = self.pick_interval(dates, None, for_summit=True)
+            place, strength = _summit_place(text, places, clause.start, self.lex)
+            if not summit_word or len(participants) > len(leaders):
+                strength = min(strength, 1 if not participants else 0)
+            mention = SummitMention(leaders[:2], scheduled, place if strength else None, sentence.index,
+                                    explicit=summit_word, place_strength=strength)
+            self.summit_mentions.append(mention)
+            if (summit_word and status_kind and not conditional
+                    and not _negated(text, status_kind.regex, modality["negation"])):
+                self.add_change(mention, status_kind, clause, actors, dates, leaders)
+        if kind is None or trigger is None or conditional:
+            return
+        if modality["negation"].search(text[: trigger.start()]):
+            return
+        if len(participants) < 2 and not (participants and unnamed):
+            if participants or not re.search(r"\b(?:meetings|talks)\b", text) or not self.meetings:
+                return
+            last = self.meetings[-1]
+            if last.sentence < sentence.index - 1:
+                return
+            participants = list(last.participants)
+        status, confidence = self.meeting_status(unquoted, trigger.start(), future)
+        summit_like = len(leaders) >= 2 and set(participants) <= set(leaders)
+        if summit_like and summit_word and status != "held":
+            return  # a planned summit is recorded as the summit, not as a meeting too
+        interval, _, exact = self.pick_interval(dates, self.last_interval, for_summit=False)
+        if interval is None and summit_word and kind.kind == "meet" and trigger.group(0).lower() == "summit":
+            interval, _, exact = self.pick_interval(dates, self.last_interval, for_summit=True)
+        if interval is not None:
+            if status == "held" and interval.start > self.pub:
+                status = "scheduled"
+            elif status == "scheduled" and interval.end < self.pub:
+                status = "held"
+        place = best_place(places)
+        if place is None and self.dateline and sentence.index < 2:
+            place = self.dateline
+        confidence -= 0.0 if exact else (0.1 if interval else 0.25)
+        if any(k not in [m.key for m in self.cast.in_span(clause.start, clause.end)] for k in participants):
+            confidence -= 0.05
+        if summit_like and status == "held" and mention is not None:
+            mention.held = interval
+            if place is not None and mention.place_strength < 2:
+                mention.location, mention.place_strength = place, 2
+        evidence = (sentence.start, sentence.end)
+        groups = [[participants[0], other] for other in participants[1:]] if _EACH_WITH.search(text) else [
+            participants]
+        for group in groups:
+            meeting = Meeting(group, unnamed if len(group) < 2 else [], place, interval,
+                              kind.mode, status, kind, round(max(0.3, min(0.95, confidence)), 2), evidence,
+                              sentence.index, summit_like)
+            self.add_meeting(meeting)
+        if interval is not None:
+            self.last_interval = interval
+        if len(participants) >= 2:
+            self.last_pair = participants[:2]
+
+    def meeting_trigger(self, text: str) -> tuple[MeetingKind | None, re.Match[str] | None]:
+        for kind in self.lex.meeting_kinds:
+            m = kind.regex.search(text)
+            if m:
+                return kind, m
+        return None, None
+
+    def meeting_status(self, text: str, trigger_at: int, future: bool) -> tuple[str, float]:
+        modality = self.lex.modality
+        if modality["cancel_meeting"].search(text):
+            return "cancelled", 0.75
+        if modality["proposal"].search(text):
+            return "proposed", 0.55
+        if modality["hedge"].search(text):
+            return ("scheduled", 0.55) if future else ("proposed", 0.5)
+        if future:
+            return "scheduled", 0.8
+        return "held", 0.9
+
+    def add_meeting(self, new: Meeting) -> None:
+        group = frozenset(new.participants)
+        for old in reversed(self.meetings):
+            if frozenset(old.participants) != group or not group:
+                continue
+            held_old, held_new = old.status == "held", new.status == "held"
+            if new.interval is None and held_old == held_new:
+                old.location = old.location or new.location
+                old.confidence = max(old.confidence, new.confidence)
+                return
+            if old.interval is None and held_old == held_new:
+                old.interval, old.location = new.interval, old.location or new.location
+                old.confidence = max(old.confidence, new.confidence)
+                return
+            if old.interval and new.interval and old.interval.overlaps(new.interval):
+                if new.interval.days < old.interval.days:
+                    old.interval = new.interval
+                old.location = old.location or new.location
+                if old.mode == "in_person" and new.mode != "in_person" and new.kind.kind in ("phone", "letter"):
+                    old.mode, old.kind = new.mode, new.kind
+                if held_new and not held_old:
+                    old.status = "held"
+                old.confidence = max(old.confidence, new.confidence)
+                return
+        self.meetings.append(new)
+
+    def add_change(self, mention: SummitMention, kind: Any, clause: Clause, actors: list[tuple[int, str, bool]],
+                   dates: list[DateMention], leaders: list[str]) -> None:
+        previous = self.changes[-1] if self.changes else None
+        anchor = previous.interval if previous else None
+        interval, after_hours, exact = self.pick_interval(dates, anchor, for_summit=False)
+        announcer = next((k for _, k, _ in actors if self.cast.persons[k].leader), None)
+        if announcer is None and previous and previous.mention.sentence == mention.sentence:
+            announcer = previous.announced_by
+        confidence = 0.85 if exact else 0.75 if interval else 0.6
+        if after_hours is not None:
+            confidence -= 0.05
+        if kind.status == "proposed":
+            confidence = min(confidence, 0.6)
+        sentence = self.sentences[mention.sentence]
+        change = Change(mention, kind.status, interval, announcer, after_hours, round(confidence, 2),
+                        (sentence.start, sentence.end), kind.cameo, kind.plover)
+        if kind.status == "reinstated":
+            change.reverses = next((i for i in range(len(self.changes) - 1, -1, -1)
+                                    if self.changes[i].status in ("cancelled", "postponed")), None)
+        for old in self.changes:
+            if old.status == change.status and (old.interval is None or change.interval is None
+                                                or old.interval.overlaps(change.interval)):
+                old.interval = old.interval or change.interval
+                return
+        self.changes.append(change)
+        if interval is not None:
+            self.last_interval = interval
+
+
+def _strip_quotes(text: str) -> str:
+    return re.sub(r"[\"“][^\"“”]*[\"”]", " ", text)
+
+
+def _negated(text: str, regex: re.Pattern[str], negation: re.Pattern[str]) -> bool:
+    m = regex.search(text)
+    return bool(m and negation.search(text[: m.start()]))
+
+
+def _unique(keys: Any) -> list[str]:
+    out: list[str] = []
+    for key in keys:
+        if key not in out:
+            out.append(key)
+    return out
+
+
+def _summit_place(text: str, places: list[PlaceMention], offset: int, lex: Lexicon
+                  ) -> tuple[PlaceMention | None, int]:
+    """"the Singapore summit", "summit ... in Hanoi" tie a place to the summit (strength 3);
+    any other place in a clause about the summit is a weaker hint (1)."""
+    for m in re.finditer(r"\b(?P<before>[A-Z][\w]*(?:\s[A-Z][\w]*)?)\s+(?:\w+\s+)?summit\b"
+                         r"|\bsummit\b[^.;,]{0,60}?\b(?:in|at)\s+(?P<after>[A-Z][\w]*(?:\s[A-Z][\w]*)?)", text):
+        name = (m.group("before") or m.group("after") or "").strip()
+        for candidate in (name, name.split()[-1] if name else ""):
+            place = lex.places.get(candidate)
+            if place:
+                return PlaceMention(offset + m.start(), offset + m.end(), place.name, place.country, False), 3
+    best = best_place(places)
+    return best, (1 if best else 0)

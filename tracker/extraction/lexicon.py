@@ -1,0 +1,197 @@
+"""The dictionaries under ``data/``, loaded once and compiled into lookups and regexes."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+def fold(text: str) -> str:
+    """Matching key for names: no accents, case, spaces or hyphens ("Kim Yong-chol" == "Kim Yong Chol")."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text.lower() if c.isalnum() and not unicodedata.combining(c))
+
+
+@dataclass
+class PersonEntry:
+    name: str
+    aliases: list[str]
+    surname: str
+    country: str | None
+    roles: list[str]
+    leader: bool = False
+    standalone: bool = True
+    rank: int = 0
+
+
+@dataclass
+class Title:
+    role: str | None
+    leader: bool
+    country: str | None
+    prefix_only: bool
+
+
+@dataclass
+class Place:
+    name: str
+    country: str
+
+
+@dataclass
+class MeetingKind:
+    kind: str
+    mode: str
+    cameo: str
+    plover: str
+    regex: re.Pattern[str]
+
+
+@dataclass
+class StatusKind:
+    status: str
+    cameo: str
+    plover: str
+    regex: re.Pattern[str]
+
+
+@dataclass
+class Lexicon:
+    people: list[PersonEntry]
+    person_by_key: dict[str, PersonEntry]
+    titles: dict[str, Title]
+    title_regex: str
+    kin_regex: str
+    group_regex: re.Pattern[str]
+    demonyms: dict[str, str]
+    demonym_regex: str
+    country_names: dict[str, str]
+    country_display: dict[str, str]
+    places: dict[str, Place]
+    place_regex: re.Pattern[str]
+    capitals: dict[str, str]
+    meeting_kinds: list[MeetingKind]
+    status_kinds: list[StatusKind]
+    summit_regex: re.Pattern[str]
+    modality: dict[str, re.Pattern[str]]
+    name_stopwords: frozenset[str] = field(default_factory=frozenset)
+
+
+def _load(name: str) -> Any:
+    return json.loads(resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8"))
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(re.escape(p) for p in sorted(set(phrases), key=lambda p: (-len(p), p)))
+
+
+def _country_names() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """name -> code, demonym -> code, code -> display name; pycountry fills codes we do not list."""
+    data = _load("countries.json")["countries"]
+    names: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    display: dict[str, str] = {}
+    try:
+        import pycountry
+
+        for country in pycountry.countries:
+            for attr in ("name", "common_name"):
+                value = getattr(country, attr, None)
+                if value and "," not in value:
+                    names.setdefault(value, country.alpha_2)
+                    display.setdefault(country.alpha_2, value)
+    except ImportError:  # pragma: no cover - pycountry is a pinned requirement
+        pass
+    for code, entry in data.items():
+        for name in entry["names"]:
+            names[name] = code
+        for demonym in entry["demonyms"]:
+            demonyms[demonym] = code
+        display[code] = entry["display"]
+    return names, demonyms, display
+
+
+@cache
+def lexicon() -> Lexicon:
+    people = [
+        PersonEntry(
+            name=p["name"],
+            aliases=list(p.get("aliases", [])),
+            surname=p.get("surname") or p["name"].split()[-1],
+            country=p.get("country"),
+            roles=list(p.get("roles", [])),
+            leader=bool(p.get("leader", False)),
+            standalone=bool(p.get("standalone", True)),
+            rank=int(p.get("rank", 2 if p.get("leader") else 1)),
+        )
+        for p in _load("people.json")["people"]
+    ]
+    person_by_key: dict[str, PersonEntry] = {}
+    for entry in people:
+        for form in (entry.name, *entry.aliases):
+            person_by_key.setdefault(fold(form), entry)
+
+    title_data = _load("titles.json")
+    titles: dict[str, Title] = {}
+    for item in title_data["titles"]:
+        title = Title(item.get("role"), bool(item.get("leader")), item.get("country"), bool(item.get("prefix_only")))
+        for phrase in item["phrases"]:
+            titles.setdefault(phrase.lower(), title)
+    title_phrases = [p for item in title_data["titles"] for p in item["phrases"]]
+    group = title_data["group_references"]["patterns"]
+
+    names, demonyms, display = _country_names()
+
+    place_data = _load("places.json")["places"]
+    places: dict[str, Place] = {}
+    capitals: dict[str, str] = {}
+    for item in place_data:
+        place = Place(item["name"], item["country"])
+        for alias in (item["name"], *item["aliases"]):
+            places[alias] = place
+        if item.get("capital"):
+            capitals[item["country"]] = item["name"]
+    for name, code in names.items():
+        if name not in places and len(name) > 3 and name[0].isupper():
+            places[name] = Place(display.get(code, name), code)
+    place_regex = re.compile(r"(?<![\w-])(?:" + _alternation(list(places)) + r")(?![\w-])")
+
+    trig = _load("triggers.json")
+    meeting_kinds = [
+        MeetingKind(k["kind"], k["mode"], k["cameo"], k["plover"], re.compile("|".join(k["patterns"]), re.IGNORECASE))
+        for k in trig["meeting"]
+    ]
+    status_kinds = [
+        StatusKind(k["status"], k["cameo"], k["plover"], re.compile("|".join(k["patterns"]), re.IGNORECASE))
+        for k in trig["status"]
+    ]
+    modality = {key: re.compile(value, re.IGNORECASE) for key, value in trig["modality"].items()}
+
+    stopwords = _load("stopwords.json")
+    name_stopwords = frozenset(w.lower() for w in stopwords["words"]) | frozenset(p.lower() for p in places)
+
+    return Lexicon(
+        people=people,
+        person_by_key=person_by_key,
+        titles=titles,
+        title_regex=_alternation(title_phrases),
+        kin_regex=_alternation(title_data["kin"]),
+        group_regex=re.compile(r"\b(?:" + _alternation(group) + r")\b", re.IGNORECASE),
+        demonyms=demonyms,
+        demonym_regex=_alternation(list(demonyms)),
+        country_names=names,
+        country_display=display,
+        places=places,
+        place_regex=place_regex,
+        capitals=capitals,
+        meeting_kinds=meeting_kinds,
+        status_kinds=status_kinds,
+        summit_regex=re.compile(trig["summit_words"], re.IGNORECASE),
+        modality=modality,
+        name_stopwords=name_stopwords,
+    )

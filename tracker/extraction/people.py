@@ -1,0 +1,364 @@
+"""People in one article: find every mention and resolve it to one person.
+
+Three ways in, most reliable first: the actor dictionary (names, aliases, romanisations),
+a title before a capitalised name ("Vice Marshal Jo Myong Rok"), and an appositive
+("Choe Son Hui, North Korea's vice foreign minister"). Short mentions ("Pompeo", "Kim")
+then resolve to the fullest name the article gives; an ambiguous surname goes to the
+namesake mentioned in full most recently, else to the most senior one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from .lexicon import Lexicon, PersonEntry, fold, lexicon
+from .text import Sentence
+
+_TOKEN = r"[A-Z][A-Za-zÀ-ɏ]*(?:-[A-Za-zÀ-ɏ]+)*\.?"
+_RUN = re.compile(rf"{_TOKEN}(?:[ \t]+{_TOKEN})*")
+_POSSESSIVE = re.compile(r"\A['’]s?\b")
+
+
+@dataclass
+class Person:
+    key: str
+    name: str
+    country: str | None
+    roles: list[str]
+    leader: bool
+    rank: int
+    surname: str
+    from_dictionary: bool
+    forms: list[str] = field(default_factory=list)
+    first: int = 0
+    count: int = 0
+
+    def as_json(self, lex: Lexicon) -> dict[str, Any]:
+        entry = lex.person_by_key.get(self.key)
+        aliases = [*self.forms]
+        if entry is not None and entry.name == self.name:
+            aliases += entry.aliases
+        seen = {fold(self.name)}
+        unique = []
+        for alias in aliases:
+            if fold(alias) not in seen:
+                seen.add(fold(alias))
+                unique.append(alias)
+        return {"name": self.name, "aliases": unique, "country": self.country, "roles": list(self.roles)}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    key: str
+    kind: str  # name | short | title
+    possessive: bool
+
+
+@dataclass
+class Cast:
+    """Everyone one article mentions, and where."""
+
+    persons: dict[str, Person]
+    mentions: list[Mention]
+
+    def in_span(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def before(self, position: int) -> list[Mention]:
+        return [m for m in self.mentions if m.end <= position]
+
+
+@cache
+def _family_name_first() -> frozenset[str]:
+    from .lexicon import _load
+
+    return frozenset(_load("names.json")["family_name_first"])
+
+
+@cache
+def _patterns(lex_id: int) -> dict[str, re.Pattern[str]]:
+    lex = lexicon()
+    titles = lex.title_regex
+    demonyms = lex.demonym_regex
+    qualifiers = r"(?:(?:top|senior|former|chief|first|veteran|de facto|outgoing|new|recently-appointed|then)\s+)*"
+    return {
+        "titled": re.compile(
+            rf"(?:(?P<nat>{demonyms})\s+)?{qualifiers}(?<![\w-])(?P<title>{titles})\s+(?P<name>{_RUN.pattern})"
+        ),
+        "post_appositive": re.compile(
+            rf"(?P<name>{_RUN.pattern}),\s+(?P<app>(?:a|an|the|who|considered|whose|[A-Z][\w]*['’]s)\b[^,.;]{{0,90}})"
+        ),
+        "pre_appositive": re.compile(
+            rf"(?P<owner>[A-Z][\w.]*(?:\s+[A-Z][\w]*)*['’]s|\b[Hh]is|\b[Hh]er|\bthe)\s+(?P<role>(?:[\w-]+\s+){{0,3}}?"
+            rf"(?:{titles}|{lex.kin_regex})),\s+(?P<name>{_RUN.pattern})"
+        ),
+    }
+
+
+def _entry_from_dict(item: dict[str, Any]) -> PersonEntry | None:
+    name = item.get("name")
+    if not isinstance(name, str) or not name.strip():
+        return None
+    aliases = [a for a in item.get("aliases") or [] if isinstance(a, str) and a.strip()]
+    roles = [r for r in item.get("roles") or [] if isinstance(r, str)]
+    country = item.get("country") if isinstance(item.get("country"), str) else None
+    tokens = name.split()
+    surname = tokens[0] if tokens[0] in _family_name_first() else tokens[-1]
+    return PersonEntry(name=name.strip(), aliases=aliases, surname=surname, country=country, roles=roles,
+                       standalone=False)
+
+
+def _surname_of(name: str) -> str:
+    tokens = name.split()
+    if tokens and tokens[0] in _family_name_first() and len(tokens) >= 2:
+        return tokens[0]
+    return tokens[-1] if tokens else name
+
+
+class _Builder:
+    def __init__(self, body: str, sentences: list[Sentence], extra_people: Iterable[dict[str, Any]]) -> None:
+        self.body = body
+        self.lex = lexicon()
+        self.sentences = sentences
+        self.by_key: dict[str, PersonEntry] = dict(self.lex.person_by_key)
+        for item in extra_people:
+            entry = _entry_from_dict(item) if isinstance(item, dict) else None
+            if entry:
+                for form in (entry.name, *entry.aliases):
+                    self.by_key.setdefault(fold(form), entry)
+        self.persons: dict[str, Person] = {}
+        self.mentions: list[Mention] = []
+        self.taken: list[tuple[int, int]] = []
+        self.pending_short: list[tuple[int, int, str | None]] = []  # start, end, title role hint
+        self.place_spans = [(m.start(), m.end()) for m in self.lex.place_regex.finditer(body)]
+
+    # -- registry ---------------------------------------------------------------------
+    def person_for_entry(self, entry: PersonEntry, position: int) -> Person:
+        key = fold(entry.name)
+        if key not in self.persons:
+            self.persons[key] = Person(key, entry.name, entry.country, list(entry.roles), entry.leader, entry.rank,
+                                       entry.surname, True, first=position)
+        return self.persons[key]
+
+    def person_for_name(self, name: str, country: str | None, role: str | None, leader: bool, position: int) -> Person:
+        key = fold(name)
+        entry = self.by_key.get(key)
+        if entry:
+            person = self.person_for_entry(entry, position)
+        elif key in self.persons:
+            person = self.persons[key]
+        else:
+            person = Person(key, name, country, [], leader, 2 if leader else 1, _surname_of(name), False,
+                            first=position)
+            self.persons[key] = person
+        if role and role not in person.roles and not person.from_dictionary:
+            person.roles.append(role)
+        if person.country is None and country:
+            person.country = country
+        return person
+
+    def add_mention(self, start: int, end: int, person: Person, kind: str) -> None:
+        if any(start < e and s < end for s, e in self.taken):
+            return
+        self.taken.append((start, end))
+        surface = self.body[start:end]
+        if surface not in person.forms and fold(surface) != fold(person.name):
+            person.forms.append(surface)
+        person.first = min(person.first, start)
+        possessive = bool(_POSSESSIVE.match(self.body[end : end + 2]))
+        self.mentions.append(Mention(start, end, person.key, kind, possessive))
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(start < e and s < end for s, e in self.taken)
+
+    def in_place(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.place_spans)
+
+    # -- passes -----------------------------------------------------------------------
+    def tokens(self, text: str, offset: int) -> list[tuple[int, int, str]]:
+        out = []
+        for m in re.finditer(r"\S+", text):
+            word = m.group(0)
+            stripped = word.rstrip(".,;:") if len(word.rstrip(".")) > 1 else word
+            out.append((offset + m.start(), offset + m.start() + len(stripped), stripped))
+        return out
+
+    def dictionary_names(self) -> None:
+        for run in _RUN.finditer(self.body):
+            toks = self.tokens(run.group(0), run.start())
+            i = 0
+            while i < len(toks):
+                for j in range(min(len(toks), i + 5), i + 1, -1):
+                    form = " ".join(t[2] for t in toks[i:j])
+                    entry = self.by_key.get(fold(form))
+                    if entry:
+                        self.add_mention(toks[i][0], toks[j - 1][1], self.person_for_entry(entry, toks[i][0]), "name")
+                        i = j
+                        break
+                else:
+                    i += 1
+
+    def name_tokens(self, text: str, offset: int) -> list[tuple[int, int, str]]:
+        """Leading tokens of a capitalised run that can belong to a name."""
+        out = []
+        for tok in self.tokens(text, offset):
+            if tok[2].lower() in self.lex.name_stopwords or tok[2].rstrip(".").lower() in self.lex.name_stopwords:
+                break
+            out.append(tok)
+        return out
+
+    def titled_names(self) -> None:
+        pats = _patterns(id(self.lex))
+        for m in pats["titled"].finditer(self.body):
+            title = self.lex.titles.get(m.group("title").lower())
+            if title is None:
+                continue
+            toks = self.name_tokens(m.group("name"), m.start("name"))
+            if not toks:
+                continue
+            country = self.lex.demonyms.get(m.group("nat") or "") or title.country
+            start, end = toks[0][0], toks[-1][1]
+            if len(toks) == 1:
+                self.pending_short.append((start, end, title.role))
+                continue
+            if not self.free(start, end):
+                covered = [mm for mm in self.mentions if mm.start <= start < mm.end]
+                if covered and title.role:
+                    person = self.persons[covered[0].key]
+                    if title.role not in person.roles:
+                        person.roles.append(title.role)
+                continue
+            if self.in_place(start, end) or any(len(t[2]) < 2 for t in toks):
+                continue
+            name = " ".join(t[2] for t in toks)
+            person = self.person_for_name(name, country, title.role, title.leader, start)
+            self.add_mention(start, end, person, "title")
+
+    def appositive_names(self) -> None:
+        pats = _patterns(id(self.lex))
+        for m in pats["post_appositive"].finditer(self.body):
+            app = m.group("app")
+            role = self.role_in(app)
+            if role is None:
+                continue
+            self.candidate(m.group("name"), m.start("name"), role, self.country_in(app))
+        for m in pats["pre_appositive"].finditer(self.body):
+            role_text = m.group("role")
+            role = self.role_in(role_text) or role_text.split()[-1]
+            owner = m.group("owner")
+            country = self.lex.demonyms.get(owner) or self.country_in(role_text)
+            if country is None and owner[:1].isupper():
+                owner_key = fold(re.sub(r"['’]s$", "", owner))
+                owner_person = next((p for p in self.persons.values() if fold(p.surname) == owner_key
+                                     or p.key == owner_key), None)
+                country = owner_person.country if owner_person else None
+            self.candidate(m.group("name"), m.start("name"), role, country)
+
+    def role_in(self, text: str) -> str | None:
+        lowered = " " + text.lower() + " "
+        best: tuple[int, str] | None = None
+        for phrase, title in self.lex.titles.items():
+            if title.role and not title.prefix_only and f" {phrase} " in lowered.replace(",", " ").replace("’s", " "):
+                if best is None or len(phrase) > best[0]:
+                    best = (len(phrase), title.role)
+        if best:
+            return best[1]
+        kin = re.search(rf"\b(?:{self.lex.kin_regex})\b", text)
+        return kin.group(0) if kin else None
+
+    def country_in(self, text: str) -> str | None:
+        m = re.search(rf"(?<![\w-])(?:{self.lex.demonym_regex})(?![\w-])", text)
+        return self.lex.demonyms.get(m.group(0)) if m else None
+
+    def candidate(self, text: str, offset: int, role: str | None, country: str | None) -> None:
+        toks = self.name_tokens(text, offset)
+        # the run may begin with a sentence opener ("Meanwhile Kim Yo Jong"): keep the last tokens
+        if len(toks) != len(self.tokens(text, offset)):
+            return
+        if not 2 <= len(toks) <= 4 or any(len(t[2]) < 2 for t in toks):
+            return
+        start, end = toks[0][0], toks[-1][1]
+        if not self.free(start, end) or self.in_place(start, end):
+            return
+        name = " ".join(t[2] for t in toks)
+        if fold(name) in (fold(p) for p in self.lex.places):
+            return
+        person = self.person_for_name(name, country, role, False, start)
+        self.add_mention(start, end, person, "title")
+
+    def short_mentions(self) -> None:
+        by_surname: dict[str, list[Person]] = {}
+        for person in self.persons.values():
+            by_surname.setdefault(fold(person.surname), []).append(person)
+            entry = self.by_key.get(person.key)
+            for alias in entry.aliases if entry else []:
+                if " " not in alias and "-" not in alias:
+                    by_surname.setdefault(fold(alias), []).append(person)
+        standalone: dict[str, list[PersonEntry]] = {}
+        for entry in self.lex.people:
+            standalone.setdefault(fold(entry.surname), []).append(entry)
+        hints = {start: role for start, _, role in self.pending_short}
+        sentence_of = _sentence_lookup(self.sentences)
+        for m in re.finditer(r"(?<![\w-])[A-Z][A-Za-zÀ-ɏ]+(?![\w-])", self.body):
+            start, end = m.start(), m.end()
+            if not self.free(start, end) or self.in_place(start, end):
+                continue
+            key = fold(m.group(0))
+            candidates = by_surname.get(key, [])
+            if not candidates:
+                entries = [e for e in standalone.get(key, []) if e.standalone]
+                if len(entries) == 1 and m.group(0) == entries[0].surname:
+                    candidates = [self.person_for_entry(entries[0], start)]
+                    by_surname.setdefault(key, []).extend(candidates)
+            if not candidates:
+                continue
+            person = self.pick(candidates, start, sentence_of(start), hints.get(start))
+            self.add_mention(start, end, person, "short")
+
+    def pick(self, candidates: list[Person], position: int, sentence: int, role_hint: str | None) -> Person:
+        unique = list({p.key: p for p in candidates}.values())
+        if len(unique) == 1:
+            return unique[0]
+        if role_hint in ("Chairman", "Leader", "President"):
+            leaders = [p for p in unique if p.leader]
+            if leaders:
+                unique = leaders
+        sentence_start = self.sentences[max(0, sentence - 1)].start if self.sentences else 0
+        recent = [m for m in self.mentions if m.kind != "short" and m.key in {p.key for p in unique}
+                  and sentence_start <= m.start < position]
+        if recent:
+            return self.persons[max(recent, key=lambda m: m.start).key]
+        counts = {p.key: sum(1 for m in self.mentions if m.key == p.key) for p in unique}
+        return max(unique, key=lambda p: (p.rank, counts[p.key], -p.first))
+
+    def build(self) -> Cast:
+        self.dictionary_names()
+        self.titled_names()
+        self.appositive_names()
+        self.short_mentions()
+        self.mentions.sort(key=lambda m: m.start)
+        for person in self.persons.values():
+            person.count = sum(1 for m in self.mentions if m.key == person.key)
+        persons = {k: p for k, p in self.persons.items() if p.count}
+        return Cast(persons, self.mentions)
+
+
+def _sentence_lookup(sentences: list[Sentence]) -> Any:
+    starts = [s.start for s in sentences]
+
+    def find(position: int) -> int:
+        import bisect
+
+        return max(0, bisect.bisect_right(starts, position) - 1)
+
+    return find
+
+
+def find_people(body: str, sentences: list[Sentence], extra_people: Iterable[dict[str, Any]] = ()) -> Cast:
+    return _Builder(body, sentences, extra_people).build()

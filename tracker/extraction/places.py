@@ -1,0 +1,48 @@
+"""Where a meeting happened: places in a clause, venues mapped to their city."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+
+# Only places introduced as a location count: "in Singapore", "at the Peace House", not
+# "a letter from Pyongyang" or "Pyongyang's envoy".
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|to|into|inside|on|near|outside|off|visit(?:ed|ing)?|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?)$",
+    re.IGNORECASE,
+)
+_CAPITAL = re.compile(r"\b(?:the\s+)?(?P<demonym>[A-Z][\w ]*?)\s+capital\b")
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    name: str
+    country: str
+    is_country: bool
+
+
+def find_places(text: str, lex: Lexicon, offset: int = 0) -> list[PlaceMention]:
+    found: list[PlaceMention] = []
+    for m in lex.place_regex.finditer(text):
+        if text[m.end() : m.end() + 2] in ("'s", "’s"):
+            continue
+        if not _LOCATIVE.search(text[max(0, m.start() - 60) : m.start()]):
+            continue
+        place = lex.places[m.group(0)]
+        is_country = place.name == lex.country_display.get(place.country)
+        found.append(PlaceMention(offset + m.start(), offset + m.end(), place.name, place.country, is_country))
+    for m in _CAPITAL.finditer(text):
+        code = lex.demonyms.get(m.group("demonym").strip())
+        if code and code in lex.capitals:
+            found.append(PlaceMention(offset + m.start(), offset + m.end(), lex.capitals[code], code, False))
+    return sorted(found, key=lambda p: p.start)
+
+
+def best_place(places: list[PlaceMention]) -> PlaceMention | None:
+    """A city beats a country: "Pyongyang", not "North Korea", when both are given."""
+    cities = [p for p in places if not p.is_country]
+    return (cities or places or [None])[0]

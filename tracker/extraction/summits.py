@@ -1,0 +1,206 @@
+"""Article-level pass: summits from leader pairs, then the contract's output objects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Any
+
+from .coder import Change, Coder, Meeting, SummitMention
+from .dates import Interval
+
+_CLUSTER_GAP_DAYS = 45
+
+
+class SummitBuilder:
+    def __init__(self, coder: Coder) -> None:
+        self.coder = coder
+        self.cast = coder.cast
+        self.pub: dt.date = coder.pub
+
+    def leader_pair_of(self, mentions: list[SummitMention]) -> tuple[dict[int, frozenset[str]], list[frozenset[str]]]:
+        """Each summit mention's leader pair; pairs ordered main first."""
+        weight: Counter[frozenset[str]] = Counter()
+        first: dict[frozenset[str], int] = {}
+        for m in mentions:
+            if len(m.leaders) >= 2:
+                pair = frozenset(m.leaders[:2])
+                weight[pair] += 2 if m.explicit else 1
+                first.setdefault(pair, m.sentence)
+        if not weight:
+            fallback = self.fallback_pair(mentions)
+            if fallback is None:
+                return {}, []
+            weight[fallback] = 1
+            first[fallback] = 0
+        ranked = sorted(weight, key=lambda p: (-weight[p], first[p]))
+        main = ranked[0]
+        # a pair seen only in passing (no "summit" word) is a courtesy call, not a summit
+        explicit_pairs = {frozenset(m.leaders[:2]) for m in mentions if len(m.leaders) >= 2 and m.explicit}
+        ranked = [p for p in ranked if p == main or p in explicit_pairs]
+        assignment: dict[int, frozenset[str]] = {}
+        current: frozenset[str] | None = None
+        for index, m in enumerate(mentions):
+            pair: frozenset[str] | None = None
+            if len(m.leaders) >= 2:
+                candidate = frozenset(m.leaders[:2])
+                pair = candidate if candidate in ranked else None
+            elif len(m.leaders) == 1:
+                holders = [p for p in ranked if m.leaders[0] in p]
+                pair = current if current and current in holders else (holders[0] if holders else None)
+            else:
+                pair = current or main
+            if pair is not None:
+                assignment[index] = pair
+                current = pair
+        return assignment, ranked
+
+    def fallback_pair(self, mentions: list[SummitMention]) -> frozenset[str] | None:
+        """No mention names two leaders: pair the most mentioned leaders of two countries."""
+        leaders = sorted((p for p in self.cast.persons.values() if p.leader), key=lambda p: (-p.count, p.first))
+        named = Counter(m.leaders[0] for m in mentions if m.leaders)
+        if named:
+            leaders.sort(key=lambda p: (-named[p.key], -p.count, p.first))
+        if not leaders:
+            return None
+        first = leaders[0]
+        other = next((p for p in leaders[1:] if p.country != first.country), None)
+        return frozenset({first.key, other.key}) if other else None
+
+    def build(self) -> tuple[list[dict[str, Any]], list[tuple[frozenset[str], list[SummitMention]]]]:
+        mentions = self.coder.summit_mentions
+        assignment, ranked = self.leader_pair_of(mentions)
+        groups: list[tuple[frozenset[str], list[SummitMention]]] = []
+        for pair in ranked:
+            members = [m for i, m in enumerate(mentions) if assignment.get(i) == pair]
+            groups.extend((pair, cluster) for cluster in self.clusters(members))
+        groups.sort(key=lambda g: (-len(g[1]), min(m.sentence for m in g[1])))
+        return [self.summit_json(i, pair, ms) for i, (pair, ms) in enumerate(groups)], groups
+
+    def clusters(self, members: list[SummitMention]) -> list[list[SummitMention]]:
+        """Split one pair's mentions by time: Singapore 2018 and Hanoi 2019 are two summits."""
+        dated = sorted((m for m in members if m.held or m.scheduled), key=lambda m: _when(m).start)
+        clusters: list[list[SummitMention]] = []
+        for m in dated:
+            if clusters and (_when(m).start - max(_when(x).end for x in clusters[-1])).days <= _CLUSTER_GAP_DAYS:
+                clusters[-1].append(m)
+            else:
+                clusters.append([m])
+        undated = [m for m in members if not (m.held or m.scheduled)]
+        if not clusters:
+            return [members] if members else []
+        current = min(clusters, key=lambda c: abs((max(_when(x).end for x in c) - self.pub).days))
+        current.extend(undated)
+        for cluster in clusters:
+            cluster.sort(key=lambda m: m.sentence)
+        return clusters
+
+    def summit_json(self, index: int, pair: frozenset[str], members: list[SummitMention]) -> dict[str, Any]:
+        leaders = sorted(pair, key=lambda k: self.cast.persons[k].first)
+        persons = self.cast.persons
+        held = [m.held for m in members if m.held]
+        exact = [m.scheduled for m in members if m.scheduled and m.scheduled.days == 1]
+        when = min(h.start for h in held) if held else (exact[0].start if exact else None)
+        located = sorted((m for m in members if m.location), key=lambda m: (-m.place_strength, m.sentence))
+        parties = []
+        for key in leaders:
+            country = persons[key].country
+            if country and country not in parties:
+                parties.append(country)
+        return {
+            "ref": f"s{index + 1}",
+            "leaders": [persons[k].name for k in leaders],
+            "parties": parties,
+            "scheduled_for": when.isoformat() if when else None,
+            "location": located[0].location.name if located and located[0].location else None,
+        }
+
+
+def _when(m: SummitMention) -> Interval:
+    interval = m.held or m.scheduled
+    assert interval is not None
+    return interval
+
+
+def assemble(coder: Coder) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """(summits, meetings, status_changes) as contract JSON."""
+    summits, groups = SummitBuilder(coder).build()
+    ref_of: dict[int, str] = {}
+    for index, (_, members) in enumerate(groups):
+        for m in members:
+            ref_of[id(m)] = f"s{index + 1}"
+    persons = coder.cast.persons
+
+    changes: list[Change] = [c for c in coder.changes if id(c.mention) in ref_of]
+    for index, (_, members) in enumerate(groups):
+        held = [m for m in members if m.held]
+        if held:
+            span = held[0].held
+            for m in held[1:]:
+                span = span.union(m.held) if span and m.held else span
+            sentence = coder.sentences[held[0].sentence]
+            already = [c for c in changes if ref_of[id(c.mention)] == f"s{index + 1}" and c.status == "held"]
+            if not already:
+                changes.append(Change(held[0], "held", span, None, None, 0.85, (sentence.start, sentence.end),
+                                      "040", "CONSULT"))
+    position = {id(c): i for i, c in enumerate(changes)}
+    change_json = []
+    for change in changes:
+        reverses = None
+        if change.reverses is not None:
+            target = coder.changes[change.reverses]
+            reverses = position.get(id(target))
+        item: dict[str, Any] = {
+            "summit": ref_of[id(change.mention)],
+            "status": change.status,
+            "date": change.interval.as_json() if change.interval else None,
+            "announced_by": persons[change.announced_by].name if change.announced_by else None,
+            "reverses": reverses,
+            "confidence": change.confidence,
+            "evidence": {"start": change.evidence[0], "end": change.evidence[1]},
+            "cameo": change.cameo,
+            "plover": change.plover,
+        }
+        if change.after_hours is not None:
+            item["after_hours"] = change.after_hours
+        change_json.append(item)
+
+    main = summits[0] if summits else None
+    meeting_json = [_meeting_json(m, coder, groups, main) for m in coder.meetings]
+    return summits, meeting_json, change_json
+
+
+def _meeting_json(m: Meeting, coder: Coder, groups: list[tuple[frozenset[str], list[SummitMention]]],
+                  main: dict[str, Any] | None) -> dict[str, Any]:
+    persons = coder.cast.persons
+    summit_ref = None
+    for index, (pair, members) in enumerate(groups):
+        if m.summit_like and pair == frozenset(m.participants) and any(
+            x.held and m.interval and x.held.overlaps(m.interval) for x in members
+        ):
+            summit_ref = f"s{index + 1}"
+    if summit_ref is None and main and not m.summit_like and m.participants:
+        countries = {persons[k].country for k in m.participants}
+        if countries <= set(main["parties"]) and len(countries) > 1:
+            summit_ref = main["ref"]
+    cameo = m.kind.cameo
+    if m.status == "proposed":
+        cameo = "036"
+    elif m.status == "cancelled":
+        cameo = "16"
+    elif m.kind.kind in ("meet", "talks") and m.location:
+        countries = {persons[k].country for k in m.participants}
+        if m.location.country not in countries and len(countries) > 1:
+            cameo = "044"
+    return {
+        "participants": [persons[k].name for k in m.participants] + m.unnamed,
+        "location": m.location.name if m.location else None,
+        "date": m.interval.as_json() if m.interval else None,
+        "mode": m.mode,
+        "status": m.status,
+        "summit": summit_ref,
+        "confidence": m.confidence,
+        "evidence": {"start": m.evidence[0], "end": m.evidence[1]},
+        "cameo": cameo,
+        "plover": "AGREE" if m.status == "proposed" else "REDUCE" if m.status == "cancelled" else m.kind.plover,
+    }

@@ -1,0 +1,100 @@
+"""Sentences and clauses with their offsets in the article body."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st gen lt col sen rep gov jr sr no vs inc corp co u.s u.n u.k d.c a.m p.m jan feb aug sept oct nov "
+    "dec e.g i.e approx est fig vol ft".split()
+)
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9–—-])")
+_PARAGRAPH = re.compile(r"[^\n]+")
+# Subordinators open a new clause (with or without a comma before them); the weaker ones
+# ("as", "who", "and then") only after a comma, where they reliably start a clause.
+_CLAUSE_SPLIT = re.compile(
+    r"\s*;\s*|\s+[—–]\s+|\s*\(\s*|\s*\)\s*"
+    r"|(?:,\s*|\s+)(?=(?:since|where|while|when|until|although|though|whereas|because)\s)"
+    r"|,\s*(?=(?:as|who|which|but|after|before|and then|then|and he|and she|and they|a day after|a day before)\s)"
+)
+_QUOTE = re.compile(r"[\"“][^\"“”]*[\"”]")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Clause:
+    sentence: Sentence
+    index: int
+    start: int
+    end: int
+    text: str
+    opener: str
+
+    def quoted_spans(self) -> list[tuple[int, int]]:
+        """Body offsets of quoted speech inside the clause."""
+        return [(self.start + m.start(), self.start + m.end()) for m in _QUOTE.finditer(self.text)]
+
+
+def split_sentences(body: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for paragraph_index, para in enumerate(_PARAGRAPH.finditer(body)):
+        start = para.start()
+        text = para.group(0)
+        cursor = 0
+        for m in _BOUNDARY.finditer(text):
+            word = re.search(r"([\w.]+)[.!?]*[\"”’')\]]*\s*$", text[cursor : m.end()])
+            token = (word.group(1) if word else "").rstrip(".").lower()
+            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
+            _add(sentences, paragraph_index, body, start + cursor, start + m.start() + len(m.group(0).rstrip()))
+            cursor = m.end()
+        _add(sentences, paragraph_index, body, start + cursor, start + len(text))
+    return sentences
+
+
+def _add(sentences: list[Sentence], paragraph: int, body: str, start: int, end: int) -> None:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(len(sentences), paragraph, start, end, body[start:end]))
+
+
+def split_clauses(sentence: Sentence) -> list[Clause]:
+    clauses: list[Clause] = []
+    cursor = 0
+    text = sentence.text
+    pieces: list[tuple[int, int]] = []
+    for m in _CLAUSE_SPLIT.finditer(text):
+        if _inside_quote(text, m.start()):
+            continue
+        pieces.append((cursor, m.start()))
+        cursor = m.end()
+    pieces.append((cursor, len(text)))
+    for start, end in pieces:
+        chunk = text[start:end]
+        if not chunk.strip():
+            continue
+        opener = re.match(r"\s*(\w+(?:\s+(?:day|then|he|she|they)\s+\w+)?)", chunk)
+        clauses.append(
+            Clause(sentence, len(clauses), sentence.start + start, sentence.start + end, chunk,
+                   opener.group(1).lower() if opener else "")
+        )
+    return clauses
+
+
+def _inside_quote(text: str, position: int) -> bool:
+    before = text[:position]
+    straight = before.count('"') % 2 == 1
+    curly = before.count("“") > before.count("”")
+    return straight or curly
