@@ -15,15 +15,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from django.db import connection
 from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 
 from tracker import eventstore
+from tracker.domain.envoy import fold_envoy
 from tracker.domain.errors import NotFound
 from tracker.domain.facts import effective_facts
 from tracker.domain.meeting import MeetingState, fold_meeting
 from tracker.domain.summit import Interval, StatusAnswer, answer_from, build_timeline, status_at
+from tracker.domain.time import end_of_day, start_of_day
 from tracker.eventstore import RecordedEvent, StreamId
 from tracker.models import Article, Claim, Envoy, Event, Meeting, Summit, SummitInterval
 from tracker.projections import row_to_interval
@@ -340,6 +343,126 @@ def envoy_detail(slug: str, *, known_at: datetime | None = None) -> dict[str, An
         "meetings": meetings_at(list(meetings.distinct().order_by("valid_from", "meeting_id")), basis),
         "basis": basis,
     }
+
+
+# --- lists and the feed (read by the REST API) ------------------------------------------
+
+
+def summit_list(
+    *,
+    status: str | None = None,
+    party: str | None = None,
+    location: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> QuerySet[Summit]:
+    """Summits in their current state, filtered; ordered by scheduled date then slug."""
+    rows = Summit.objects.all()
+    if status:
+        rows = rows.filter(status=status)
+    if party:
+        code = party.upper()
+        if connection.features.supports_json_field_contains:
+            rows = rows.filter(parties__contains=[code])
+        else:
+            # SQLite has no JSON containment: match the quoted code in the JSON text
+            # (codes are letters only, so the quotes cannot be forged).
+            rows = rows.filter(parties__icontains=f'"{code}"')
+    if location:
+        rows = rows.filter(location__icontains=location)
+    if date_from:
+        rows = rows.filter(scheduled_for__gte=date_from)
+    if date_to:
+        rows = rows.filter(scheduled_for__lte=date_to)
+    return rows.order_by("scheduled_for", "slug")
+
+
+def envoy_list(*, country: str | None = None, name: str | None = None) -> QuerySet[Envoy]:
+    rows = Envoy.objects.all()
+    if country:
+        rows = rows.filter(country=country.upper())
+    if name:
+        rows = rows.filter(Q(name__icontains=name) | Q(slug__icontains=name))
+    return rows.order_by("name", "slug")
+
+
+@dataclass(frozen=True)
+class EnvoyView:
+    slug: str
+    name: str
+    aliases: list[str]
+    country: str
+    roles: list[dict[str, Any]]  # each with ``active``: held at the basis's valid time
+    meetings: list[MeetingView]
+    version: int
+    basis: Basis
+
+
+def envoy_state(slug: str, *, valid_at: datetime | None = None, known_at: datetime | None = None) -> EnvoyView:
+    """An envoy as known at ``known_at``: roles over time (flagged when held at ``valid_at``)
+    and the meetings the envoy took part in up to ``valid_at``."""
+    basis = resolve_basis(valid_at=valid_at, known_at=known_at)
+    envoy = Envoy.objects.filter(slug=slug).first()
+    if envoy is None:
+        raise NotFound(f"no envoy {slug!r}", reason="unknown")
+    if basis.position < envoy.first_position:
+        raise NotFound(f"envoy {slug!r} was not yet known at that time", reason="not_yet_known")
+    name, aliases, country, roles, version = envoy.name, envoy.aliases, envoy.country, envoy.roles, envoy.version
+    if basis.position < envoy.last_position:
+        events = eventstore.read_stream(StreamId("envoy", slug), up_to_position=basis.position)
+        state = fold_envoy(effective_facts(events))
+        if state is None:
+            raise NotFound(f"envoy {slug!r} was retracted", reason="retracted")
+        name, aliases, country = state.name, list(state.aliases), state.country
+        roles, version = [r.__dict__ for r in state.roles], events[-1].version
+    day = basis.moment.date().isoformat()
+    dated = [{**r, "active": (r.get("start") or "") <= day and (not r.get("end") or day < r["end"])} for r in roles]
+    meetings = Meeting.objects.filter(Q(participant_rows__envoy_slug=slug) | Q(participant_rows__name=envoy.name))
+    views = meetings_at(list(meetings.distinct().order_by("valid_from", "meeting_id")), basis)
+    return EnvoyView(slug, name, list(aliases), country, dated, views, version, basis)
+
+
+def meeting_list(
+    *,
+    participant: str | None = None,
+    location: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    summit: str | None = None,
+    status: str | None = None,
+    mode: str | None = None,
+) -> QuerySet[Meeting]:
+    """Meetings in their current state; ``participant`` is an envoy slug or a name."""
+    rows = Meeting.objects.all()
+    if participant:
+        rows = rows.filter(
+            Q(participant_rows__envoy_slug=participant) | Q(participant_rows__name__iexact=participant)
+        ).distinct()
+    if location:
+        rows = rows.filter(location__icontains=location)
+    if date_from:
+        rows = rows.filter(valid_to__gte=start_of_day(date_from))
+    if date_to:
+        rows = rows.filter(valid_from__lte=end_of_day(date_to))
+    if summit:
+        rows = rows.filter(summit_slug=summit)
+    if status:
+        rows = rows.filter(status=status)
+    if mode:
+        rows = rows.filter(mode=mode)
+    return rows.order_by("valid_from", "meeting_id")
+
+
+def event_feed(*, after: int = 0, limit: int = 100, stream_type: str | None = None) -> list[RecordedEvent]:
+    """The global feed after ``after``, in position order (gap-safe: see the event store)."""
+    return eventstore.read_all(after=after, limit=limit, stream_type=stream_type)
+
+
+def event_get(event_id: str) -> RecordedEvent:
+    event = eventstore.get_event(event_id)
+    if event is None:
+        raise NotFound(f"no event {event_id}", reason="unknown")
+    return event
 
 
 # --- ingestion: matching reads and articles ------------------------------------------------
