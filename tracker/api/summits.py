@@ -1,0 +1,331 @@
+"""Summits: list, state at a basis, timeline, raw events, diff; create and change status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema, extend_schema_field
+from rest_framework import serializers
+from rest_framework.response import Response
+
+from tracker import selectors, services
+from tracker.api.commands import SourceInput, WriteApi, context_for, created
+from tracker.api.fields import BASIS_PARAMETERS, BasisQuery, MomentField, Text, ValidTimeInput, time_parameter
+from tracker.api.outputs import BasisOutput, ErrorOutput, EventOutput, MeetingOutput, SourceOutput, WriteOutput
+from tracker.api.pagination import Pagination, paginated_response
+from tracker.domain.events import SUMMIT_CHANGES, SUMMIT_STATUSES
+
+SLUG = r"^[-a-zA-Z0-9_]+$"
+PARTY = r"^[A-Za-z]{2}$"
+ERRORS = {400: ErrorOutput, 401: ErrorOutput, 403: ErrorOutput, 404: ErrorOutput, 429: ErrorOutput}
+READ_ERRORS = {400: ErrorOutput, 401: ErrorOutput, 404: ErrorOutput}
+
+
+class SummitListItem(serializers.Serializer):
+    slug = serializers.CharField()
+    title = serializers.CharField()
+    status = serializers.CharField()
+    scheduled_for = serializers.DateField(allow_null=True)
+    location = serializers.CharField()
+    parties = serializers.ListField(child=serializers.CharField())
+    leaders = serializers.ListField(child=serializers.CharField())
+    version = serializers.IntegerField()
+
+
+class SummitStateOutput(serializers.Serializer):
+    slug = serializers.CharField()
+    title = serializers.CharField()
+    status = serializers.CharField(allow_null=True, help_text="Null before the first status fact's time.")
+    certainty = serializers.ChoiceField(choices=["definite", "possible"])
+    possible_statuses = serializers.ListField(child=serializers.CharField(allow_null=True))
+    scheduled_for = serializers.DateField(allow_null=True)
+    location = serializers.CharField()
+    parties = serializers.ListField(child=serializers.CharField())
+    leaders = serializers.ListField(child=serializers.CharField())
+    envoys = serializers.ListField(child=serializers.DictField(child=serializers.CharField()))
+    meetings = MeetingOutput(many=True)
+    version = serializers.IntegerField(help_text="The stream version at the basis: pass it as expected_version.")
+    basis = BasisOutput()
+
+
+class TimelineEntryOutput(serializers.Serializer):
+    event_id = serializers.CharField()
+    status = serializers.CharField()
+    change = serializers.CharField(help_text="The status change (event type) that began this interval.")
+    valid_from = serializers.DateTimeField()
+    valid_to = serializers.DateTimeField(allow_null=True, help_text="Where the next interval begins (null: open).")
+    certain_from = serializers.DateTimeField(help_text="From here the status surely holds.")
+    precision = serializers.CharField()
+    certainty = serializers.ChoiceField(choices=["definite", "possible"])
+    recorded_at = serializers.DateTimeField(allow_null=True)
+    sources = SourceOutput(many=True)
+    announced_by = serializers.CharField()
+    confidence = serializers.FloatField()
+    reverses = serializers.CharField(allow_null=True, help_text="The event id of the interval this change undoes.")
+    rapid_reversal = serializers.BooleanField(help_text="Undoes the previous change within 24 hours.")
+    elapsed_hours = serializers.FloatField(allow_null=True, help_text="Hours since the change it reverses.")
+    corroborations = serializers.IntegerField()
+
+
+class TimelineOutput(serializers.Serializer):
+    slug = serializers.CharField()
+    basis = BasisOutput()
+    intervals = TimelineEntryOutput(many=True)
+
+
+# --- reads ------------------------------------------------------------------------------
+
+
+class SummitListApi(WriteApi):
+    """Summits: the list (current state) and creation."""
+
+    write_permission = "tracker.add_summit"
+    pagination_class = Pagination
+
+    class FilterSerializer(serializers.Serializer):
+        status = serializers.ChoiceField(choices=SUMMIT_STATUSES, required=False)
+        party = serializers.RegexField(PARTY, required=False, help_text="ISO 3166-1 alpha-2 code, e.g. KP.")
+        location = Text(required=False, max_length=200, help_text="Part of the location, any case.")
+        date_from = serializers.DateField(required=False, help_text="Scheduled on or after this date.")
+        date_to = serializers.DateField(required=False, help_text="Scheduled on or before this date.")
+
+    class InputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "SummitCreate"
+
+        title = Text(max_length=200)
+        change = serializers.ChoiceField(choices=["proposed", "scheduled"], default="proposed")
+        valid_time = ValidTimeInput()
+        slug = serializers.RegexField(SLUG, required=False, max_length=100, help_text="Default: from the title.")
+        parties = serializers.ListField(child=serializers.RegexField(PARTY), required=False, max_length=20)
+        leaders = serializers.ListField(child=Text(max_length=200), required=False, max_length=20)
+        location = Text(required=False, max_length=200, allow_blank=True)
+        scheduled_for = serializers.DateField(required=False)
+        note = Text(required=False, max_length=2000, allow_blank=True)
+        source = SourceInput(required=False)
+        confidence = serializers.FloatField(required=False, min_value=0, max_value=1, default=1.0)
+
+    @extend_schema(
+        operation_id="summits_list",
+        summary="List summits (current state), filtered and paginated",
+        parameters=[FilterSerializer],
+        responses={200: SummitListItem(many=True), 400: ErrorOutput, 401: ErrorOutput, 404: ErrorOutput},
+    )
+    def get(self, request):
+        filters = self.FilterSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        rows = selectors.summit_list(**filters.validated_data)
+        return paginated_response(items=rows, serializer_class=SummitListItem, request=request, view=self)
+
+    @extend_schema(
+        operation_id="summits_create",
+        summary="Create a summit with its first status change (proposed or scheduled)",
+        request=InputSerializer,
+        responses={201: WriteOutput, **ERRORS},
+    )
+    def post(self, request):
+        body = self.InputSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = body.validated_data
+        if data["valid_time"]["anchor"] is not None:
+            raise serializers.ValidationError(
+                {"valid_time": ["a new summit's first change needs a time, not an anchor"]}
+            )
+        result = services.summit_create(
+            title=data["title"],
+            change=data["change"],
+            when=data["valid_time"]["when"],
+            parties=data.get("parties", []),
+            leaders=data.get("leaders", []),
+            location=data.get("location", ""),
+            scheduled_for=data.get("scheduled_for"),
+            slug=data.get("slug"),
+            note=data.get("note", ""),
+            ctx=context_for(request, source=data.get("source"), confidence=data["confidence"]),
+        )
+        return created(result)
+
+
+class SummitDetailApi(WriteApi):
+    """A summit at a basis: `valid_at` (valid time) and `known_at` (what was recorded by then)."""
+
+    @extend_schema(
+        operation_id="summits_retrieve",
+        summary="A summit's state at a valid time, as known at a time",
+        parameters=BASIS_PARAMETERS,
+        responses={200: SummitStateOutput, **READ_ERRORS},
+    )
+    def get(self, request, slug: str):
+        query = BasisQuery(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        view = selectors.summit_state(slug, **query.validated_data)
+        return Response(SummitStateOutput(view).data)
+
+
+class SummitTimelineApi(WriteApi):
+    """The status intervals, reversals flagged (`rapid_reversal` within 24 hours)."""
+
+    class FilterSerializer(serializers.Serializer):
+        known_at = MomentField(required=False)
+
+    @extend_schema(
+        operation_id="summits_timeline",
+        summary="Status intervals in valid-time order, with sources and reversals",
+        parameters=[BASIS_PARAMETERS[1]],
+        responses={200: TimelineOutput, **READ_ERRORS},
+    )
+    def get(self, request, slug: str):
+        query = self.FilterSerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        known_at = query.validated_data.get("known_at")
+        entries = selectors.summit_timeline(slug, known_at=known_at)
+        basis = selectors.resolve_basis(known_at=known_at)
+        return Response(TimelineOutput({"slug": slug, "basis": basis, "intervals": entries}).data)
+
+
+class SummitEventsApi(WriteApi):
+    """The raw events of the summit's stream, as known at `known_at`."""
+
+    pagination_class = Pagination
+
+    class FilterSerializer(serializers.Serializer):
+        known_at = MomentField(required=False)
+
+    @extend_schema(
+        operation_id="summits_events",
+        summary="The summit stream's raw events, in version order",
+        parameters=[BASIS_PARAMETERS[1]],
+        responses={200: EventOutput(many=True), **READ_ERRORS},
+    )
+    def get(self, request, slug: str):
+        query = self.FilterSerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        events = selectors.summit_events(slug, known_at=query.validated_data.get("known_at"))
+        return paginated_response(items=events, serializer_class=EventOutput, request=request, view=self)
+
+
+class FieldChangeOutput(serializers.Serializer):
+    field = serializers.CharField()
+    # `from` is a Python keyword: declared through the fields mapping below.
+
+    def get_fields(self) -> dict[str, Any]:
+        fields = super().get_fields()
+        fields["from"] = AnyValue(allow_null=True)
+        fields["to"] = AnyValue(allow_null=True)
+        return fields
+
+
+@extend_schema_field({})  # any JSON value: a status, a date, a list of codes...
+class AnyValue(serializers.JSONField):
+    pass
+
+
+class DiffOutput(serializers.Serializer):
+    changes = FieldChangeOutput(many=True, help_text="Fields whose value differs between the two bases.")
+    status_changes = TimelineEntryOutput(many=True, help_text="Status changes with a valid time in between.")
+    meetings_added = MeetingOutput(many=True)
+
+    def get_fields(self) -> dict[str, Any]:
+        fields = super().get_fields()
+        fields["from"] = SummitStateOutput()
+        fields["to"] = SummitStateOutput()
+        return fields
+
+
+class SummitDiffApi(WriteApi):
+    """The summit at `from` and at `to`, the fields that differ and the status changes between."""
+
+    class FilterSerializer(serializers.Serializer):
+        known_from = MomentField(required=False)
+        known_to = MomentField(required=False)
+
+        def get_fields(self) -> dict[str, Any]:
+            fields = super().get_fields()
+            fields["from"] = MomentField(required=True)
+            fields["to"] = MomentField(required=False)
+            return fields
+
+    @extend_schema(
+        operation_id="summits_diff",
+        summary="What changed between two valid times (and knowledge times)",
+        parameters=[
+            time_parameter("from", "The earlier valid time (required)."),
+            time_parameter("to", "The later valid time; default now."),
+            time_parameter("known_from", "What was known for the `from` side; default everything."),
+            time_parameter("known_to", "What was known for the `to` side; default everything."),
+        ],
+        responses={200: DiffOutput, **READ_ERRORS},
+    )
+    def get(self, request, slug: str):
+        query = self.FilterSerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        q = query.validated_data
+        diff = selectors.summit_diff(
+            slug,
+            valid_from=q["from"],
+            valid_to=q.get("to"),
+            known_from=q.get("known_from"),
+            known_to=q.get("known_to"),
+        )
+        return Response(DiffOutput(diff).data)
+
+
+# --- writes -----------------------------------------------------------------------------
+
+
+@extend_schema_field({"type": "string", "description": "One of: " + ", ".join(SUMMIT_CHANGES) + "."})
+class ChangeName(Text):
+    """Not an enum here: the domain checks it, after the expected version, so that a stale
+    client gets 409 whatever it asked for."""
+
+
+class SummitStatusChangeApi(WriteApi):
+    """A status change. The expected version is checked first: stale gives 409."""
+
+    write_permission = "tracker.record_summit_change"
+
+    class InputSerializer(serializers.Serializer):
+        class Meta:
+            ref_name = "SummitStatusChange"
+
+        change = ChangeName(required=False, max_length=32, help_text="The change: " + ", ".join(SUMMIT_CHANGES))
+        status = ChangeName(required=False, max_length=32, help_text="Or the status to move to (same names).")
+        valid_time = ValidTimeInput()
+        expected_version = serializers.IntegerField(min_value=0, help_text="The version you read; 409 if stale.")
+        source = SourceInput(required=False)
+        note = Text(required=False, max_length=2000, allow_blank=True)
+        announced_by = Text(required=False, max_length=200, allow_blank=True)
+        scheduled_for = serializers.DateField(required=False)
+        location = Text(required=False, max_length=200, allow_blank=True)
+        reverses = serializers.UUIDField(required=False, help_text="The event this change undoes, if not the last.")
+        confidence = serializers.FloatField(required=False, min_value=0, max_value=1, default=1.0)
+
+        def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+            if ("change" in attrs) == ("status" in attrs):
+                raise serializers.ValidationError("give either `change` or `status`")
+            return attrs
+
+    @extend_schema(
+        operation_id="summits_status_changes_create",
+        summary="Record a status change; 409 if expected_version is stale",
+        request=InputSerializer,
+        responses={201: WriteOutput, 409: ErrorOutput, **ERRORS},
+    )
+    def post(self, request, slug: str):
+        body = self.InputSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = body.validated_data
+        result = services.summit_change_status(
+            slug=slug,
+            change=data.get("change") or data["status"],
+            when=data["valid_time"]["when"],
+            anchor=data["valid_time"]["anchor"],
+            expected_version=data["expected_version"],
+            announced_by=data.get("announced_by", ""),
+            scheduled_for=data.get("scheduled_for"),
+            location=data.get("location", ""),
+            reverses=str(data["reverses"]) if data.get("reverses") else None,
+            note=data.get("note", ""),
+            ctx=context_for(request, source=data.get("source"), confidence=data["confidence"]),
+        )
+        return created(result)
