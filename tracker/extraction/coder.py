@@ -17,7 +17,7 @@ from .dates import DateMention, Interval, find_dates
 from .lexicon import Lexicon, MeetingKind, lexicon
 from .people import Cast, Mention
 from .places import PlaceMention, best_place, find_places
-from .text import Clause, Sentence, split_clauses
+from .text import PAST_VERB, Clause, Sentence, split_clauses
 
 _EVENT_NOUN = re.compile(
     r"\A(?:['’]s?)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|meeting|meetings|talks|summit|proposal|invitation|letter|call)\b"
@@ -28,6 +28,11 @@ _EACH_WITH = re.compile(r"\beach with\b", re.IGNORECASE)
 _ACCOMPANIED = re.compile(r"\baccompan(?:ied|ying|ies)\b", re.IGNORECASE)
 _DATELINE = re.compile(r"\A(?P<city>[A-Z][A-Z .'-]{2,})(?:,\s*[\w .]+)?\s*\(")
 _GENERIC_ROLES = {"official", "envoy", "negotiator", "diplomat"}
+_VERB_OPENER = re.compile(rf"\A\s*(?:and\s+)?(?:also\s+)?{PAST_VERB}\b")
+_SOURCE_ONLY = re.compile(r"\b(?:greetings|regards|condolences|congratulations|wishes)\s+from\s+$")
+_INVITE = re.compile(
+    r"\b(?:invit(?:ed|es|ing)\s+(?P<obj>him|her|them|[A-Z][\w.]*(?:\s[A-Z][\w]*)*)|accepted an invitation)\s+to\s+"
+    r"(?:visit\s+|come\s+to\s+)?(?:the\s+)?(?P<place>[A-Z][\w]*(?:\s[A-Z][\w]*)*)")
 _THE_MEETING = re.compile(r"\bthe (?:meeting|summit)\b")
 
 
@@ -111,6 +116,7 @@ class Coder:
         self.last_subject: str | None = None
         self.last_pair: list[str] = []
         self.last_interval: Interval | None = None
+        self.sentence_summit: SummitMention | None = None
         self.dateline = self._dateline()
 
     # -- context --------------------------------------------------------------------
@@ -139,8 +145,10 @@ class Coder:
                 return True
             return role in _GENERIC_ROLES and not person.leader
 
+        horizon = next((s.end for s in self.sentences if s.start > position), len(self.body))
+        horizon = next((s.end for s in self.sentences if s.start > horizon), horizon)
         before = [m for m in self.cast.mentions if m.end <= position and fits(m.key)]
-        after = [m for m in self.cast.mentions if m.start >= position and fits(m.key)]
+        after = [m for m in self.cast.mentions if position <= m.start < horizon and fits(m.key)]
         if indefinite:
             return after[0].key if after else None
         if before:
@@ -148,6 +156,55 @@ class Coder:
         return after[0].key if after else None
 
     # -- clause analysis ---------------------------------------------------------------
+    def disambiguate(self, mention: Mention, clause: Clause) -> str:
+        """A bare shared surname ("Kim") in a clause dated like an existing meeting goes to the
+        namesake already meeting those people that day (Pompeo's Thursday talks are with Kim Yong Chol)."""
+        if mention.kind != "short":
+            return mention.key
+        surname = self.cast.persons[mention.key].surname
+        namesakes = [k for k, p in self.cast.persons.items() if p.surname == surname and k != mention.key]
+        if not namesakes:
+            return mention.key
+        others = {m.key for m in self.cast.in_span(clause.start, clause.end) if m.key != mention.key}
+        dates = [d.interval for d in find_dates(clause.text, self.pub) if d.interval]
+        if not others or not dates:
+            return mention.key
+        for meeting in reversed(self.meetings):
+            group = set(meeting.participants)
+            if not (meeting.interval and any(meeting.interval.overlaps(d) for d in dates)):
+                continue
+            for alt in namesakes:
+                if alt in group and others <= group and mention.key not in group:
+                    return alt
+        return mention.key
+
+    def invitation(self, clause: Clause, actors: list[tuple[int, str, bool]]) -> list[str] | None:
+        """"invited him to visit Russia": the invitee and the host country's leader meet."""
+        m = _INVITE.search(clause.text)
+        if not m:
+            return None
+        position = clause.start + m.start()
+        before = [k for pos, k, _ in actors if pos < position]
+        after = [k for pos, k, _ in actors if pos > position]
+        if m.group("obj") and m.group("obj")[0].isupper():
+            invitee = after[0] if after else None
+        elif m.group("obj"):
+            previous = [x.key for x in self.cast.mentions if x.end <= position and (not before or x.key != before[0])]
+            invitee = previous[-1] if previous else None
+        else:
+            invitee = before[0] if before else self.last_subject
+        place_text = m.group("place")
+        place = self.lex.places.get(place_text) or next(
+            (self.lex.places[p] for p in self.lex.places if place_text.startswith(p)), None)
+        if invitee is None or place is None:
+            return None
+        hosts = sorted((p for p in self.cast.persons.values() if p.leader and p.country == place.country),
+                       key=lambda p: (-p.count, p.first))
+        host = hosts[0].key if hosts else (before[0] if before else None)
+        if host is None or host == invitee:
+            return None
+        return [host, invitee]
+
     def actors(self, clause: Clause, prev_last: str | None) -> tuple[list[tuple[int, str, bool]], list[str]]:
         """(position, person key, is_possessive_non_event) in order, plus unnamed counterparts."""
         found: list[tuple[int, str, bool]] = []
@@ -155,7 +212,8 @@ class Coder:
         mentions: list[Mention] = self.cast.in_span(clause.start, clause.end)
         for m in mentions:
             inert = m.possessive and not _EVENT_NOUN.match(self.body[m.end : m.end + 40])
-            found.append((m.start, m.key, inert))
+            inert = inert or bool(_SOURCE_ONLY.search(self.body[max(clause.start, m.start - 40) : m.start]))
+            found.append((m.start, self.disambiguate(m, clause), inert))
         text = clause.text
         for d in _description_regex().finditer(text):
             pos = clause.start + d.start()
@@ -166,7 +224,10 @@ class Coder:
             det = (d.group("det") or "").strip().lower()
             if not det and not nat:
                 continue
-            key = self.resolve_role(d.group("role"), nat, pos, indefinite=det in ("a", "an"))
+            indefinite = det in ("a", "an")
+            if indefinite and not (text[: d.start()].rstrip().endswith(" and") or text[d.end() :].startswith(" and ")):
+                continue  # "a US diplomat" is someone else; "Pompeo and a top North Korean official" is named later
+            key = self.resolve_role(d.group("role"), nat, pos, indefinite=indefinite)
             if key:
                 tail = self.body[clause.start + d.end() : clause.start + d.end() + 40]
                 inert = bool(re.match(r"['’]s?\b", tail)) and not _EVENT_NOUN.match(tail)
@@ -183,10 +244,15 @@ class Coder:
                 if word == "their" and not _EVENT_NOUN.match("'s " + text[p.end() :].lstrip()):
                     continue
                 found.extend((pos, key, False) for key in self.last_pair)
-            elif word in ("he", "she") or _EVENT_NOUN.match("'s " + text[p.end() :].lstrip()):
-                referent = self.last_subject
-                if referent:
-                    found.append((pos, referent, False))
+            elif word in ("he", "she"):
+                if self.last_subject:
+                    found.append((pos, self.last_subject, False))
+            elif _EVENT_NOUN.match("'s " + text[p.end() :].lstrip()):
+                # "his trip": the clause's own subject when it has one, else the last subject
+                if found and any(f[0] < pos for f in found) or clause.opener in ("who", "whose"):
+                    continue
+                if self.last_subject:
+                    found.append((pos, self.last_subject, False))
         if clause.opener in ("who", "whose") and prev_last:
             found.append((clause.start, prev_last, False))
         found.sort()
@@ -202,7 +268,7 @@ class Coder:
                       ) -> tuple[Interval | None, int | None, bool]:
         """(interval, after_hours, exact) from a clause's dates for an event (or a summit)."""
         for d in dates:
-            if (d.attached_to == "summit") != for_summit and not (for_summit and d.attached_to is None):
+            if (d.attached_to == "summit") != for_summit:
                 continue
             if d.offset_days is not None:
                 if anchor is not None:
@@ -226,8 +292,11 @@ class Coder:
                 analysed.append((clause, future, dates, unquoted))
             prev_last: str | None = None
             prev_place: PlaceMention | None = None
+            self.sentence_summit = None
             for clause, future, dates, unquoted in analysed:
                 actors, unnamed = self.actors(clause, prev_last)
+                if clause.index and _VERB_OPENER.match(clause.text) and self.last_subject:
+                    actors.insert(0, (clause.start, self.last_subject, False))  # "..., and held talks with"
                 places = find_places(clause.text, self.lex, clause.start)
                 if clause.opener == "where" and not places and prev_place:
                     places = [prev_place]
@@ -253,6 +322,12 @@ class Coder:
         participants = _unique(k for _, k, inert in actors if not inert)
         if _ACCOMPANIED.search(text) and len(participants) > 2:
             participants = participants[1:]
+        if (len(participants) == 1 and self.last_subject and self.last_subject != participants[0]
+                and re.search(r"\bwith\s+(?:[\w-]+\s+){0,4}?$", self.body[clause.start : actors[0][0]] if actors else "")):
+            participants.insert(0, self.last_subject)  # "... and a proposed meeting with Trump"
+        invited = self.invitation(clause, actors)
+        if invited:
+            participants = invited
         leaders = [k for k in participants if self.cast.persons[k].leader]
         kind, trigger = self.meeting_trigger(text)
         status_kind = next((s for s in self.lex.status_kinds if s.regex.search(unquoted)), None)
@@ -269,6 +344,12 @@ class Coder:
             if (summit_word and status_kind and not conditional
                     and not _negated(text, status_kind.regex, modality["negation"])):
                 self.add_change(mention, status_kind, clause, actors, dates, leaders)
+            self.sentence_summit = mention
+        elif (status_kind and self.sentence_summit and clause.index and len(participants) < 2 and not conditional
+              and status_kind.status in ("cancelled", "reinstated", "postponed", "rescheduled")
+              and not _negated(text, status_kind.regex, modality["negation"])):
+            # "..., before reversing course 24 hours later": the summit of the clause before
+            self.add_change(self.sentence_summit, status_kind, clause, actors, dates, leaders)
         if kind is None or trigger is None or conditional:
             return
         if modality["negation"].search(text[: trigger.start()]):

@@ -192,7 +192,7 @@ RULES.add(rf"\b(?P<part>early|mid|late|the end of|end of|the beginning of|beginn
           r"(?:\s+(?P<year>\d{4}))?(?:\s+or\s+(?P<part2>early|mid|late)[\s-]+(?P<mon2>January|February|March|April|May"
           r"|June|July|August|September|October|November|December))?", "month_part")
 RULES.add(rf"\b(?:(?P<mod>last|next|this)\s+)?{_MON}(?:\s+(?P<year>\d{{4}}))?(?:['’]s)?(?!\s*\d)", "month", 0)
-RULES.add(r"\b(?:(?:in|of|since|during|by|until|from)\s+)(?P<year>(?:1[89]|20)\d{2})\b(?!\s*[-–]\s*\d)", "year")
+RULES.add(r"\b(?:(?:in|of|during|by|until)\s+)(?P<year>(?:1[89]|20)\d{2})\b(?!\s*[-–]\s*\d)", "year")
 RULES.add(r"\b(?P<when>today|tonight|this morning|this afternoon|this evening|yesterday|last night|tomorrow)\b",
           "deictic")
 RULES.add(r"\b(?P<which>earlier|later)\s+this\s+(?P<unit>week|month|year)\b", "earlier_later")

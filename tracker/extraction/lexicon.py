@@ -112,6 +112,7 @@ def _country_names() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
             names[name] = code
         for demonym in entry["demonyms"]:
             demonyms[demonym] = code
+            demonyms[demonym.replace("'", "’")] = code
         display[code] = entry["display"]
     return names, demonyms, display
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+PAST_VERB = r"(?:held|met|spoke|sat|went|flew|made|had|took|told|said|gave|left|came|saw|[a-z]+ed)"
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st gen lt col sen rep gov jr sr no vs inc corp co u.s u.n u.k d.c a.m p.m jan feb aug sept oct nov "
     "dec e.g i.e approx est fig vol ft".split()
@@ -16,7 +17,9 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _CLAUSE_SPLIT = re.compile(
     r"\s*;\s*|\s+[—–]\s+|\s*\(\s*|\s*\)\s*"
     r"|(?:,\s*|\s+)(?=(?:since|where|while|when|until|although|though|whereas|because)\s)"
-    r"|,\s*(?=(?:as|who|which|but|after|before|and then|then|and he|and she|and they|a day after|a day before)\s)"
+    r"|,\s*(?=(?:as|who|which|but|after|before|then|a day after|a day before)\s)"
+    rf"|,\s*(?=and\s+(?:a|an|the|he|she|they|then|[A-Z]\w*|{PAST_VERB})\s)"
+    r"|\s+(?=and\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:meeting|summit|visit|trip|talks)\b)"
 )
 _QUOTE = re.compile(r"[\"“][^\"“”]*[\"”]")
 
