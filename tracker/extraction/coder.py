@@ -28,7 +28,12 @@ _EACH_WITH = re.compile(r"\beach with\b", re.IGNORECASE)
 _ACCOMPANIED = re.compile(r"\baccompan(?:ied|ying|ies)\b", re.IGNORECASE)
 _DATELINE = re.compile(r"\A(?P<city>[A-Z][A-Z .'-]{2,})(?:,\s*[\w .]+)?\s*\(")
 _GENERIC_ROLES = {"official", "envoy", "negotiator", "diplomat"}
-_VERB_OPENER = re.compile(rf"\A\s*(?:and\s+)?(?:also\s+)?{PAST_VERB}\b")
+_ELIDED_SUBJECT = re.compile(rf"\A\s*(?:(?:and\s+)?(?:also\s+)?{PAST_VERB}|(?:after|before|while)\s+\w+ing)\b")
+_DAY_AFTER = re.compile(r"\A\s*(a|one|two|three|four) days? (after|before)\b")
+_DAYS_OF = re.compile(r"\b(two|three|four|five|\d) days of (?:talks|meetings|negotiations)\b")
+_NAMED_SUMMIT = re.compile(r"\b(?:NATO|G-?20|G-?7|APEC|ASEAN|EU|UN|Group of \d+|Belt and Road|East Asia)\s+summit")
+_LETTER = re.compile(r"\b(?:letter|message)\s+from\b")
+_JOINED = re.compile(r"\b(?:included|including|joined by|accompanied by|attended by)\b")
 _SOURCE_ONLY = re.compile(r"\b(?:greetings|regards|condolences|congratulations|wishes)\s+from\s+$")
 _INVITE = re.compile(
     r"\b(?:invit(?:ed|es|ing)\s+(?P<obj>him|her|them|[A-Z][\w.]*(?:\s[A-Z][\w]*)*)|accepted an invitation)\s+to\s+"
@@ -178,6 +183,22 @@ class Coder:
                     return alt
         return mention.key
 
+    def salient_pair(self, *, leaders_only: bool) -> list[str]:
+        """"The two leaders": the pair that has met most so far (ties: most recently)."""
+        scores: dict[frozenset[str], tuple[int, int]] = {}
+        for index, meeting in enumerate(self.meetings):
+            people = meeting.participants
+            for i, a in enumerate(people):
+                for b in people[i + 1 :]:
+                    if leaders_only and not (self.cast.persons[a].leader and self.cast.persons[b].leader):
+                        continue
+                    count = scores.get(frozenset((a, b)), (0, 0))[0]
+                    scores[frozenset((a, b))] = (count + 1, index)
+        if not scores:
+            return list(self.last_pair)
+        best = max(scores, key=lambda pair: scores[pair])
+        return sorted(best, key=lambda k: self.cast.persons[k].first)
+
     def invitation(self, clause: Clause, actors: list[tuple[int, str, bool]]) -> list[str] | None:
         """"invited him to visit Russia": the invitee and the host country's leader meet."""
         m = _INVITE.search(clause.text)
@@ -233,7 +254,7 @@ class Coder:
                 inert = bool(re.match(r"['’]s?\b", tail)) and not _EVENT_NOUN.match(tail)
                 found.append((pos, key, inert))
         for g in self.lex.group_regex.finditer(text):
-            for key in self.last_pair:
+            for key in self.salient_pair(leaders_only=bool(re.search(r"leaders|presidents", g.group(0)))):
                 found.append((clause.start + g.start(), key, False))
         for p in _PRONOUN.finditer(text):
             pos = clause.start + p.start()
@@ -245,7 +266,7 @@ class Coder:
                     continue
                 found.extend((pos, key, False) for key in self.last_pair)
             elif word in ("he", "she"):
-                if self.last_subject:
+                if self.last_subject and not any(f[0] < pos for f in found) and clause.opener not in ("who",):
                     found.append((pos, self.last_subject, False))
             elif _EVENT_NOUN.match("'s " + text[p.end() :].lstrip()):
                 # "his trip": the clause's own subject when it has one, else the last subject
@@ -295,11 +316,16 @@ class Coder:
             self.sentence_summit = None
             for clause, future, dates, unquoted in analysed:
                 actors, unnamed = self.actors(clause, prev_last)
-                if clause.index and _VERB_OPENER.match(clause.text) and self.last_subject:
+                if clause.index and _ELIDED_SUBJECT.match(clause.text) and self.last_subject:
                     actors.insert(0, (clause.start, self.last_subject, False))  # "..., and held talks with"
                 places = find_places(clause.text, self.lex, clause.start)
                 if clause.opener == "where" and not places and prev_place:
                     places = [prev_place]
+                relative = _DAY_AFTER.match(clause.text)
+                if relative and self.last_interval and clause.index:
+                    shifted = self.last_interval.shift(_count(relative.group(1)) * (1 if relative.group(2) == "before"
+                                                                                    else -1))
+                    dates = [DateMention(0, 0, relative.group(0), interval=shifted, exact=True)] if shifted else []
                 if not dates:
                     dates = [d for d in sentence_dates if d.attached_to != "summit"]
                 self.code_clause(clause, sentence, actors, unnamed, places, dates, future, unquoted)
@@ -318,8 +344,9 @@ class Coder:
         text = clause.text
         modality = self.lex.modality
         conditional = bool(modality["conditional"].search(unquoted))
-        summit_word = bool(self.lex.summit_regex.search(text))
+        summit_word = bool(self.lex.summit_regex.search(text)) and not _NAMED_SUMMIT.search(text)
         participants = _unique(k for _, k, inert in actors if not inert)
+        kind, trigger = self.meeting_trigger(text)
         if _ACCOMPANIED.search(text) and len(participants) > 2:
             participants = participants[1:]
         if (len(participants) == 1 and self.last_subject and self.last_subject != participants[0]
@@ -328,8 +355,20 @@ class Coder:
         invited = self.invitation(clause, actors)
         if invited:
             participants = invited
+        letter = _LETTER.search(text)
+        if kind and kind.kind == "letter" and letter:
+            # the carrier of a letter is not a party to it: sender "from X", recipient "to/for Y"
+            sender = [k for pos, k, _ in actors if pos >= clause.start + letter.end()][:1]
+            rest = text[letter.end() :]
+            recipient_at = re.search(r"\b(?:to|for)\b", rest)
+            recipients = [k for pos, k, _ in actors
+                          if recipient_at and pos >= clause.start + letter.end() + recipient_at.end()]
+            if sender and recipients:
+                participants = _unique([*sender, *recipients])
+        joined = bool(_JOINED.search(text))
+        if joined and participants:
+            participants = _unique([*self.last_pair, *participants])
         leaders = [k for k in participants if self.cast.persons[k].leader]
-        kind, trigger = self.meeting_trigger(text)
         status_kind = next((s for s in self.lex.status_kinds if s.regex.search(unquoted)), None)
 
         mention: SummitMention | None = None
@@ -354,6 +393,9 @@ class Coder:
             return
         if modality["negation"].search(text[: trigger.start()]):
             return
+        quote = next(((s, e) for s, e in clause.quoted_spans() if s <= clause.start + trigger.start() < e), None)
+        if quote and not re.search(r"\bwith\s+[A-Z]", self.body[clause.start + trigger.start() : quote[1]]):
+            return  # quoted speech is evidence only when it names who ("dinner with Kim Yong Chol")
         if len(participants) < 2 and not (participants and unnamed):
             if participants or not re.search(r"\b(?:meetings|talks)\b", text) or not self.meetings:
                 return
@@ -368,6 +410,14 @@ class Coder:
         interval, _, exact = self.pick_interval(dates, self.last_interval, for_summit=False)
         if interval is None and summit_word and kind.kind == "meet" and trigger.group(0).lower() == "summit":
             interval, _, exact = self.pick_interval(dates, self.last_interval, for_summit=True)
+        span = _DAYS_OF.search(text)
+        if interval is not None and span and interval.days == 1:
+            interval = interval.shift(0) and Interval(
+                interval.start - dt.timedelta(days=_count(span.group(1)) - 1), interval.end)
+        if interval is None and status == "held" and sentence.index <= 1 and len(participants) >= 2:
+            # a lede reports news: an undated event there happened in the last few days
+            interval = Interval(self.pub - dt.timedelta(days=7), self.pub)
+            confidence -= 0.15
         if interval is not None:
             if status == "held" and interval.start > self.pub:
                 status = "scheduled"
@@ -393,7 +443,7 @@ class Coder:
             self.add_meeting(meeting)
         if interval is not None:
             self.last_interval = interval
-        if len(participants) >= 2:
+        if len(participants) >= 2 and not joined:
             self.last_pair = participants[:2]
 
     def meeting_trigger(self, text: str) -> tuple[MeetingKind | None, re.Match[str] | None]:
@@ -468,6 +518,10 @@ class Coder:
         self.changes.append(change)
         if interval is not None:
             self.last_interval = interval
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}[word]
 
 
 def _strip_quotes(text: str) -> str:

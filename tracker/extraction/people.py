@@ -307,7 +307,7 @@ class _Builder:
         sentence_of = _sentence_lookup(self.sentences)
         for m in re.finditer(r"(?<![\w-])[A-Z][A-Za-zÀ-ɏ]+(?![\w-])", self.body):
             start, end = m.start(), m.end()
-            if not self.free(start, end) or self.in_place(start, end):
+            if not self.free(start, end) or self.in_place(start, end) or self.inside_unknown_name(start, end):
                 continue
             key = fold(m.group(0))
             candidates = by_surname.get(key, [])
@@ -320,6 +320,14 @@ class _Builder:
                 continue
             person = self.pick(candidates, start, sentence_of(start), hints.get(start))
             self.add_mention(start, end, person, "short")
+
+    def inside_unknown_name(self, start: int, end: int) -> bool:
+        """"Tony Kim", "Kim Dong-chul": a surname inside someone else's full name is not a mention."""
+        before = re.search(r"([A-Z][\w-]*)[ \t]+$", self.body[max(0, start - 30) : start])
+        after = re.match(r"[ \t]+([A-Z][\w-]*)", self.body[end : end + 30])
+        stop = self.lex.name_stopwords
+        return any(m and m.group(1).lower() not in stop and m.group(1).lower() not in self.lex.titles
+                   for m in (before, after))
 
     def pick(self, candidates: list[Person], position: int, sentence: int, role_hint: str | None) -> Person:
         unique = list({p.key: p for p in candidates}.values())

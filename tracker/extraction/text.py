@@ -88,7 +88,7 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
         chunk = text[start:end]
         if not chunk.strip():
             continue
-        opener = re.match(r"\s*(\w+(?:\s+(?:day|then|he|she|they)\s+\w+)?)", chunk)
+        opener = re.match(r"\s*(\w+)", chunk)
         clauses.append(
             Clause(sentence, len(clauses), sentence.start + start, sentence.start + end, chunk,
                    opener.group(1).lower() if opener else "")
