@@ -1,0 +1,9 @@
+"""The editors' desk: the Django admin, writing only through commands.
+
+Each module registers one part: summits (with the timeline picture), envoys, meetings,
+events (read-only), and articles with the review queue.
+"""
+
+from tracker.admin import envoys, events, meetings, summits
+
+__all__ = ["envoys", "events", "meetings", "summits"]
