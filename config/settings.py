@@ -99,6 +99,10 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Outside production, WhiteNoise serves straight from the apps' static folders, so no
+# collectstatic is needed for `make run` or the tests.
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = not PRODUCTION
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -169,6 +173,13 @@ INGEST_FEEDS = env.list("INGEST_FEEDS", default=[])
 FEED_TIMEOUT_SECONDS = env.float("FEED_TIMEOUT_SECONDS", default=10.0)
 FEED_MAX_BYTES = env.int("FEED_MAX_BYTES", default=5_000_000)
 FEED_ALLOW_PRIVATE_HOSTS = env.bool("FEED_ALLOW_PRIVATE_HOSTS", default=False)
+# Beat: the default periodic tasks (inbox, feeds, stale sweep) run this often; the
+# schedules live in the database (django-celery-beat) and are editable in the admin.
+INGEST_POLL_MINUTES = env.int("INGEST_POLL_MINUTES", default=5)
+# Articles still queued or processing after this long are queued again by the sweep.
+INGEST_REQUEUE_AFTER_MINUTES = env.int("INGEST_REQUEUE_AFTER_MINUTES", default=10)
+# Test-only: the worker pauses mid-ingestion while this file exists (docs/ingestion.md).
+INGEST_TEST_HOLD_FILE = env.str("INGEST_TEST_HOLD_FILE", default="")
 
 # --- Logging ----------------------------------------------------------------------------
 LOGGING = {
