@@ -44,11 +44,12 @@ def parse_moment(value: str, *, end_of_date: bool = True) -> datetime:
     text = value.strip()
     if _DATE_ONLY.match(text):
         day = date.fromisoformat(text)
-        return end_of_day(day) if end_of_date else start_of_day(day)
-    moment = datetime.fromisoformat(text.replace("z", "Z"))
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    moment = moment.astimezone(UTC)
+        moment = end_of_day(day) if end_of_date else start_of_day(day)
+    else:
+        moment = datetime.fromisoformat(text.replace("z", "Z"))
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        moment = moment.astimezone(UTC)
     _check_year(moment, QUERY_YEARS)
     return moment
 
