@@ -1,6 +1,8 @@
-"""Load the curated seed timelines through the same commands an editor uses.
+"""Load the curated seed timelines through the same commands an editor uses, and the seed
+articles through the same ingestion pipeline as any article.
 
-Every seed item carries an idempotency key, so loading twice changes nothing.
+Every seed item carries an idempotency key and articles are stored once by content hash,
+so loading twice changes nothing.
 """
 
 from __future__ import annotations
@@ -84,3 +86,16 @@ def _envoy_name(seed: dict[str, Any], envoy_id: str) -> str:
 
 def seed_files() -> list[Path]:
     return sorted(SEEDS_DIR.glob("*.json"))
+
+
+def article_files() -> list[Path]:
+    return sorted(p for p in (SEEDS_DIR / "articles").glob("*") if p.is_file() and not p.name.startswith("."))
+
+
+def ingest_article(path: Path) -> bool:
+    """Store and process one seed article here and now (no worker needed); True if new."""
+    from tracker import ingestion  # ingestion imports the extractor: only load it when used
+
+    intake = ingestion.file_ingest(path, actor="seed", via="seed", record_duplicate=False)
+    ingestion.article_process(article_id=intake.article.pk)
+    return intake.created

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from tracker.seeds import load_timeline, seed_files
+from tracker.seeds import article_files, ingest_article, load_timeline, seed_files
 
 
 class Command(BaseCommand):
@@ -12,4 +12,5 @@ class Command(BaseCommand):
         for path in seed_files():
             with tqdm(desc=path.name, unit=" items", disable=options["verbosity"] < 1, leave=False) as bar:
                 total += load_timeline(path, progress=lambda _key: bar.update())
-        self.stdout.write(self.style.SUCCESS(f"Seeds loaded: {total} new item(s)."))
+        articles = sum(ingest_article(path) for path in article_files())
+        self.stdout.write(self.style.SUCCESS(f"Seeds loaded: {total} new item(s), {articles} new article(s)."))
