@@ -1,0 +1,67 @@
+"""Helpers for the ingestion tests: articles in the founding format, and state snapshots."""
+
+from pathlib import Path
+
+import pytest
+
+from tracker import ingestion, selectors
+from tracker.models import Article, Event, Meeting
+
+SEED_ARTICLE = Path(__file__).resolve().parents[2] / "seeds/articles/2018-05-31-pompeo-kim-yong-chol-new-york.txt"
+
+LAVROV_WANG_MONDAY = (
+    "date 2018-04-25\n\nRussian Foreign Minister Sergei Lavrov met Chinese Foreign Minister Wang Yi "
+    "in Beijing on Monday to discuss the Korean peninsula."
+)
+LAVROV_WANG_THIS_WEEK = (
+    "date 2018-04-27\n\nSergei Lavrov held talks with his Chinese counterpart Wang Yi in Beijing "
+    "earlier this week, the Russian foreign ministry said."
+)
+CANCELLED_ON_THURSDAY = (
+    "date 2018-05-26\n\nPresident Donald Trump on Thursday cancelled his June 12 summit in Singapore "
+    "with North Korean leader Kim Jong Un."
+)
+TRUMP_XI_SUMMIT = (
+    "date 2018-11-20\n\nUS President Donald Trump and Chinese President Xi Jinping will meet in "
+    "Buenos Aires on December 1 for a summit on trade."
+)
+
+
+def ingest(text: str, **fields) -> Article:
+    """Submit and process in this process (what the worker does), returning the article."""
+    article = ingestion.article_submit(text=text, actor="tester", **fields)
+    processed = ingestion.article_process(article_id=article.pk)
+    return processed or article
+
+
+def state_snapshot(summit: str = "singapore-2018") -> dict:
+    """What users see, independent of ids and arrival order: the timeline, the meetings
+    with their sources (by article hash) and the number of events."""
+
+    def shas(sources):
+        return sorted(s.get("sha256") or s.get("kind", "") for s in sources)
+
+    timeline = [
+        (e.change, e.status, e.valid_from, e.certain_from, shas(e.sources), e.rapid_reversal)
+        for e in selectors.summit_timeline(summit)
+    ]
+    meetings = sorted(
+        (
+            tuple(sorted(p["name"] for p in m.participants)),
+            m.location,
+            m.mode,
+            m.status,
+            m.valid_from,
+            m.valid_to,
+            m.summit_slug,
+            tuple(shas(m.sources)),
+        )
+        for m in Meeting.objects.all()
+    )
+    return {"timeline": timeline, "meetings": meetings, "events": Event.objects.count()}
+
+
+@pytest.fixture
+def allow_local_feeds(settings):
+    settings.FEED_ALLOW_PRIVATE_HOSTS = True
+    return settings
