@@ -167,6 +167,10 @@ class ValidTimeInput(serializers.Serializer):
             return ValidTime(start_of_day(value), end_of_day(value), attrs.get("precision", "day")), None
         if "earliest" not in attrs or "latest" not in attrs:
             raise ValueError("earliest and latest go together")
+        first, last = attrs["earliest"], attrs["latest"]
+        if not isinstance(first, datetime) and not isinstance(last, datetime):
+            days = ValidTime.between_days(first, last)  # one day: "day" precision; more: "range"
+            return ValidTime(days.earliest, days.latest, attrs.get("precision") or days.precision), None
         earliest = _moment_input(attrs["earliest"], end=False)
         latest = _moment_input(attrs["latest"], end=True)
         precision = attrs.get("precision") or ("exact" if earliest == latest else "range")
