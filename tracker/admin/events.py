@@ -8,7 +8,7 @@ from datetime import time
 from typing import Any
 
 from django.contrib import admin
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
@@ -17,8 +17,9 @@ from tracker import selectors, services
 from tracker.admin.base import CommandPage, ReadOnlyAdmin, run_command_page
 from tracker.admin.forms import EventCorrectForm, EventRetractForm
 from tracker.admin.sources import source_html
+from tracker.domain.errors import NotFound
 from tracker.domain.events import META_TYPES
-from tracker.eventstore import AppendResult
+from tracker.eventstore import AppendResult, RecordedEvent
 from tracker.models import Event
 
 
@@ -71,6 +72,13 @@ def valid_time_text(valid_from, valid_to, precision: str) -> str:
     if whole_days:
         return f"{valid_from:%Y-%m-%d} \u2013 {end:%Y-%m-%d}"
     return f"{valid_from:%Y-%m-%d %H:%M} \u2013 {end:%Y-%m-%d %H:%M}"
+
+
+def _event_or_404(event_id) -> RecordedEvent:
+    try:
+        return selectors.event_get(str(event_id))
+    except NotFound as exc:
+        raise Http404(str(exc)) from exc
 
 
 def _pretty(value: Any) -> SafeString:
@@ -158,7 +166,7 @@ class EventAdmin(ReadOnlyAdmin):
         return reverse("admin:tracker_event_change", args=[result.events[-1].data["event_id"]])
 
     def retract_view(self, request: HttpRequest, event_id) -> HttpResponse:
-        target = selectors.event_get(str(event_id))
+        target = _event_or_404(event_id)
         page = CommandPage(
             title=f"Retract event {target.type} of {target.stream}",
             intro="A retraction is a new event naming this one: the log keeps both, and reads as known "
@@ -174,7 +182,7 @@ class EventAdmin(ReadOnlyAdmin):
         return run_command_page(self, request, page)
 
     def correct_view(self, request: HttpRequest, event_id) -> HttpResponse:
-        target = selectors.event_get(str(event_id))
+        target = _event_or_404(event_id)
         page = CommandPage(
             title=f"Correct event {target.type} of {target.stream}",
             intro="A correction is a new event naming this one, with the corrected time or fields.",
