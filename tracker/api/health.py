@@ -27,18 +27,20 @@ def database_status() -> dict[str, Any]:
 
 
 def broker_status() -> dict[str, Any]:
-    if not settings.CELERY_BROKER_URL:
+    url = settings.CELERY_BROKER_URL
+    if not url:
         # No broker configured: tasks run eagerly in-process, which is always available.
         return {"status": "eager"}
     from config.celery import app
 
+    transport = url.split(":", 1)[0]
     try:
-        with app.connection_for_write() as conn:
+        with app.connection_for_write(url) as conn:
             conn.ensure_connection(max_retries=1, interval_start=0, interval_step=0, timeout=3)
-    except Exception as exc:
-        logger.warning("health: broker unavailable: %s", exc)
-        return {"status": "unavailable", "transport": app.conf.broker_url.split(":", 1)[0], "error": type(exc).__name__}
-    return {"status": "ok", "transport": app.conf.broker_url.split(":", 1)[0]}
+    except Exception as exc:  # any failure means "not ready"
+        logger.warning("health: broker unavailable: %s", type(exc).__name__)
+        return {"status": "unavailable", "transport": transport, "error": type(exc).__name__}
+    return {"status": "ok", "transport": transport}
 
 
 @never_cache
