@@ -925,6 +925,9 @@ def feed_poll(url: str) -> PollReport:
         if item.link and selectors.article_exists(url=item.link):
             report.duplicate += 1
             continue
+        if item.published_on is None:
+            report.failed.append(f"{item.link or item.title or '?'}: the item has no publication date")
+            continue
         try:
             parsed = parse_fields(text=item.text, published_on=item.published_on, title=item.title, url=item.link)
         except ArticleError as exc:

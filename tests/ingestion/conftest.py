@@ -65,3 +65,9 @@ def state_snapshot(summit: str = "singapore-2018") -> dict:
 def allow_local_feeds(settings):
     settings.FEED_ALLOW_PRIVATE_HOSTS = True
     return settings
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # The users made here need no strong hashing; the default one costs a third of a second.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
