@@ -4,6 +4,6 @@ Each module registers one part: summits (with the timeline picture), envoys, mee
 events (read-only), and articles with the review queue.
 """
 
-from tracker.admin import envoys, events, meetings, summits
+from tracker.admin import articles, envoys, events, meetings, summits
 
-__all__ = ["envoys", "events", "meetings", "summits"]
+__all__ = ["articles", "envoys", "events", "meetings", "summits"]
