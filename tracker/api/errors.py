@@ -9,8 +9,9 @@ unexpected exception is logged and answered with a JSON 500, never an HTML page.
 import logging
 
 from django.core.exceptions import PermissionDenied
-from django.db import DatabaseError
+from django.db import DatabaseError, InterfaceError
 from django.http import Http404, HttpRequest, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -37,7 +38,7 @@ def exception_handler(exc, context):
         return Response({"detail": str(exc), "code": "not_found", "reason": exc.reason}, status=404)
     if isinstance(exc, DomainError):
         return Response({"detail": str(exc), "code": exc.code}, status=status.HTTP_400_BAD_REQUEST)
-    if isinstance(exc, DatabaseError):
+    if isinstance(exc, DatabaseError | InterfaceError):
         logger.exception("database unavailable")
         return Response(
             {"detail": "The database is unavailable; try again shortly.", "code": "service_unavailable"},
@@ -76,6 +77,7 @@ def _summary(errors: dict) -> str:
     return "Invalid input. " + "; ".join(parts)
 
 
+@csrf_exempt  # a POST to no route is a 404, not a CSRF failure page
 def not_found(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
     """404 for a path no route matches: JSON, like every other API error."""
     return JsonResponse(

@@ -128,6 +128,9 @@ class WriteOutput(serializers.Serializer):
 class ErrorOutput(serializers.Serializer):
     """Every error has this shape."""
 
+    class Meta:
+        ref_name = "Error"
+
     detail = serializers.CharField()
     code = serializers.CharField()
     reason = serializers.CharField(required=False, help_text="404: unknown, not_yet_known or retracted.")
