@@ -26,16 +26,16 @@ def test_anonymous_users_are_sent_to_login(client, name, args):
     assert response["Location"].startswith(reverse("admin:login"))
 
 
-def test_anonymous_post_to_a_command_appends_nothing(client, seeded):
+def test_anonymous_post_to_a_command_appends_nothing(client, story):
     before = Event.objects.count()
-    summit = Summit.objects.get(slug=seeded)
+    summit = Summit.objects.get(slug=story)
     response = client.post(reverse("admin:tracker_summit_change_status", args=[summit.pk]), {"change": "cancelled"})
     assert response.status_code == 302
     assert Event.objects.count() == before
 
 
-def test_staff_without_permissions_cannot_write(bare_staff_client, seeded):
-    summit = Summit.objects.get(slug=seeded)
+def test_staff_without_permissions_cannot_write(bare_staff_client, story):
+    summit = Summit.objects.get(slug=story)
     event = last_event()
     before = Event.objects.count()
     for url in (
@@ -52,7 +52,7 @@ def test_staff_without_permissions_cannot_write(bare_staff_client, seeded):
     assert Event.objects.count() == before
 
 
-def test_events_cannot_be_added_changed_or_deleted_even_by_a_superuser(superuser_client, seeded):
+def test_events_cannot_be_added_changed_or_deleted_even_by_a_superuser(superuser_client, story):
     event = last_event()
     stored = (event.type, event.data, event.version)
     assert superuser_client.get(reverse("admin:tracker_event_add")).status_code == 403
@@ -74,7 +74,7 @@ def test_events_cannot_be_added_changed_or_deleted_even_by_a_superuser(superuser
 
 
 @pytest.mark.parametrize("model", ["summit", "envoy", "meeting"])
-def test_projections_have_no_add_change_or_delete(superuser_client, seeded, model):
+def test_projections_have_no_add_change_or_delete(superuser_client, story, model):
     assert superuser_client.get(reverse(f"admin:tracker_{model}_add")).status_code == 403
     row = {"summit": Summit, "meeting": Meeting}.get(model)
     if row is not None:

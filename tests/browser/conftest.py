@@ -37,6 +37,13 @@ def pytest_runtest_setup(item):
     pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # The users' passwords are hashed when fixtures create them: the production hasher's
+    # deliberate slowness would dominate these tests' run time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def browser(monkeypatch) -> Iterator:
     from selenium import webdriver
