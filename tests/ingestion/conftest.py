@@ -71,3 +71,18 @@ def allow_local_feeds(settings):
 def _fast_password_hashing(settings):
     # The users made here need no strong hashing; the default one costs a third of a second.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _tasks_in_process(request):
+    """Outside the real-worker tests, run tasks in-process at commit even when a broker is
+    configured (CI's second run): those tests are about the pipeline, not the queue."""
+    if request.node.get_closest_marker("redis"):
+        yield
+        return
+    from config.celery import app
+
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = eager
