@@ -34,20 +34,27 @@ from tracker.models import Article, Claim
 STATUS_COLOURS = {"queued": "#8d99ae", "processing": "#1565c0", "done": "#2e7d32", "duplicate": "#6d4c41"}
 
 
-def _evidence(claim: Claim) -> SafeString:
+def _evidence(claim: Claim, *, context: int = 240) -> SafeString:
     body = claim.article.body
     if body and claim.evidence_start is not None and claim.evidence_end is not None:
-        return highlight(body, claim.evidence_start, claim.evidence_end)
+        return highlight(body, claim.evidence_start, claim.evidence_end, context=context)
     return format_html('<span class="evidence"><mark>{}</mark></span>', claim.evidence_text or "\u2014")
+
+
+_SUMMARY_KEYS = ("change", "status", "title", "name", "location", "date", "when", "scheduled_for")
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, dict) and {"from", "to"} <= value.keys():
+        return str(value["from"]) if value["from"] == value["to"] else f"{value['from']} \u2013 {value['to']}"
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items())
+    return str(value)
 
 
 def _claim_summary(claim: Claim) -> str:
     payload = claim.payload or {}
-    parts = [
-        str(payload.get(key))
-        for key in ("change", "status", "title", "name", "location", "date", "scheduled_for")
-        if payload.get(key)
-    ]
+    parts = [_plain(payload.get(key)) for key in _SUMMARY_KEYS if payload.get(key)]
     people = payload.get("participants") or payload.get("leaders") or []
     if people:
         parts.append(", ".join(str(p.get("name", p)) if isinstance(p, dict) else str(p) for p in people))
@@ -264,7 +271,7 @@ class ClaimAdmin(ReadOnlyAdmin):
 
     @admin.display(description="evidence")
     def evidence(self, claim: Claim) -> SafeString:
-        return _evidence(claim)
+        return _evidence(claim, context=60)
 
     @admin.display(description="payload")
     def payload_display(self, claim: Claim) -> SafeString:

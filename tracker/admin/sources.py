@@ -50,11 +50,11 @@ def _evidence_text(source: dict[str, Any]) -> str:
     return str(source.get("evidence_text") or source.get("quote") or "")
 
 
-def highlight(body: str, start: int, end: int) -> SafeString:
+def highlight(body: str, start: int, end: int, *, context: int = _CONTEXT_CHARS) -> SafeString:
     """The evidence span in <mark>, with some of the text around it for context."""
     start, end = max(0, min(start, len(body))), max(0, min(end, len(body)))
-    before_from = max(0, start - _CONTEXT_CHARS)
-    after_to = min(len(body), end + _CONTEXT_CHARS)
+    before_from = max(0, start - context)
+    after_to = min(len(body), end + context)
     return format_html(
         '<span class="evidence">{}{}<mark>{}</mark>{}{}</span>',
         "\u2026" if before_from > 0 else "",
