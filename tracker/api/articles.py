@@ -19,6 +19,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.parsers import BaseParser, JSONParser
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
@@ -47,6 +48,11 @@ class ArticleThrottle(ScopedRateThrottle):
         if request.method in ("GET", "HEAD", "OPTIONS"):
             return True
         return super().allow_request(request, view)
+
+    def get_rate(self) -> str | None:
+        # Read the rates on each request, not once at import (ScopedRateThrottle's class
+        # attribute), so a changed setting applies, as for the other writes.
+        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
 
 
 def _unicode_text(value: str | None) -> str | None:
