@@ -7,6 +7,7 @@ from leader pairs, and status changes are linked (a reinstatement reverses a can
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from .places import PlaceMention, best_place, find_places
 from .text import PAST_VERB, Clause, Sentence, split_clauses
 
 _EVENT_NOUN = re.compile(
-    r"\A(?:['’]s?)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|meeting|meetings|talks|summit|proposal|invitation|letter|call)\b"
+    r"\A(?:['\u2019]s?)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|meeting|meetings|talks|summit|proposal|invitation|letter|call)\b"
 )
 _PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
 _COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?P<who>(?:[\w-]+\s+){0,4}?counterparts?)\b")
@@ -28,6 +29,7 @@ _EACH_WITH = re.compile(r"\beach with\b", re.IGNORECASE)
 _ACCOMPANIED = re.compile(r"\baccompan(?:ied|ying|ies)\b", re.IGNORECASE)
 _DATELINE = re.compile(r"\A(?P<city>[A-Z][A-Z .'-]{2,})(?:,\s*[\w .]+)?\s*\(")
 _GENERIC_ROLES = {"official", "envoy", "negotiator", "diplomat"}
+_WITH_AT_END = re.compile(r"\bwith\s+(?:[\w-]+\s+){0,4}?$")
 _ELIDED_SUBJECT = re.compile(rf"\A\s*(?:(?:and\s+)?(?:also\s+)?{PAST_VERB}|(?:after|before|while)\s+\w+ing)\b")
 _DAY_AFTER = re.compile(r"\A\s*(a|one|two|three|four) days? (after|before)\b")
 _DAYS_OF = re.compile(r"\b(two|three|four|five|\d) days of (?:talks|meetings|negotiations)\b")
@@ -123,6 +125,11 @@ class Coder:
         self.last_interval: Interval | None = None
         self.sentence_summit: SummitMention | None = None
         self.dateline = self._dateline()
+        # whole-body scans done once; clauses take their slice
+        self.places = find_places(body, self.lex)
+        self.place_starts = [p.start for p in self.places]
+        self.descriptions = list(_description_regex().finditer(body))
+        self.description_starts = [d.start() for d in self.descriptions]
 
     # -- context --------------------------------------------------------------------
     def _dateline(self) -> PlaceMention | None:
@@ -152,8 +159,8 @@ class Coder:
 
         horizon = next((s.end for s in self.sentences if s.start > position), len(self.body))
         horizon = next((s.end for s in self.sentences if s.start > horizon), horizon)
-        before = [m for m in self.cast.mentions if m.end <= position and fits(m.key)]
-        after = [m for m in self.cast.mentions if position <= m.start < horizon and fits(m.key)]
+        before = [m for m in self.cast.window(position - 3000, position) if m.end <= position and fits(m.key)]
+        after = [m for m in self.cast.window(position, horizon) if fits(m.key)]
         if indefinite:
             return after[0].key if after else None
         if before:
@@ -186,7 +193,7 @@ class Coder:
     def salient_pair(self, *, leaders_only: bool) -> list[str]:
         """"The two leaders": the pair that has met most so far (ties: most recently)."""
         scores: dict[frozenset[str], tuple[int, int]] = {}
-        for index, meeting in enumerate(self.meetings):
+        for index, meeting in enumerate(self.meetings[-200:]):
             people = meeting.participants
             for i, a in enumerate(people):
                 for b in people[i + 1 :]:
@@ -210,7 +217,8 @@ class Coder:
         if m.group("obj") and m.group("obj")[0].isupper():
             invitee = after[0] if after else None
         elif m.group("obj"):
-            previous = [x.key for x in self.cast.mentions if x.end <= position and (not before or x.key != before[0])]
+            previous = [x.key for x in self.cast.window(position - 2000, position)
+                        if x.end <= position and (not before or x.key != before[0])]
             invitee = previous[-1] if previous else None
         else:
             invitee = before[0] if before else self.last_subject
@@ -236,8 +244,12 @@ class Coder:
             inert = inert or bool(_SOURCE_ONLY.search(self.body[max(clause.start, m.start - 40) : m.start]))
             found.append((m.start, self.disambiguate(m, clause), inert))
         text = clause.text
-        for d in _description_regex().finditer(text):
-            pos = clause.start + d.start()
+        first = bisect.bisect_left(self.description_starts, clause.start)
+        last = bisect.bisect_left(self.description_starts, clause.end)
+        for d in self.descriptions[first:last]:
+            if d.end() > clause.end:
+                continue
+            pos = d.start()
             if any(s <= pos < e for s, e in quotes) or any(s <= pos < s2 for s, _, s2 in
                                                             [(mm.start, 0, mm.end) for mm in mentions]):
                 continue
@@ -246,12 +258,13 @@ class Coder:
             if not det and not nat:
                 continue
             indefinite = det in ("a", "an")
-            if indefinite and not (text[: d.start()].rstrip().endswith(" and") or text[d.end() :].startswith(" and ")):
+            rel_start, rel_end = d.start() - clause.start, d.end() - clause.start
+            if indefinite and not (text[:rel_start].rstrip().endswith(" and") or text[rel_end:].startswith(" and ")):
                 continue  # "a US diplomat" is someone else; "Pompeo and a top North Korean official" is named later
             key = self.resolve_role(d.group("role"), nat, pos, indefinite=indefinite)
             if key:
-                tail = self.body[clause.start + d.end() : clause.start + d.end() + 40]
-                inert = bool(re.match(r"['’]s?\b", tail)) and not _EVENT_NOUN.match(tail)
+                tail = self.body[d.end() : d.end() + 40]
+                inert = bool(re.match(r"['\u2019]s?\b", tail)) and not _EVENT_NOUN.match(tail)
                 found.append((pos, key, inert))
         for g in self.lex.group_regex.finditer(text):
             for key in self.salient_pair(leaders_only=bool(re.search(r"leaders|presidents", g.group(0)))):
@@ -270,7 +283,7 @@ class Coder:
                     found.append((pos, self.last_subject, False))
             elif _EVENT_NOUN.match("'s " + text[p.end() :].lstrip()):
                 # "his trip": the clause's own subject when it has one, else the last subject
-                if found and any(f[0] < pos for f in found) or clause.opener in ("who", "whose"):
+                if (found and any(f[0] < pos for f in found)) or clause.opener in ("who", "whose"):
                     continue
                 if self.last_subject:
                     found.append((pos, self.last_subject, False))
@@ -318,7 +331,8 @@ class Coder:
                 actors, unnamed = self.actors(clause, prev_last)
                 if clause.index and _ELIDED_SUBJECT.match(clause.text) and self.last_subject:
                     actors.insert(0, (clause.start, self.last_subject, False))  # "..., and held talks with"
-                places = find_places(clause.text, self.lex, clause.start)
+                places = self.places[bisect.bisect_left(self.place_starts, clause.start)
+                                     : bisect.bisect_left(self.place_starts, clause.end)]
                 if clause.opener == "where" and not places and prev_place:
                     places = [prev_place]
                 relative = _DAY_AFTER.match(clause.text)
@@ -349,8 +363,9 @@ class Coder:
         kind, trigger = self.meeting_trigger(text)
         if _ACCOMPANIED.search(text) and len(participants) > 2:
             participants = participants[1:]
+        lead_in = self.body[clause.start : actors[0][0]] if actors else ""
         if (len(participants) == 1 and self.last_subject and self.last_subject != participants[0]
-                and re.search(r"\bwith\s+(?:[\w-]+\s+){0,4}?$", self.body[clause.start : actors[0][0]] if actors else "")):
+                and _WITH_AT_END.search(lead_in)):
             participants.insert(0, self.last_subject)  # "... and a proposed meeting with Trump"
         invited = self.invitation(clause, actors)
         if invited:
@@ -369,9 +384,12 @@ class Coder:
         if joined and participants:
             participants = _unique([*self.last_pair, *participants])
         leaders = [k for k in participants if self.cast.persons[k].leader]
-        status_kind = next((s for s in self.lex.status_kinds if s.regex.search(unquoted)), None)
+        status_kind = None
+        if self.lex.any_status.search(unquoted):
+            status_kind = next((s for s in self.lex.status_kinds if s.regex.search(unquoted)), None)
 
         mention: SummitMention | None = None
+        planned_change = False
         if summit_word or (kind and len(leaders) >= 2) or (not participants and _THE_MEETING.search(text)):
             scheduled, _, _ = self.pick_interval(dates, None, for_summit=True)
             place, strength = _summit_place(text, places, clause.start, self.lex)
@@ -383,6 +401,7 @@ class Coder:
             if (summit_word and status_kind and not conditional
                     and not _negated(text, status_kind.regex, modality["negation"])):
                 self.add_change(mention, status_kind, clause, actors, dates, leaders)
+                planned_change = status_kind.status != "concluded"
             self.sentence_summit = mention
         elif (status_kind and self.sentence_summit and clause.index and len(participants) < 2 and not conditional
               and status_kind.status in ("cancelled", "reinstated", "postponed", "rescheduled")
@@ -391,6 +410,8 @@ class Coder:
             self.add_change(self.sentence_summit, status_kind, clause, actors, dates, leaders)
         if kind is None or trigger is None or conditional:
             return
+        if planned_change and trigger.group(0).lower() == "summit":
+            return  # "announced a cancellation of the summit" is a status change, not a meeting
         if modality["negation"].search(text[: trigger.start()]):
             return
         quote = next(((s, e) for s, e in clause.quoted_spans() if s <= clause.start + trigger.start() < e), None)
@@ -447,6 +468,8 @@ class Coder:
             self.last_pair = participants[:2]
 
     def meeting_trigger(self, text: str) -> tuple[MeetingKind | None, re.Match[str] | None]:
+        if not self.lex.any_meeting.search(text):
+            return None, None
         for kind in self.lex.meeting_kinds:
             m = kind.regex.search(text)
             if m:
@@ -525,7 +548,7 @@ def _count(word: str) -> int:
 
 
 def _strip_quotes(text: str) -> str:
-    return re.sub(r"[\"“][^\"“”]*[\"”]", " ", text)
+    return re.sub(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]", " ", text)
 
 
 def _negated(text: str, regex: re.Pattern[str], negation: re.Pattern[str]) -> bool:
@@ -534,11 +557,7 @@ def _negated(text: str, regex: re.Pattern[str], negation: re.Pattern[str]) -> bo
 
 
 def _unique(keys: Any) -> list[str]:
-    out: list[str] = []
-    for key in keys:
-        if key not in out:
-            out.append(key)
-    return out
+    return list(dict.fromkeys(keys))
 
 
 def _summit_place(text: str, places: list[PlaceMention], offset: int, lex: Lexicon

@@ -175,28 +175,43 @@ class _Rules:
     """Ordered (regex, handler) pairs; earlier rules win where matches overlap."""
 
     def __init__(self) -> None:
-        self.rules: list[tuple[re.Pattern[str], str]] = []
+        self.rules: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = []
 
     def add(self, pattern: str, handler: str, flags: int = re.IGNORECASE) -> None:
-        self.rules.append((re.compile(pattern, flags), handler))
+        self.rules.append((re.compile(pattern, flags), handler, _NEEDLES[handler]))
+
+
+# A rule runs only when one of its needles occurs in the lowercased text: most clauses
+# carry no date at all, and this keeps the resolver cheap on them.
+_MONTH_NEEDLES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_NEEDLES: dict[str, tuple[str, ...]] = {
+    "weekday_range": ("day",), "month_day": _MONTH_NEEDLES, "day_month": _MONTH_NEEDLES, "by_end": ("end of",),
+    "month_part": _MONTH_NEEDLES, "month": _MONTH_NEEDLES, "year": tuple("12"),
+    "deictic": ("today", "tonight", "this morning", "this afternoon", "this evening", "yesterday", "last night",
+                "tomorrow"),
+    "earlier_later": ("this week", "this month", "this year"), "relative_unit": ("week", "month", "year"),
+    "weekend": ("weekend",), "easter": ("easter",), "season": ("spring", "summer", "autumn", "fall", "winter"),
+    "within": ("within",), "past_span": ("past", "last"), "ago": ("ago",), "relative_day": ("day",),
+    "relative_span": ("later", "earlier", "afterwards"), "weekday": ("day",),
+}
 
 
 RULES = _Rules()
 RULES.add(rf"\b(?:from|between)\s+{_WD}\s+(?:to|and|until|through)\s+(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday"
           r"|Saturday|Sunday)\b", "weekday_range")
-RULES.add(rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to)\s*(?P<day2>\d{{1,2}}))?"
+RULES.add(rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|\u2013|and|to)\s*(?P<day2>\d{{1,2}}))?"
           r"(?:,?\s+(?P<year>\d{4}))?(?!\d)", "month_day", 0)
 RULES.add(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}(?:,?\s+(?P<year>\d{{4}}))?", "day_month", 0)
 RULES.add(rf"\bby the end of (?:{_MON}|(?P<unit>the month|the year|this month|this year))", "by_end")
 RULES.add(rf"\b(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of|the middle of)[\s-]+{_MON}"
           r"(?:\s+(?P<year>\d{4}))?(?:\s+or\s+(?P<part2>early|mid|late)[\s-]+(?P<mon2>January|February|March|April|May"
           r"|June|July|August|September|October|November|December))?", "month_part")
-RULES.add(rf"\b(?:(?P<mod>last|next|this)\s+)?{_MON}(?:\s+(?P<year>\d{{4}}))?(?:['’]s)?(?!\s*\d)", "month", 0)
-RULES.add(r"\b(?:(?:in|of|during|by|until)\s+)(?P<year>(?:1[89]|20)\d{2})\b(?!\s*[-–]\s*\d)", "year")
+RULES.add(rf"\b(?:(?P<mod>last|next|this)\s+)?{_MON}(?:\s+(?P<year>\d{{4}}))?(?:['\u2019]s)?(?!\s*\d)", "month", 0)
+RULES.add(r"\b(?:(?:in|of|during|by|until)\s+)(?P<year>(?:1[89]|20)\d{2})\b(?!\s*[-\u2013]\s*\d)", "year")
 RULES.add(r"\b(?P<when>today|tonight|this morning|this afternoon|this evening|yesterday|last night|tomorrow)\b",
           "deictic")
 RULES.add(r"\b(?P<which>earlier|later)\s+this\s+(?P<unit>week|month|year)\b", "earlier_later")
-RULES.add(r"\b(?P<mod>last|next|this|the past|the previous|the coming)\s+(?P<unit>week|month|year)(?:['’]s)?\b",
+RULES.add(r"\b(?P<mod>last|next|this|the past|the previous|the coming)\s+(?P<unit>week|month|year)(?:['\u2019]s)?\b",
           "relative_unit")
 RULES.add(r"\b(?:(?:over|at|during|on)\s+)?(?P<mod>the|this|last|next|that)\s+(?P<easter>Easter\s+)?weekend\b",
           "weekend")
@@ -209,10 +224,10 @@ RULES.add(rf"\b{_NUM}\s+(?P<unit>days?|weeks?)\s+ago\b", "ago")
 RULES.add(r"\b(?P<rel>the day before|the previous day|a day earlier|the next day|the following day|a day later"
           r"|the day after)\b", "relative_day")
 RULES.add(rf"\b{_NUM}\s+(?P<unit>hours?|days?)\s+(?P<dir>later|earlier|afterwards)\b", "relative_span")
-RULES.add(rf"\b(?:(?:on|by|until|since)\s+)?(?:(?P<mod>last|next|this)\s+)?{_WD}(?:['’]s)?{_PART}\b", "weekday")
+RULES.add(rf"\b(?:(?:on|by|until|since)\s+)?(?:(?P<mod>last|next|this)\s+)?{_WD}(?:['\u2019]s)?{_PART}\b", "weekday")
 
 
-def _handle(kind: str, m: re.Match[str], pub: dt.date, future: bool) -> DateMention | None:  # noqa: C901
+def _handle(kind: str, m: re.Match[str], pub: dt.date, future: bool) -> DateMention | None:
     g = m.groupdict()
     interval: Interval | None = None
     exact = False
@@ -257,7 +272,8 @@ def _handle(kind: str, m: re.Match[str], pub: dt.date, future: bool) -> DateMent
         interval = year_interval(int(g["year"]))
     elif kind == "deictic":
         when = g["when"].lower()
-        day = add_days(pub, -1) if when in ("yesterday", "last night") else add_days(pub, 1) if when == "tomorrow" else pub
+        offset = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(when, 0)
+        day = add_days(pub, offset)
         interval, exact = (Interval(day, day), True) if day else (None, False)
     elif kind == "earlier_later":
         interval = _earlier_later(g["which"].lower(), g["unit"].lower(), pub)
@@ -392,7 +408,10 @@ def find_dates(text: str, pub: dt.date, *, future: bool = False) -> list[DateMen
     """All date expressions in ``text``, left to right, without overlaps."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for regex, kind in RULES.rules:
+    lowered = text.lower()
+    for regex, kind, needles in RULES.rules:
+        if not any(needle in lowered for needle in needles):
+            continue
         for m in regex.finditer(text):
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue
@@ -407,7 +426,7 @@ def find_dates(text: str, pub: dt.date, *, future: bool = False) -> list[DateMen
     return sorted(found, key=lambda d: d.start)
 
 
-_ATTACHED = re.compile(r"\A(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?(summit|meeting|talks|visit|trip|news conference)\b")
+_ATTACHED = re.compile(r"\A(?:['\u2019]s)?\s+(?:[a-z-]+\s+){0,2}?(summit|meeting|talks|visit|trip|news conference)\b")
 
 
 def _attach(mention: DateMention, text: str) -> DateMention:

@@ -6,11 +6,12 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Matching key for names: no accents, case, spaces or hyphens ("Kim Yong-chol" == "Kim Yong Chol")."""
     text = unicodedata.normalize("NFKD", text)
@@ -79,6 +80,8 @@ class Lexicon:
     status_kinds: list[StatusKind]
     summit_regex: re.Pattern[str]
     modality: dict[str, re.Pattern[str]]
+    any_meeting: re.Pattern[str]
+    any_status: re.Pattern[str]
     name_stopwords: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -87,7 +90,23 @@ def _load(name: str) -> Any:
 
 
 def _alternation(phrases: list[str]) -> str:
-    return "|".join(re.escape(p) for p in sorted(set(phrases), key=lambda p: (-len(p), p)))
+    """One regex for many literal phrases, as a character trie: Python's ``re`` tries plain
+    alternatives one by one, a trie rejects a non-matching position after a character or two."""
+    trie: dict[str, Any] = {}
+    for phrase in set(phrases):
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        group = branches[0] if len(branches) == 1 and len(branches[0]) <= 2 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{group})?" if "" in node else group
+
+    return build(trie)
 
 
 def _country_names() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
@@ -112,8 +131,11 @@ def _country_names() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
             names[name] = code
         for demonym in entry["demonyms"]:
             demonyms[demonym] = code
-            demonyms[demonym.replace("'", "’")] = code
+            demonyms[demonym.replace("'", "\u2019")] = code
         display[code] = entry["display"]
+    for demonym, code in _load("countries.json").get("demonyms_extra", {}).items():
+        if not demonym.startswith("_"):
+            demonyms.setdefault(demonym, code)
     return names, demonyms, display
 
 
@@ -160,7 +182,7 @@ def lexicon() -> Lexicon:
     for name, code in names.items():
         if name not in places and len(name) > 3 and name[0].isupper():
             places[name] = Place(display.get(code, name), code)
-    place_regex = re.compile(r"(?<![\w-])(?:" + _alternation(list(places)) + r")(?![\w-])")
+    place_regex = re.compile(r"\b(?<![\w-])(?=[A-Z])(?:" + _alternation(list(places)) + r")(?![\w-])")
 
     trig = _load("triggers.json")
     meeting_kinds = [
@@ -194,5 +216,7 @@ def lexicon() -> Lexicon:
         status_kinds=status_kinds,
         summit_regex=re.compile(trig["summit_words"], re.IGNORECASE),
         modality=modality,
+        any_meeting=re.compile("|".join(p for k in trig["meeting"] for p in k["patterns"]), re.IGNORECASE),
+        any_status=re.compile("|".join(p for k in trig["status"] for p in k["patterns"]), re.IGNORECASE),
         name_stopwords=name_stopwords,
     )

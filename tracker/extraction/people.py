@@ -9,6 +9,7 @@ namesake mentioned in full most recently, else to the most senior one.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,9 +19,10 @@ from typing import Any
 from .lexicon import Lexicon, PersonEntry, fold, lexicon
 from .text import Sentence
 
-_TOKEN = r"[A-Z][A-Za-zÀ-ɏ]*(?:-[A-Za-zÀ-ɏ]+)*\.?"
-_RUN = re.compile(rf"{_TOKEN}(?:[ \t]+{_TOKEN})*")
-_POSSESSIVE = re.compile(r"\A['’]s?\b")
+_NAME_TOKEN = r"[A-Z][A-Za-zÀ-ɏ]*(?:-[A-Za-zÀ-ɏ]+)*\.?"  # noqa: S105 - a regex, not a secret
+_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*")
+_COMMA_NAME = re.compile(r",\s+(?=[A-Z])")
+_POSSESSIVE = re.compile(r"\A['\u2019]s?\b")
 
 
 @dataclass
@@ -42,11 +44,9 @@ class Person:
         aliases = [*self.forms]
         if entry is not None and entry.name == self.name:
             aliases += entry.aliases
-        seen = {fold(self.name)}
         unique = []
         for alias in aliases:
-            if fold(alias) not in seen:
-                seen.add(fold(alias))
+            if alias != self.name and alias not in unique:
                 unique.append(alias)
         return {"name": self.name, "aliases": unique, "country": self.country, "roles": list(self.roles)}
 
@@ -67,11 +67,19 @@ class Cast:
     persons: dict[str, Person]
     mentions: list[Mention]
 
-    def in_span(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+    starts: list[int] = field(default_factory=list)
 
-    def before(self, position: int) -> list[Mention]:
-        return [m for m in self.mentions if m.end <= position]
+    def __post_init__(self) -> None:
+        self.starts = [m.start for m in self.mentions]
+
+    def in_span(self, start: int, end: int) -> list[Mention]:
+        first = bisect.bisect_left(self.starts, start)
+        last = bisect.bisect_left(self.starts, end)
+        return [m for m in self.mentions[first:last] if m.end <= end]
+
+    def window(self, start: int, end: int) -> list[Mention]:
+        """Mentions starting in [start, end), clamped to the body."""
+        return self.mentions[bisect.bisect_left(self.starts, max(0, start)) : bisect.bisect_left(self.starts, end)]
 
 
 @cache
@@ -89,14 +97,15 @@ def _patterns(lex_id: int) -> dict[str, re.Pattern[str]]:
     qualifiers = r"(?:(?:top|senior|former|chief|first|veteran|de facto|outgoing|new|recently-appointed|then)\s+)*"
     return {
         "titled": re.compile(
-            rf"(?:(?P<nat>{demonyms})\s+)?{qualifiers}(?<![\w-])(?P<title>{titles})\s+(?P<name>{_RUN.pattern})"
+            rf"\b(?=[A-Za-z])(?:(?P<nat>{demonyms})\s+)?{qualifiers}(?<![\w-])(?P<title>{titles})\s+(?P<name>{_RUN.pattern})"
         ),
         "post_appositive": re.compile(
-            rf"(?P<name>{_RUN.pattern}),\s+(?P<app>(?:a|an|the|who|considered|whose|[A-Z][\w]*['’]s)\b[^,.;]{{0,90}})"
+            rf"(?P<name>{_RUN.pattern}),\s+(?P<app>(?:a|an|the|who|considered|whose|[A-Z][\w]*['\u2019]s)\b[^,.;]{{0,90}})"
         ),
+        # matched against the few words before ", Name" only (see appositive_names)
         "pre_appositive": re.compile(
-            rf"(?P<owner>[A-Z][\w.]*(?:\s+[A-Z][\w]*)*['’]s|\b[Hh]is|\b[Hh]er|\bthe)\s+(?P<role>(?:[\w-]+\s+){{0,3}}?"
-            rf"(?:{titles}|{lex.kin_regex})),\s+(?P<name>{_RUN.pattern})"
+            rf"(?P<owner>[A-Z][\w.]*(?:\s+[A-Z][\w]*)*['\u2019]s|\b[Hh]is|\b[Hh]er|\bthe)\s+(?P<role>(?:[\w-]+\s+){{0,3}}?"
+            rf"(?:{titles}|{lex.kin_regex}))\Z"
         ),
     }
 
@@ -134,9 +143,13 @@ class _Builder:
                     self.by_key.setdefault(fold(form), entry)
         self.persons: dict[str, Person] = {}
         self.mentions: list[Mention] = []
-        self.taken: list[tuple[int, int]] = []
+        self.taken = bytearray(len(body) + 1)  # 1 where a mention already covers the character
         self.pending_short: list[tuple[int, int, str | None]] = []  # start, end, title role hint
-        self.place_spans = [(m.start(), m.end()) for m in self.lex.place_regex.finditer(body)]
+        self.in_places = bytearray(len(body) + 1)
+        for m in self.lex.place_regex.finditer(body):
+            self.in_places[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+        self.full_counts: dict[str, int] = {}
+        self.last_full: dict[str, int] = {}
 
     # -- registry ---------------------------------------------------------------------
     def person_for_entry(self, entry: PersonEntry, position: int) -> Person:
@@ -164,21 +177,23 @@ class _Builder:
         return person
 
     def add_mention(self, start: int, end: int, person: Person, kind: str) -> None:
-        if any(start < e and s < end for s, e in self.taken):
+        if not self.free(start, end):
             return
-        self.taken.append((start, end))
+        self.taken[start:end] = b"\x01" * (end - start)
         surface = self.body[start:end]
-        if surface not in person.forms and fold(surface) != fold(person.name):
+        if surface not in person.forms and surface != person.name:
             person.forms.append(surface)
         person.first = min(person.first, start)
         possessive = bool(_POSSESSIVE.match(self.body[end : end + 2]))
         self.mentions.append(Mention(start, end, person.key, kind, possessive))
+        if kind != "short":
+            self.full_counts[person.key] = self.full_counts.get(person.key, 0) + 1
 
     def free(self, start: int, end: int) -> bool:
-        return not any(start < e and s < end for s, e in self.taken)
+        return not any(self.taken[start:end])
 
     def in_place(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self.place_spans)
+        return all(self.in_places[start:end])
 
     # -- passes -----------------------------------------------------------------------
     def tokens(self, text: str, offset: int) -> list[tuple[int, int, str]]:
@@ -228,7 +243,7 @@ class _Builder:
                 self.pending_short.append((start, end, title.role))
                 continue
             if not self.free(start, end):
-                covered = [mm for mm in self.mentions if mm.start <= start < mm.end]
+                covered = [mm for mm in self.mentions[-50:] if mm.start <= start < mm.end]
                 if covered and title.role:
                     person = self.persons[covered[0].key]
                     if title.role not in person.roles:
@@ -248,25 +263,30 @@ class _Builder:
             if role is None:
                 continue
             self.candidate(m.group("name"), m.start("name"), role, self.country_in(app))
-        for m in pats["pre_appositive"].finditer(self.body):
+        for comma in _COMMA_NAME.finditer(self.body):
+            window_start = max(0, comma.start() - 80)
+            m = pats["pre_appositive"].search(self.body, window_start, comma.start())
+            name = _RUN.match(self.body, comma.end())
+            if not m or not name:
+                continue
             role_text = m.group("role")
             role = self.role_in(role_text) or role_text.split()[-1]
             owner = m.group("owner")
             country = self.lex.demonyms.get(owner) or self.country_in(role_text)
             if country is None and owner[:1].isupper():
-                owner_key = fold(re.sub(r"['’]s$", "", owner))
+                owner_key = fold(re.sub(r"['\u2019]s$", "", owner))
                 owner_person = next((p for p in self.persons.values() if fold(p.surname) == owner_key
                                      or p.key == owner_key), None)
                 country = owner_person.country if owner_person else None
-            self.candidate(m.group("name"), m.start("name"), role, country)
+            self.candidate(name.group(0), name.start(), role, country)
 
     def role_in(self, text: str) -> str | None:
-        lowered = " " + text.lower() + " "
+        lowered = " " + text.lower().replace(",", " ").replace("\u2019s", " ") + " "
         best: tuple[int, str] | None = None
         for phrase, title in self.lex.titles.items():
-            if title.role and not title.prefix_only and f" {phrase} " in lowered.replace(",", " ").replace("’s", " "):
-                if best is None or len(phrase) > best[0]:
-                    best = (len(phrase), title.role)
+            usable = title.role and not title.prefix_only and f" {phrase} " in lowered
+            if usable and (best is None or len(phrase) > best[0]):
+                best = (len(phrase), title.role or "")
         if best:
             return best[1]
         kin = re.search(rf"\b(?:{self.lex.kin_regex})\b", text)
@@ -304,6 +324,9 @@ class _Builder:
         for entry in self.lex.people:
             standalone.setdefault(fold(entry.surname), []).append(entry)
         hints = {start: role for start, _, role in self.pending_short}
+        self.full_starts: dict[str, list[int]] = {}
+        for mention in self.mentions:
+            self.full_starts.setdefault(mention.key, []).append(mention.start)
         sentence_of = _sentence_lookup(self.sentences)
         for m in re.finditer(r"(?<![\w-])[A-Z][A-Za-zÀ-ɏ]+(?![\w-])", self.body):
             start, end = m.start(), m.end()
@@ -338,12 +361,12 @@ class _Builder:
             if leaders:
                 unique = leaders
         sentence_start = self.sentences[max(0, sentence - 1)].start if self.sentences else 0
-        recent = [m for m in self.mentions if m.kind != "short" and m.key in {p.key for p in unique}
-                  and sentence_start <= m.start < position]
+        keys = {p.key for p in unique}
+        recent = [(start, key) for key, starts in self.full_starts.items() if key in keys
+                  for start in starts if sentence_start <= start < position]
         if recent:
-            return self.persons[max(recent, key=lambda m: m.start).key]
-        counts = {p.key: sum(1 for m in self.mentions if m.key == p.key) for p in unique}
-        return max(unique, key=lambda p: (p.rank, counts[p.key], -p.first))
+            return self.persons[max(recent)[1]]
+        return max(unique, key=lambda p: (p.rank, self.full_counts.get(p.key, 0), -p.first))
 
     def build(self) -> Cast:
         self.dictionary_names()
@@ -351,8 +374,11 @@ class _Builder:
         self.appositive_names()
         self.short_mentions()
         self.mentions.sort(key=lambda m: m.start)
+        counts: dict[str, int] = {}
+        for mention in self.mentions:
+            counts[mention.key] = counts.get(mention.key, 0) + 1
         for person in self.persons.values():
-            person.count = sum(1 for m in self.mentions if m.key == person.key)
+            person.count = counts.get(person.key, 0)
         persons = {k: p for k, p in self.persons.items() if p.count}
         return Cast(persons, self.mentions)
 

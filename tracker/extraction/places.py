@@ -10,10 +10,10 @@ from .lexicon import Lexicon
 # Only places introduced as a location count: "in Singapore", "at the Peace House", not
 # "a letter from Pyongyang" or "Pyongyang's envoy".
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|to|into|inside|on|near|outside|off|visit(?:ed|ing)?|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?)$",
+    r"(?:\b(?:in|at|to|into|inside|on|near|outside|off|visit(?:ed|ing)?|across)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,5}?)$",
     re.IGNORECASE,
 )
-_CAPITAL = re.compile(r"\b(?:the\s+)?(?P<demonym>[A-Z][\w ]*?)\s+capital\b")
+_CAPITAL = re.compile(r"\b(?P<demonym>(?:North |South )?[A-Z][a-z]+)\s+capital\b")
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class PlaceMention:
 def find_places(text: str, lex: Lexicon, offset: int = 0) -> list[PlaceMention]:
     found: list[PlaceMention] = []
     for m in lex.place_regex.finditer(text):
-        if text[m.end() : m.end() + 2] in ("'s", "’s"):
+        if text[m.end() : m.end() + 2] in ("'s", "\u2019s"):
             continue
         if not _LOCATIVE.search(text[max(0, m.start() - 60) : m.start()]):
             continue

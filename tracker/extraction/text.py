@@ -7,21 +7,24 @@ from dataclasses import dataclass
 
 PAST_VERB = r"(?:held|met|spoke|sat|went|flew|made|had|took|told|said|gave|left|came|saw|[a-z]+ed)"
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st gen lt col sen rep gov jr sr no vs inc corp co u.s u.n u.k d.c a.m p.m jan feb aug sept oct nov "
-    "dec e.g i.e approx est fig vol ft".split()
+    [
+        "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sen", "rep", "gov", "jr", "sr", "no", "vs", "inc",
+        "corp", "co", "u.s", "u.n", "u.k", "d.c", "a.m", "p.m", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
+        "e.g", "i.e", "approx", "est", "fig", "vol", "ft",
+    ]
 )
-_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9–—-])")
+_BOUNDARY = re.compile(r"[.!?]+[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9\u2013\u2014-])")
 _PARAGRAPH = re.compile(r"[^\n]+")
 # Subordinators open a new clause (with or without a comma before them); the weaker ones
 # ("as", "who", "and then") only after a comma, where they reliably start a clause.
 _CLAUSE_SPLIT = re.compile(
-    r"\s*;\s*|\s+[—–]\s+|\s*\(\s*|\s*\)\s*"
+    r"\s*;\s*|\s+[\u2014\u2013]\s+|\s*\(\s*|\s*\)\s*"
     r"|(?:,\s*|\s+)(?=(?:since|where|while|when|until|although|though|whereas|because)\s)"
     r"|,\s*(?=(?:as|who|which|but|after|before|then|a day after|a day before)\s)"
     rf"|,\s*(?=and\s+(?:a|an|the|he|she|they|then|[A-Z]\w*|{PAST_VERB})\s)"
     r"|\s+(?=and\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:meeting|summit|visit|trip|talks)\b)"
 )
-_QUOTE = re.compile(r"[\"“][^\"“”]*[\"”]")
+_QUOTE = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ def split_sentences(body: str) -> list[Sentence]:
         text = para.group(0)
         cursor = 0
         for m in _BOUNDARY.finditer(text):
-            word = re.search(r"([\w.]+)[.!?]*[\"”’')\]]*\s*$", text[cursor : m.end()])
+            word = re.search(r"([\w.]+)[.!?]*[\"\u201d\u2019')\]]*\s*$", text[cursor : m.end()])
             token = (word.group(1) if word else "").rstrip(".").lower()
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
@@ -64,11 +67,21 @@ def split_sentences(body: str) -> list[Sentence]:
     return sentences
 
 
+MAX_SENTENCE = 1500  # no real sentence is longer; bounding it keeps every per-clause step cheap
+
+
 def _add(sentences: list[Sentence], paragraph: int, body: str, start: int, end: int) -> None:
     while start < end and body[start].isspace():
         start += 1
     while end > start and body[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = body.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        _add(sentences, paragraph, body, start, cut)
+        start = cut
+        while start < end and body[start].isspace():
+            start += 1
     if end > start:
         sentences.append(Sentence(len(sentences), paragraph, start, end, body[start:end]))
 
@@ -99,5 +112,5 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
 def _inside_quote(text: str, position: int) -> bool:
     before = text[:position]
     straight = before.count('"') % 2 == 1
-    curly = before.count("“") > before.count("”")
+    curly = before.count("\u201c") > before.count("\u201d")
     return straight or curly

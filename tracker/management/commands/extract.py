@@ -58,7 +58,8 @@ def _summary(name: str, result: dict[str, Any]) -> str:
     lines = [f"{name} (published {result['article']['published_on']})"]
     lines.append("  persons: " + (", ".join(p["name"] for p in result["persons"]) or "none"))
     for s in result["summits"]:
-        lines.append(f"  summit {s['ref']}: {' & '.join(s['leaders'])} {s['scheduled_for'] or ''} {s['location'] or ''}")
+        when, where = s["scheduled_for"] or "", s["location"] or ""
+        lines.append(f"  summit {s['ref']}: {' & '.join(s['leaders'])} {when} {where}")
     for m in result["meetings"]:
         date = m["date"]
         when = (date["from"] if date["from"] == date["to"] else f"{date['from']}..{date['to']}") if date else "?"

@@ -1,0 +1,67 @@
+"""``manage.py extract``: JSON Lines out, bad files named on stderr, non-zero exit, no database."""
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+ARTICLES = Path(__file__).resolve().parent / "articles"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    out, err = StringIO(), StringIO()
+    code = 0
+    try:
+        call_command("extract", *args, stdout=out, stderr=err)
+    except SystemExit as exc:
+        code = exc.code or 0
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_good_file_prints_one_json_line():
+    path = sorted(ARTICLES.glob("*.txt"))[0]
+    code, out, err = run(str(path), "--json")
+    assert code == 0 and err == ""
+    (line,) = out.strip().splitlines()
+    assert json.loads(line)["schema"] == "summit-tracker/extraction/v1"
+
+
+def test_bad_files_are_reported_and_good_ones_still_printed(tmp_path):
+    good = sorted(ARTICLES.glob("*.txt"))[:2]
+    bad_bytes = tmp_path / "latin1.txt"
+    bad_bytes.write_bytes("date 2018-05-31\n\nCaf\xe9".encode("latin-1"))
+    no_date = tmp_path / "nodate.txt"
+    no_date.write_text("Pompeo met Kim.")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    missing = tmp_path / "missing.txt"
+    code, out, err = run(str(good[0]), str(bad_bytes), str(no_date), str(empty), str(missing), str(good[1]), "--json")
+    assert code != 0
+    assert len(out.strip().splitlines()) == 2
+    assert all(json.loads(line)["persons"] for line in out.strip().splitlines())
+    for path, reason in ((bad_bytes, "not UTF-8"), (no_date, "date"), (empty, "empty"), (missing, "no such file")):
+        assert any(str(path) in line and reason in line for line in err.splitlines()), (path, err)
+
+
+def test_too_large_file(tmp_path, settings):
+    settings.ARTICLE_MAX_BYTES = 100
+    big = tmp_path / "big.txt"
+    big.write_text("date 2018-05-31\n\n" + "Pompeo met Kim. " * 20)
+    code, _, err = run(str(big))
+    assert code != 0 and "too large" in err
+
+
+def test_human_summary():
+    path = ARTICLES / "2018-07-16-helsinki-trump-putin.txt"
+    code, out, _ = run(str(path))
+    assert code == 0
+    assert "Vladimir Putin" in out and "meeting:" in out
+
+
+@pytest.mark.parametrize("flag", ["requires_migrations_checks", "requires_system_checks"])
+def test_command_needs_no_database(flag):
+    from tracker.management.commands.extract import Command
+
+    assert not getattr(Command, flag)

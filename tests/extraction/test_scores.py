@@ -1,0 +1,75 @@
+"""The shared scorer on the founding article and on this package's own annotated articles.
+
+The bars are what the extractor achieves today minus a small margin, so a change that makes
+extraction worse fails here. The scorer is the project's, loaded by path; nothing is vendored.
+"""
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from tracker.extraction import extract, parse_article
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parents[2] / "shared"
+SCORER = SHARED / "eval" / "score_extraction.py"
+
+# (event_f1, entity_f1) floors
+FOUNDING_BARS = (0.95, 0.95)
+OWN_BARS = (0.80, 0.95)
+
+
+@pytest.fixture(scope="module")
+def scorer():
+    if not SCORER.exists():
+        pytest.skip(f"scorer not found at {SCORER}")
+    spec = importlib.util.spec_from_file_location("score_extraction", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def score(scorer, articles: Path, gold: Path) -> tuple[float, float, int]:
+    total = scorer.Score()
+    pairs = [(a, gold / f"{a.stem}.json") for a in sorted(articles.glob("*.txt"))]
+    pairs = [(a, g) for a, g in pairs if g.exists()]
+    for article, gold_path in pairs:
+        prediction = extract(parse_article(article.read_bytes()))
+        total.add(scorer.score_article(prediction, json.loads(gold_path.read_text()), lambda *a: None))
+    events = scorer.Counts()
+    for counts in (total.meetings, total.changes, total.summits):
+        events.add(counts)
+    return events.prf()[2], total.persons.prf()[2], len(pairs)
+
+
+def test_founding_article(scorer):
+    if not (SHARED / "gold").exists():
+        pytest.skip("founding gold not available")
+    event_f1, entity_f1, n = score(scorer, SHARED / "articles", SHARED / "gold")
+    assert n >= 1
+    assert event_f1 >= FOUNDING_BARS[0], f"event_f1={event_f1:.3f}"
+    assert entity_f1 >= FOUNDING_BARS[1], f"entity_f1={entity_f1:.3f}"
+
+
+def test_own_articles(scorer):
+    event_f1, entity_f1, n = score(scorer, HERE / "articles", HERE / "gold")
+    assert n >= 10
+    assert event_f1 >= OWN_BARS[0], f"event_f1={event_f1:.3f}"
+    assert entity_f1 >= OWN_BARS[1], f"entity_f1={entity_f1:.3f}"
+
+
+def test_gold_files_are_well_formed():
+    for path in sorted((HERE / "gold").glob("*.json")):
+        gold = json.loads(path.read_text())
+        assert gold["schema"] == "summit-tracker/gold/v1"
+        assert (HERE / "articles" / gold["article"]).exists()
+        ids = {p["id"] for p in gold["persons"]}
+        summits = {s["id"] for s in gold["summits"]}
+        for m in gold["meetings"]:
+            assert set(m["participants"]) <= ids, (path.name, m["id"])
+        for s in gold["summits"]:
+            assert set(s["leaders"]) <= ids, (path.name, s["id"])
+        for c in gold["status_changes"]:
+            assert c["summit"] in summits and (c["announced_by"] is None or c["announced_by"] in ids)
