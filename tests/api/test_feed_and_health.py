@@ -185,3 +185,6 @@ def test_schema_and_docs(db, client):
     assert "end of that day, UTC" in valid_at["description"]
     docs = client.get("/api/docs/")
     assert docs.status_code == 200 and b"swagger-ui" in docs.content and b"cdn." not in docs.content
+    for url in ("/api/schema/", "/api/docs/", "/api/redoc/"):
+        refused = client.post(url)
+        assert refused.status_code == 405 and refused.json()["detail"] == 'Method "POST" not allowed.'
