@@ -1,0 +1,1 @@
+"""Benchmarks: ``make bench`` (``bench/run.py``). Never imported by the product or its tests."""

@@ -1,0 +1,1 @@
+"""One module per group of workloads; each exposes ``run(ctx) -> Iterator[dict]``."""
