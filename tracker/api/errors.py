@@ -13,6 +13,7 @@ from django.db import DatabaseError, InterfaceError
 from django.http import Http404, HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -23,6 +24,10 @@ logger = logging.getLogger(__name__)
 
 
 def exception_handler(exc, context):
+    request = context.get("request")
+    if request is not None:
+        # Errors are JSON whatever the client accepts: a browser gets no HTML error page.
+        request.accepted_renderer, request.accepted_media_type = JSONRenderer(), JSONRenderer.media_type
     if isinstance(exc, ConcurrencyError):
         return Response(
             {
