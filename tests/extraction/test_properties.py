@@ -58,7 +58,7 @@ def test_fields(date, text):
 
 
 def test_enormous_line_and_header_only():
-    check("date 2018-05-31\n\n" + "Kim met Pompeo on Wednesday and " * 20000)
+    check("date 2018-05-31\n\n" + "Kim met Pompeo on Wednesday and " * 5000)
     check("date 2018-05-31\n" + "x" * 200_000)
     check("date 2018-05-31")
     check("date 2018-05-31\ntitle t\nsource s\n")

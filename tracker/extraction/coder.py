@@ -29,6 +29,8 @@ _EACH_WITH = re.compile(r"\beach with\b", re.IGNORECASE)
 _ACCOMPANIED = re.compile(r"\baccompan(?:ied|ying|ies)\b", re.IGNORECASE)
 _DATELINE = re.compile(r"\A(?P<city>[A-Z][A-Z .'-]{2,})(?:,\s*[\w .]+)?\s*\(")
 _GENERIC_ROLES = {"official", "envoy", "negotiator", "diplomat"}
+_SPEECH = re.compile(r"\b(?:said|says|told reporters|told|added|noted|wrote on Twitter that|tweeted that)\b")
+_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|we|I)\b")
 _WITH_AT_END = re.compile(r"\bwith\s+(?:[\w-]+\s+){0,4}?$")
 _ELIDED_SUBJECT = re.compile(rf"\A\s*(?:(?:and\s+)?(?:also\s+)?{PAST_VERB}|(?:after|before|while)\s+\w+ing)\b")
 _DAY_AFTER = re.compile(r"\A\s*(a|one|two|three|four) days? (after|before)\b")
@@ -124,6 +126,7 @@ class Coder:
         self.last_pair: list[str] = []
         self.last_interval: Interval | None = None
         self.sentence_summit: SummitMention | None = None
+        self.own_dates = False
         self.dateline = self._dateline()
         # whole-body scans done once; clauses take their slice
         self.places = find_places(body, self.lex)
@@ -298,9 +301,15 @@ class Coder:
         return [d for d in find_dates(clause.text, self.pub, future=future)
                 if not any(s <= d.start < e for s, e in quotes)]
 
-    def pick_interval(self, dates: list[DateMention], anchor: Interval | None, for_summit: bool
-                      ) -> tuple[Interval | None, int | None, bool]:
-        """(interval, after_hours, exact) from a clause's dates for an event (or a summit)."""
+    def pick_interval(self, dates: list[DateMention], anchor: Interval | None, for_summit: bool,
+                      near: int | None = None) -> tuple[Interval | None, int | None, bool]:
+        """(interval, after_hours, exact) from a clause's dates for an event (or a summit).
+
+        With ``near`` (the trigger's offset in the clause) the date right after the verb wins
+        ("who was sworn in on Thursday, met Kim ... over the Easter weekend"), then the
+        nearest one before it."""
+        if near is not None:
+            dates = sorted(dates, key=lambda d: (d.start < near, abs(d.start - near)))
         for d in dates:
             if (d.attached_to == "summit") != for_summit:
                 continue
@@ -340,6 +349,7 @@ class Coder:
                     shifted = self.last_interval.shift(_count(relative.group(1)) * (1 if relative.group(2) == "before"
                                                                                     else -1))
                     dates = [DateMention(0, 0, relative.group(0), interval=shifted, exact=True)] if shifted else []
+                self.own_dates = bool(dates)
                 if not dates:
                     dates = [d for d in sentence_dates if d.attached_to != "summit"]
                 self.code_clause(clause, sentence, actors, unnamed, places, dates, future, unquoted)
@@ -361,6 +371,13 @@ class Coder:
         summit_word = bool(self.lex.summit_regex.search(text)) and not _NAMED_SUMMIT.search(text)
         participants = _unique(k for _, k, inert in actors if not inert)
         kind, trigger = self.meeting_trigger(text)
+        speech = _SPEECH.search(text)
+        if speech and trigger and trigger.start() > speech.end() and not _PRONOUN_SUBJECT.search(text, speech.end()):
+            speaker = [k for pos, k, _ in actors if pos < clause.start + speech.start()]
+            if speaker and len(participants) > 2:
+                participants = [k for k in participants if k != speaker[-1]]
+            elif speaker and len(participants) == 2 and participants[0] == speaker[-1]:
+                participants = participants[1:]
         if _ACCOMPANIED.search(text) and len(participants) > 2:
             participants = participants[1:]
         lead_in = self.body[clause.start : actors[0][0]] if actors else ""
@@ -425,10 +442,11 @@ class Coder:
                 return
             participants = list(last.participants)
         status, confidence = self.meeting_status(unquoted, trigger.start(), future)
-        summit_like = len(leaders) >= 2 and set(participants) <= set(leaders)
+        summit_like = len(leaders) >= 2 and set(participants) <= set(leaders) and kind.mode == "in_person"
         if summit_like and summit_word and status != "held":
             return  # a planned summit is recorded as the summit, not as a meeting too
-        interval, _, exact = self.pick_interval(dates, self.last_interval, for_summit=False)
+        near = trigger.start() if self.own_dates else None
+        interval, _, exact = self.pick_interval(dates, self.last_interval, for_summit=False, near=near)
         if interval is None and summit_word and kind.kind == "meet" and trigger.group(0).lower() == "summit":
             interval, _, exact = self.pick_interval(dates, self.last_interval, for_summit=True)
         span = _DAYS_OF.search(text)

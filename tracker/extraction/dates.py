@@ -426,7 +426,10 @@ def find_dates(text: str, pub: dt.date, *, future: bool = False) -> list[DateMen
     return sorted(found, key=lambda d: d.start)
 
 
-_ATTACHED = re.compile(r"\A(?:['\u2019]s)?\s+(?:[a-z-]+\s+){0,2}?(summit|meeting|talks|visit|trip|news conference)\b")
+_ATTACHED = re.compile(
+    r"\A(?:['\u2019]s)?\s+(?:(?!(?:before|after|for|of|the|a|an|to|in|at|on|with|and)\s)[a-z-]+\s+){0,2}?"
+    r"(summit|meeting|talks|visit|trip|news conference)\b"
+)
 
 
 def _attach(mention: DateMention, text: str) -> DateMention:

@@ -21,7 +21,10 @@ _CLAUSE_SPLIT = re.compile(
     r"\s*;\s*|\s+[\u2014\u2013]\s+|\s*\(\s*|\s*\)\s*"
     r"|(?:,\s*|\s+)(?=(?:since|where|while|when|until|although|though|whereas|because)\s)"
     r"|,\s*(?=(?:as|who|which|but|after|before|then|a day after|a day before)\s)"
-    rf"|,\s*(?=and\s+(?:a|an|the|he|she|they|then|[A-Z]\w*|{PAST_VERB})\s)"
+    rf"|,\s*(?=and\s+(?:a|an|the|he|she|they|then|[A-Z][\w'\u2019]*|{PAST_VERB})\s)"
+    r"|\s+(?=and\s+(?:is|are|was|were|will|has|have)\s)"
+    r"|\s+(?=(?:before|after)\s+(?:the|a|an|his|her|their)\s)"
+    r"|\s+(?=to\s+(?:finali[sz]e|prepare|arrange|discuss|plan|pave|salvage|try|work\s+out|lay)\b)"
     r"|\s+(?=and\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:meeting|summit|visit|trip|talks)\b)"
 )
 _QUOTE = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
