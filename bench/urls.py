@@ -16,7 +16,12 @@ def plain_summit(request, slug: str) -> JsonResponse:
     return JsonResponse(row)
 
 
+def ping(request) -> JsonResponse:
+    return JsonResponse({"ok": True})
+
+
 urlpatterns = [
+    path("bench/ping/", ping),
     path("bench/plain/summits/<slug:slug>/", plain_summit),
     path("", include("config.urls")),
 ]
