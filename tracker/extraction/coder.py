@@ -285,11 +285,12 @@ class Coder:
                 if self.last_subject and not any(f[0] < pos for f in found) and clause.opener not in ("who",):
                     found.append((pos, self.last_subject, False))
             elif _EVENT_NOUN.match("'s " + text[p.end() :].lstrip()):
-                # "his trip": the clause's own subject when it has one, else the last subject
+                # "his trip": the clause's own subject when it has one, else the person just named
                 if (found and any(f[0] < pos for f in found)) or clause.opener in ("who", "whose"):
                     continue
-                if self.last_subject:
-                    found.append((pos, self.last_subject, False))
+                referent = prev_last or self.last_subject
+                if referent:
+                    found.append((pos, referent, False))
         if clause.opener in ("who", "whose") and prev_last:
             found.append((clause.start, prev_last, False))
         found.sort()
@@ -425,8 +426,8 @@ class Coder:
               and not _negated(text, status_kind.regex, modality["negation"])):
             # "..., before reversing course 24 hours later": the summit of the clause before
             self.add_change(self.sentence_summit, status_kind, clause, actors, dates, leaders)
-        if kind is None or trigger is None or conditional:
-            return
+        if kind is None or trigger is None or conditional or clause.opener == "to":
+            return  # "to finalise arrangements for his summit": a purpose, not an event
         if planned_change and trigger.group(0).lower() == "summit":
             return  # "announced a cancellation of the summit" is a status change, not a meeting
         if modality["negation"].search(text[: trigger.start()]):

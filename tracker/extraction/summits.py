@@ -64,7 +64,8 @@ class SummitBuilder:
         if not leaders:
             return None
         first = leaders[0]
-        other = next((p for p in leaders[1:] if p.country != first.country), None)
+        others = sorted(leaders[1:], key=lambda p: (-p.count, p.first))
+        other = next((p for p in others if p.country != first.country), None)
         return frozenset({first.key, other.key}) if other else None
 
     def build(self) -> tuple[list[dict[str, Any]], list[tuple[frozenset[str], list[SummitMention]]]]:
