@@ -31,6 +31,8 @@ _DATELINE = re.compile(r"\A(?P<city>[A-Z][A-Z .'-]{2,})(?:,\s*[\w .]+)?\s*\(")
 _GENERIC_ROLES = {"official", "envoy", "negotiator", "diplomat"}
 _SPEECH = re.compile(r"\b(?:said|says|told reporters|told|added|noted|wrote on Twitter that|tweeted that)\b")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|we|I)\b")
+_SUBORDINATE = frozenset({"since", "when", "while", "after", "before", "who", "which", "whose", "although", "though",
+                          "because", "until", "whereas"})
 _WITH_AT_END = re.compile(r"\bwith\s+(?:[\w-]+\s+){0,4}?$")
 _ELIDED_SUBJECT = re.compile(rf"\A\s*(?:(?:and\s+)?(?:also\s+)?{PAST_VERB}|(?:after|before|while)\s+\w+ing)\b")
 _DAY_AFTER = re.compile(r"\A\s*(a|one|two|three|four) days? (after|before)\b")
@@ -332,7 +334,8 @@ class Coder:
                 unquoted = _strip_quotes(clause.text)
                 future = bool(modality["future"].search(unquoted))
                 dates = self.clause_dates(clause, future)
-                sentence_dates.extend(dates)
+                if clause.opener not in _SUBORDINATE:
+                    sentence_dates.extend(dates)  # "since taking power in 2011" dates only its own clause
                 analysed.append((clause, future, dates, unquoted))
             prev_last: str | None = None
             prev_place: PlaceMention | None = None
