@@ -55,10 +55,11 @@ def _submit(base: str, token: str, text: str) -> str:
         headers={"Content-Type": "text/plain; charset=utf-8", "Authorization": f"Token {token}"},
         method="POST",
     )
-    with urllib.request.urlopen(request, timeout=30) as response:
-        if response.status != 202:
-            raise AssertionError(f"POST /api/articles/: {response.status}")
-        return response.read().decode()
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.read().decode()
+    except urllib.error.HTTPError as exc:
+        raise AssertionError(f"POST /api/articles/: {exc.code} {exc.read()[:300]!r}") from None
 
 
 def _baseline(texts: list[str]) -> float:
