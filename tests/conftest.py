@@ -15,6 +15,11 @@ from django.db import connection
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 
 
+def pytest_configure(config):
+    # Password hashing is deliberately slow; tests log users in constantly.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def _missing(item) -> str | None:
     if item.get_closest_marker("postgres") and connection.vendor != "postgresql":
         return "needs PostgreSQL: set DATABASE_URL=postgres://..."
