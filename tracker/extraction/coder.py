@@ -33,9 +33,11 @@ _SPEECH = re.compile(r"\b(?:said|says|told reporters|told|added|noted|wrote on T
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|we|I)\b")
 _SUBORDINATE = frozenset({"since", "when", "while", "after", "before", "who", "which", "whose", "although", "though",
                           "because", "until", "whereas"})
+_SAID_BEFORE = re.compile(r"\b(?:said|announced|told \w+|confirmed|reported|wrote|tweeted|added|declared)\s+$")
+_THERE = re.compile(r"\bthere\b")
 _WITH_AT_END = re.compile(r"\bwith\s+(?:[\w-]+\s+){0,4}?$")
 _ELIDED_SUBJECT = re.compile(rf"\A\s*(?:(?:and\s+)?(?:also\s+)?{PAST_VERB}|(?:after|before|while)\s+\w+ing)\b")
-_DAY_AFTER = re.compile(r"\A\s*(a|one|two|three|four) days? (after|before)\b")
+_DAY_AFTER = re.compile(r"\A\s*(a|one|two|three|four) (days?|weeks?) (after|before)\b")
 _DAYS_OF = re.compile(r"\b(two|three|four|five|\d) days of (?:talks|meetings|negotiations)\b")
 _NAMED_SUMMIT = re.compile(r"\b(?:NATO|G-?20|G-?7|APEC|ASEAN|EU|UN|Group of \d+|Belt and Road|East Asia)\s+summit")
 _LETTER = re.compile(r"\b(?:letter|message)\s+from\b")
@@ -109,6 +111,7 @@ def _description_regex() -> re.Pattern[str]:
     mods = (r"(?:(?:recently-appointed|newly-appointed|newly|new|top|senior|chief|former|outgoing|current|visiting|"
             r"first|lead|veteran)\s+)*")
     return re.compile(
+        rf"(?<!last )(?<!first )(?<!only )(?<!next )(?<!former )(?<!previous )"
         rf"(?:(?P<det>\b(?:the|The|a|A|an|An)\s+)|(?<![\w-]))(?:(?P<nat>{lex.demonym_regex})\s+)?{mods}"
         rf"(?P<role>{role_alt})\b(?!\s+[A-Z])"
     )
@@ -129,6 +132,7 @@ class Coder:
         self.last_interval: Interval | None = None
         self.sentence_summit: SummitMention | None = None
         self.own_dates = False
+        self.context: tuple[int, Interval] | None = None  # (sentence, date) of the last dated event
         self.dateline = self._dateline()
         # whole-body scans done once; clauses take their slice
         self.places = find_places(body, self.lex)
@@ -301,8 +305,13 @@ class Coder:
 
     def clause_dates(self, clause: Clause, future: bool) -> list[DateMention]:
         quotes = [(s - clause.start, e - clause.start) for s, e in clause.quoted_spans()]
-        return [d for d in find_dates(clause.text, self.pub, future=future)
-                if not any(s <= d.start < e for s, e in quotes)]
+        found = [d for d in find_dates(clause.text, self.pub, future=future)
+                 if not any(s <= d.start < e for s, e in quotes)]
+        if future and any(_SAID_BEFORE.search(clause.text, 0, d.start) for d in found):
+            # "said on Friday that it would go ahead": the day of saying is past, whatever follows
+            past = {d.start: d for d in find_dates(clause.text, self.pub, future=False)}
+            found = [past.get(d.start, d) if _SAID_BEFORE.search(clause.text, 0, d.start) else d for d in found]
+        return found
 
     def pick_interval(self, dates: list[DateMention], anchor: Interval | None, for_summit: bool,
                       near: int | None = None) -> tuple[Interval | None, int | None, bool]:
@@ -346,12 +355,12 @@ class Coder:
                     actors.insert(0, (clause.start, self.last_subject, False))  # "..., and held talks with"
                 places = self.places[bisect.bisect_left(self.place_starts, clause.start)
                                      : bisect.bisect_left(self.place_starts, clause.end)]
-                if clause.opener == "where" and not places and prev_place:
+                if (clause.opener == "where" or _THERE.search(clause.text)) and not places and prev_place:
                     places = [prev_place]
                 relative = _DAY_AFTER.match(clause.text)
                 if relative and self.last_interval and clause.index:
-                    shifted = self.last_interval.shift(_count(relative.group(1)) * (1 if relative.group(2) == "before"
-                                                                                    else -1))
+                    days = _count(relative.group(1)) * (7 if relative.group(2).startswith("week") else 1)
+                    shifted = self.last_interval.shift(days if relative.group(3) == "before" else -days)
                     dates = [DateMention(0, 0, relative.group(0), interval=shifted, exact=True)] if shifted else []
                 self.own_dates = bool(dates)
                 if not dates:
@@ -375,6 +384,16 @@ class Coder:
         summit_word = bool(self.lex.summit_regex.search(text)) and not _NAMED_SUMMIT.search(text)
         participants = _unique(k for _, k, inert in actors if not inert)
         kind, trigger = self.meeting_trigger(text)
+        quotes = clause.quoted_spans()
+        if trigger and quotes and not any(s <= clause.start + trigger.start() < e for s, e in quotes):
+            # the event is told outside the quotation: people named inside it are not its parties
+            outside = {k for pos, k, _ in actors if not any(s <= pos < e for s, e in quotes)}
+            participants = [k for k in participants if k in outside]
+        cancel = self.lex.modality["cancel_meeting"].search(text)
+        if cancel and trigger:
+            after_cancel = [k for pos, k, inert in actors if pos > clause.start + cancel.start() and not inert]
+            if after_cancel:
+                participants = _unique(after_cancel)  # "Trump cancelled a trip by Pompeo": Trump is not a party
         speech = _SPEECH.search(text)
         if speech and trigger and trigger.start() > speech.end() and not _PRONOUN_SUBJECT.search(text, speech.end()):
             speaker = [k for pos, k, _ in actors if pos < clause.start + speech.start()]
@@ -399,6 +418,11 @@ class Coder:
             recipient_at = re.search(r"\b(?:to|for)\b", rest)
             recipients = [k for pos, k, _ in actors
                           if recipient_at and pos >= clause.start + letter.end() + recipient_at.end()]
+            if sender and not recipients:
+                carrier = [k for pos, k, _ in actors if pos < clause.start + letter.start()]
+                host = next((other for m in reversed(self.meetings) if carrier and carrier[0] in m.participants
+                             for other in m.participants if other != carrier[0]), None)
+                recipients = [host] if host and host != sender[0] else []
             if sender and recipients:
                 participants = _unique([*sender, *recipients])
         joined = bool(_JOINED.search(text))
@@ -457,6 +481,13 @@ class Coder:
         if interval is not None and span and interval.days == 1:
             interval = interval.shift(0) and Interval(
                 interval.start - dt.timedelta(days=_count(span.group(1)) - 1), interval.end)
+        if interval is None and status == "held":
+            same = next((m for m in reversed(self.meetings) if set(m.participants) == set(participants)
+                         and m.interval and m.status == "held"), None)
+            if same is not None:
+                interval = same.interval  # a later mention of a meeting already dated
+            elif self.context and self.context[0] >= sentence.index - 1:
+                interval, confidence = self.context[1], confidence - 0.1  # "The two men shook hands ..."
         if interval is None and status == "held" and sentence.index <= 1 and len(participants) >= 2:
             # a lede reports news: an undated event there happened in the last few days
             interval = Interval(self.pub - dt.timedelta(days=7), self.pub)
@@ -486,6 +517,7 @@ class Coder:
             self.add_meeting(meeting)
         if interval is not None:
             self.last_interval = interval
+            self.context = (sentence.index, interval)
         if len(participants) >= 2 and not joined:
             self.last_pair = participants[:2]
 
@@ -540,7 +572,9 @@ class Coder:
                    dates: list[DateMention], leaders: list[str]) -> None:
         previous = self.changes[-1] if self.changes else None
         anchor = previous.interval if previous else None
-        interval, after_hours, exact = self.pick_interval(dates, anchor, for_summit=False)
+        # a reported change has happened: "said on Friday it would go ahead on June 12" is dated Friday
+        past = [d for d in dates if d.interval is None or d.interval.start <= self.pub]
+        interval, after_hours, exact = self.pick_interval(past, anchor, for_summit=False)
         announcer = next((k for _, k, _ in actors if self.cast.persons[k].leader), None)
         if announcer is None and previous and previous.mention.sentence == mention.sentence:
             announcer = previous.announced_by

@@ -189,7 +189,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "month_part": _MONTH_NEEDLES, "month": _MONTH_NEEDLES, "year": tuple("12"),
     "deictic": ("today", "tonight", "this morning", "this afternoon", "this evening", "yesterday", "last night",
                 "tomorrow"),
-    "earlier_later": ("this week", "this month", "this year"), "relative_unit": ("week", "month", "year"),
+    "earlier_later": ("this ", "in the "), "relative_unit": ("week", "month", "year"),
     "weekend": ("weekend",), "easter": ("easter",), "season": ("spring", "summer", "autumn", "fall", "winter"),
     "within": ("within",), "past_span": ("past", "last"), "ago": ("ago",), "relative_day": ("day",),
     "relative_span": ("later", "earlier", "afterwards"), "weekday": ("day",),
@@ -197,6 +197,8 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
 
 
 RULES = _Rules()
+RULES.add(rf"\b(?:on\s+)?{_WD}\s+(?:and|or)\s+(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+          "weekday_range")
 RULES.add(rf"\b(?:from|between)\s+{_WD}\s+(?:to|and|until|through)\s+(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday"
           r"|Saturday|Sunday)\b", "weekday_range")
 RULES.add(rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|\u2013|and|to)\s*(?P<day2>\d{{1,2}}))?"
@@ -210,7 +212,7 @@ RULES.add(rf"\b(?:(?P<mod>last|next|this)\s+)?{_MON}(?:\s+(?P<year>\d{{4}}))?(?:
 RULES.add(r"\b(?:(?:in|of|during|by|until)\s+)(?P<year>(?:1[89]|20)\d{2})\b(?!\s*[-\u2013]\s*\d)", "year")
 RULES.add(r"\b(?P<when>today|tonight|this morning|this afternoon|this evening|yesterday|last night|tomorrow)\b",
           "deictic")
-RULES.add(r"\b(?P<which>earlier|later)\s+this\s+(?P<unit>week|month|year)\b", "earlier_later")
+RULES.add(r"\b(?P<which>earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)\b", "earlier_later")
 RULES.add(r"\b(?P<mod>last|next|this|the past|the previous|the coming)\s+(?P<unit>week|month|year)(?:['\u2019]s)?\b",
           "relative_unit")
 RULES.add(r"\b(?:(?:over|at|during|on)\s+)?(?P<mod>the|this|last|next|that)\s+(?P<easter>Easter\s+)?weekend\b",
@@ -427,7 +429,8 @@ def find_dates(text: str, pub: dt.date, *, future: bool = False) -> list[DateMen
 
 
 _ATTACHED = re.compile(
-    r"\A(?:['\u2019]s)?\s+(?:(?!(?:before|after|for|of|the|a|an|to|in|at|on|with|and)\s)[a-z-]+\s+){0,2}?"
+    r"\A(?:['\u2019]s)?\s+(?:(?!(?:before|after|for|of|the|a|an|to|in|at|on|with|and|that|his|her|their|its|which|who"
+    r"|was|were|is|are|will|would)\s)[a-z-]+\s+){0,2}?"
     r"(summit|meeting|talks|visit|trip|news conference)\b"
 )
 

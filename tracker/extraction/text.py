@@ -25,7 +25,12 @@ _CLAUSE_SPLIT = re.compile(
     r"|\s+(?=and\s+(?:is|are|was|were|will|has|have)\s)"
     r"|\s+(?=(?:before|after)\s+(?:the|a|an|his|her|their)\s)"
     r"|\s+(?=to\s+(?:finali[sz]e|prepare|arrange|discuss|plan|pave|salvage|try|work\s+out|lay)\b)"
-    r"|\s+(?=and\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:meeting|summit|visit|trip|talks)\b)"
+    r"|\s+(?=and\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:meeting|summit|visit|trip|talks)\b)"
+    r"|\s+(?=but\s)"
+)
+_LEADING_SUBORDINATE = re.compile(
+    r"(?:(?:Hours|Days|Minutes|Moments|Weeks|Shortly|Soon|Just|Long)\s+)?(?:After|Before|When|While|Since|Once|Although"
+    r"|Though|after|before)\b[^,;]{3,120},\s*"
 )
 _QUOTE = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 
@@ -94,7 +99,11 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
     cursor = 0
     text = sentence.text
     pieces: list[tuple[int, int]] = []
-    for m in _CLAUSE_SPLIT.finditer(text):
+    opening = _LEADING_SUBORDINATE.match(text)
+    if opening:  # "Hours after Kim left, Trump spoke with Xi": the opening clause ends at its comma
+        pieces.append((0, opening.end() - 1))
+        cursor = opening.end()
+    for m in _CLAUSE_SPLIT.finditer(text, cursor):
         if _inside_quote(text, m.start()):
             continue
         pieces.append((cursor, m.start()))
