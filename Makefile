@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench worker beat migrate seed clean
+.PHONY: run test lint bench soak worker beat migrate seed clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/run.py $(if $(QUICK),--quick,)
+
+soak: $(STAMP)
+	$(PY) bench/soak.py $(if $(SOAK_SECONDS),--seconds $(SOAK_SECONDS),)
 
 worker: $(STAMP)
 	$(VENV)/bin/celery -A config worker --loglevel=info --concurrency=2
