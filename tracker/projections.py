@@ -175,25 +175,16 @@ def _project_envoy(slug: str, position: int) -> None:
     if state is None:
         Envoy.objects.filter(slug=slug).delete()
         return
+    values = {
+        "name": state.name,
+        "aliases": list(state.aliases),
+        "country": state.country,
+        "roles": [r.__dict__ for r in state.roles],
+        "version": events[-1].version,
+        "last_position": position,
+    }
     Envoy.objects.update_or_create(
-        slug=slug,
-        defaults={
-            "name": state.name,
-            "aliases": list(state.aliases),
-            "country": state.country,
-            "roles": [r.__dict__ for r in state.roles],
-            "version": events[-1].version,
-            "last_position": position,
-        },
-        create_defaults={
-            "name": state.name,
-            "aliases": list(state.aliases),
-            "country": state.country,
-            "roles": [r.__dict__ for r in state.roles],
-            "version": events[-1].version,
-            "last_position": position,
-            "first_position": events[0].position,
-        },
+        slug=slug, defaults=values, create_defaults={**values, "first_position": events[0].position}
     )
 
 

@@ -86,6 +86,15 @@ def _check_expected(stream: StreamId, loaded: Sequence[RecordedEvent], expected_
     return actual
 
 
+def _load_existing(stream: StreamId, expected_version: int | None) -> tuple[list[RecordedEvent], int]:
+    """Load a stream that must exist; the caller's expected version is checked first."""
+    loaded = eventstore.read_stream(stream)
+    version = _check_expected(stream, loaded, expected_version)
+    if not loaded:
+        raise NotFound(f"no {stream.type} {stream.id!r}", reason="unknown")
+    return loaded, version
+
+
 def _commit(stream: StreamId, new: Sequence[NewEvent], version: int, ctx: Context) -> AppendResult:
     result = eventstore.append(stream, new, version, idempotency_key=ctx.idempotency_key)
     if not result.duplicate:
@@ -176,10 +185,7 @@ def summit_change_status(
     with transaction.atomic():
         if done := _replay_if_done(ctx):
             return done
-        loaded = eventstore.read_stream(stream)
-        version = _check_expected(stream, loaded, expected_version)
-        if not loaded:
-            raise NotFound(f"no summit {slug!r}", reason="unknown")
+        loaded, version = _load_existing(stream, expected_version)
         if change not in ev.SUMMIT_CHANGES:
             raise InvalidCommand(f"unknown change {change!r}; expected one of {', '.join(ev.SUMMIT_CHANGES)}")
         time, anchor_data = _resolve_time(loaded, when, anchor)
@@ -250,10 +256,7 @@ def envoy_assign_role(
     with transaction.atomic():
         if done := _replay_if_done(ctx):
             return done
-        loaded = eventstore.read_stream(stream)
-        version = _check_expected(stream, loaded, expected_version)
-        if not loaded:
-            raise NotFound(f"no envoy {slug!r}", reason="unknown")
+        _, version = _load_existing(stream, expected_version)
         if not title.strip():
             raise InvalidCommand("a role needs a title")
         if start and end and end < start:
@@ -338,10 +341,7 @@ def meeting_change_status(
     with transaction.atomic():
         if done := _replay_if_done(ctx):
             return done
-        loaded = eventstore.read_stream(stream)
-        version = _check_expected(stream, loaded, expected_version)
-        if not loaded:
-            raise NotFound(f"no meeting {meeting_id!r}", reason="unknown")
+        _, version = _load_existing(stream, expected_version)
         data = {"status": status, "location": location}
         return _commit(stream, [_new_event(ev.MEETING_STATUS_CHANGED, data, ctx, when)], version, ctx)
 
