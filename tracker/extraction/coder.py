@@ -87,8 +87,6 @@ class Change:
     evidence: tuple[int, int]
     cameo: str
     plover: str
-    reverses: int | None = None
-    summit: int | None = None
 
 
 @dataclass
@@ -469,7 +467,8 @@ class Coder:
             if last.sentence < sentence.index - 1:
                 return
             participants = list(last.participants)
-        status, confidence = self.meeting_status(unquoted, trigger.start(), future)
+        # inside a quotation the speaker's own words carry the mood ("looking forward to a meeting")
+        status, confidence = self.meeting_status(text if quote else unquoted, trigger.start(), future)
         summit_like = len(leaders) >= 2 and set(participants) <= set(leaders) and kind.mode == "in_person"
         if summit_like and summit_word and status != "held":
             return  # a planned summit is recorded as the summit, not as a meeting too
@@ -586,9 +585,6 @@ class Coder:
         sentence = self.sentences[mention.sentence]
         change = Change(mention, kind.status, interval, announcer, after_hours, round(confidence, 2),
                         (sentence.start, sentence.end), kind.cameo, kind.plover)
-        if kind.status == "reinstated":
-            change.reverses = next((i for i in range(len(self.changes) - 1, -1, -1)
-                                    if self.changes[i].status in ("cancelled", "postponed")), None)
         for old in self.changes:
             if old.status == change.status and (old.interval is None or change.interval is None
                                                 or old.interval.overlaps(change.interval)):
@@ -597,6 +593,9 @@ class Coder:
         self.changes.append(change)
         if interval is not None:
             self.last_interval = interval
+            if after_hours is None and not _DAY_AFTER.match(clause.text):
+                # "a week after he had called it off" looks back; it does not move the story's date
+                self.context = (mention.sentence, interval)
 
 
 def _count(word: str) -> int:

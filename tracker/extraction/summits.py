@@ -144,13 +144,9 @@ def assemble(coder: Coder) -> tuple[list[dict[str, Any]], list[dict[str, Any]], 
             if not already:
                 changes.append(Change(held[0], "held", span, None, None, 0.85, (sentence.start, sentence.end),
                                       "040", "CONSULT"))
-    position = {id(c): i for i, c in enumerate(changes)}
     change_json = []
     for change in changes:
-        reverses = None
-        if change.reverses is not None:
-            target = coder.changes[change.reverses]
-            reverses = position.get(id(target))
+        reverses = _reversed_change(change, changes, ref_of)
         item: dict[str, Any] = {
             "summit": ref_of[id(change.mention)],
             "status": change.status,
@@ -169,6 +165,22 @@ def assemble(coder: Coder) -> tuple[list[dict[str, Any]], list[dict[str, Any]], 
     main = summits[0] if summits else None
     meeting_json = [_meeting_json(m, coder, groups, main) for m in coder.meetings]
     return summits, meeting_json, change_json
+
+
+def _reversed_change(change: Change, changes: list[Change], ref_of: dict[int, str]) -> int | None:
+    """The cancellation (or postponement) a reinstatement undoes: the latest one before it in
+    time on the same summit, whatever order the article tells them in."""
+    if change.status != "reinstated":
+        return None
+    summit = ref_of[id(change.mention)]
+    candidates = [
+        (i, c) for i, c in enumerate(changes)
+        if c.status in ("cancelled", "postponed") and ref_of[id(c.mention)] == summit
+        and (c.interval is None or change.interval is None or c.interval.start <= change.interval.end)
+    ]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda ic: (ic[1].interval.start if ic[1].interval else dt.date.min, ic[0]))[0]
 
 
 def _meeting_json(m: Meeting, coder: Coder, groups: list[tuple[frozenset[str], list[SummitMention]]],

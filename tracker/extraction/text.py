@@ -20,7 +20,8 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _CLAUSE_SPLIT = re.compile(
     r"\s*;\s*|\s+[\u2014\u2013]\s+|\s*\(\s*|\s*\)\s*"
     r"|(?:,\s*|\s+)(?=(?:since|where|while|when|until|although|though|whereas|because)\s)"
-    r"|,\s*(?=(?:as|who|which|but|after|before|then|a day after|a day before)\s)"
+    r"|,\s*(?=(?:as|who|which|but|after|before|then)\s)"
+    r"|,\s*(?=(?:a|one|two|three|four)\s+(?:days?|weeks?)\s+(?:after|before|later|earlier)\b)"
     rf"|,\s*(?=and\s+(?:a|an|the|he|she|they|then|[A-Z][\w'\u2019]*|{PAST_VERB})\s)"
     r"|\s+(?=and\s+(?:is|are|was|were|will|has|have)\s)"
     r"|\s+(?=(?:before|after)\s+(?:the|a|an|his|her|their)\s)"
