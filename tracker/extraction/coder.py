@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -62,7 +62,6 @@ class Meeting:
     evidence: tuple[int, int]
     sentence: int
     summit_like: bool = False
-    summit: int | None = None
 
 
 @dataclass
@@ -87,17 +86,6 @@ class Change:
     evidence: tuple[int, int]
     cameo: str
     plover: str
-
-
-@dataclass
-class Summit:
-    pair: frozenset[str]
-    leaders: list[str]
-    mentions: list[SummitMention] = field(default_factory=list)
-
-    def anchor(self) -> Interval | None:
-        dated = [m.held or m.scheduled for m in self.mentions if m.held or m.scheduled]
-        return dated[0] if dated else None
 
 
 @cache
@@ -478,8 +466,8 @@ class Coder:
             interval, _, exact = self.pick_interval(dates, self.last_interval, for_summit=True)
         span = _DAYS_OF.search(text)
         if interval is not None and span and interval.days == 1:
-            interval = interval.shift(0) and Interval(
-                interval.start - dt.timedelta(days=_count(span.group(1)) - 1), interval.end)
+            # "wrapped up two days of talks ... on Saturday": the talks began the day before
+            interval = Interval(interval.start - dt.timedelta(days=_count(span.group(1)) - 1), interval.end)
         if interval is None and status == "held":
             same = next((m for m in reversed(self.meetings) if set(m.participants) == set(participants)
                          and m.interval and m.status == "held"), None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -383,12 +383,10 @@ class _Builder:
         return Cast(persons, self.mentions)
 
 
-def _sentence_lookup(sentences: list[Sentence]) -> Any:
+def _sentence_lookup(sentences: list[Sentence]) -> Callable[[int], int]:
     starts = [s.start for s in sentences]
 
     def find(position: int) -> int:
-        import bisect
-
         return max(0, bisect.bisect_right(starts, position) - 1)
 
     return find
