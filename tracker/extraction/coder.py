@@ -323,14 +323,15 @@ class Coder:
         for sentence in self.sentences:
             clauses = split_clauses(sentence)
             modality = self.lex.modality
-            sentence_dates: list[DateMention] = []
+            sentence_dates: list[tuple[DateMention, bool]] = []
             analysed = []
             for clause in clauses:
                 unquoted = _strip_quotes(clause.text)
                 future = bool(modality["future"].search(unquoted))
                 dates = self.clause_dates(clause, future)
                 if clause.opener not in _SUBORDINATE:
-                    sentence_dates.extend(dates)  # "since taking power in 2011" dates only its own clause
+                    # "since taking power in 2011" dates only its own clause
+                    sentence_dates.extend((d, future) for d in dates)
                 analysed.append((clause, future, dates, unquoted))
             prev_last: str | None = None
             prev_place: PlaceMention | None = None
@@ -350,7 +351,8 @@ class Coder:
                     dates = [DateMention(0, 0, relative.group(0), interval=shifted, exact=True)] if shifted else []
                 self.own_dates = bool(dates)
                 if not dates:
-                    dates = [d for d in sentence_dates if d.attached_to != "summit"]
+                    # a borrowed date must share the tense: "spoke on Thursday ... when he meets Kim" is not Thursday
+                    dates = [d for d, tense in sentence_dates if d.attached_to != "summit" and tense == future]
                 self.code_clause(clause, sentence, actors, unnamed, places, dates, future, unquoted)
                 active = [k for _, k, inert in actors if not inert]
                 if active:
@@ -482,10 +484,10 @@ class Coder:
         if interval is not None:
             if status == "held" and interval.start > self.pub:
                 status = "scheduled"
-            elif status == "scheduled" and interval.end < self.pub:
+            elif status == "scheduled" and interval.end < self.pub and self.own_dates:
                 status = "held"
         place = best_place(places)
-        if place is None and self.dateline and sentence.index < 2:
+        if place is None and self.dateline and sentence.index < 2 and status == "held" and kind.mode == "in_person":
             place = self.dateline
         confidence -= 0.0 if exact else (0.1 if interval else 0.25)
         if any(k not in [m.key for m in self.cast.in_span(clause.start, clause.end)] for k in participants):
