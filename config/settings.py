@@ -112,6 +112,11 @@ STORAGES = {
     },
 }
 
+# --- Cache ----------------------------------------------------------------------------
+# Throttle counters live here: with several gunicorn workers, point CACHE_URL at Redis so
+# the limits are shared (per-process memory otherwise).
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+
 # --- Celery ---------------------------------------------------------------------------
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
 # No broker configured: run tasks eagerly, in-process (the embedded default).
