@@ -10,13 +10,28 @@ folds the raw events instead and is the reference the tests compare against.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import Any
+from datetime import date, datetime, timedelta
+from typing import Any, Generic, TypeVar
 
 from django.db import connection
-from django.db.models import Max, Q, QuerySet
+from django.db.models import (
+    Case,
+    DateTimeField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -32,6 +47,7 @@ from tracker.models import Article, Claim, Envoy, Event, Meeting, Summit, Summit
 from tracker.projections import row_to_interval
 
 _ORDER = ("certain_from", "valid_from", "rank", "tiebreak")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -97,6 +113,46 @@ class TimelineEntry:
     elapsed_hours: float | None
     corroborations: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+class Paged(Generic[T]):
+    """A read that pages in the database, for Django's paginator: ``count()`` and each
+    slice are one query, and only the rows of the slice become views (``convert``). With
+    ``lookahead`` a slice reads one row past its end and hands it to ``convert`` (None at
+    the end), for views that need their successor (a timeline interval ends where the
+    next begins)."""
+
+    ordered = True  # the paginator warns about unordered querysets; ours are ordered
+
+    def __init__(
+        self,
+        rows: QuerySet,
+        convert: Callable[[list[Any], Any | None], list[T]],
+        *,
+        lookahead: bool = False,
+    ) -> None:
+        self._rows, self._convert, self._lookahead = rows, convert, lookahead
+
+    def count(self) -> int:
+        return self._rows.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list[T]:
+        if not isinstance(index, slice) or index.step not in (None, 1):
+            raise TypeError("a paged read is sliced by ranges only")
+        start, stop = index.start or 0, index.stop
+        if start < 0 or (stop is not None and stop < start):
+            raise ValueError("a paged read takes forward ranges only")
+        if stop is None:
+            return self._convert(list(self._rows[start:]), None)
+        rows = list(self._rows[start : stop + 1 if self._lookahead else stop])
+        after = rows.pop() if len(rows) > stop - start else None
+        return self._convert(rows, after)
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self[0:])
 
 
 def resolve_basis(*, valid_at: datetime | None = None, known_at: datetime | None = None) -> Basis:
@@ -188,12 +244,7 @@ def meetings_at(rows: Sequence[Meeting], basis: Basis) -> list[MeetingView]:
     the others are folded from their events up to the basis position."""
     views: list[MeetingView] = []
     changed = [r.meeting_id for r in rows if r.first_position <= basis.position < r.last_position]
-    events: dict[str, list[RecordedEvent]] = {m: [] for m in changed}
-    if changed:
-        for row in Event.objects.filter(
-            stream_type="meeting", stream_id__in=changed, position__lte=basis.position
-        ).order_by("position"):
-            events[row.stream_id].append(eventstore._record(row))
+    events = _events_up_to("meeting", changed, basis.position)
     for row in rows:
         if row.first_position > basis.position:
             continue
@@ -264,39 +315,59 @@ def summit_state_replayed(
 
 
 def summit_timeline(slug: str, *, known_at: datetime | None = None) -> list[TimelineEntry]:
+    _, entries = summit_timeline_paged(slug, known_at=known_at)
+    return entries[0:]
+
+
+def summit_timeline_paged(slug: str, *, known_at: datetime | None = None) -> tuple[Basis, Paged[TimelineEntry]]:
+    """The timeline as known at ``known_at``, read page by page in valid-time order."""
     basis = resolve_basis(known_at=known_at)
     _summit_row(slug, basis)
-    rows = [row_to_interval(r) for r in _visible(slug, basis.position).order_by(*_ORDER)]
-    entries = []
-    for index, row in enumerate(rows):
-        following = rows[index + 1] if index + 1 < len(rows) else None
-        entries.append(
-            TimelineEntry(
-                event_id=row.event_id,
-                status=row.status,
-                change=row.change,
-                valid_from=row.valid_from,
-                valid_to=following.valid_from if following else None,
-                certain_from=row.certain_from,
-                precision=row.precision,
-                certainty="definite" if row.certain_from == row.valid_from else "possible",
-                recorded_at=row.recorded_at,
-                sources=list(row.sources),
-                announced_by=row.announced_by,
-                confidence=row.confidence,
-                reverses=row.reverses,
-                rapid_reversal=row.rapid_reversal,
-                elapsed_hours=row.elapsed_hours,
-                corroborations=max(len(row.sources) - 1, 0),
-            )
+    # The primary key last: rows equal on every timeline key still page in one order.
+    rows = _visible(slug, basis.position).order_by(*_ORDER, "pk")
+    return basis, Paged(rows, _timeline_entries, lookahead=True)
+
+
+def _timeline_entries(rows: Sequence[SummitInterval], after: SummitInterval | None) -> list[TimelineEntry]:
+    """Entries for consecutive rows; ``after`` is the row following the last (its
+    ``valid_from`` ends the last interval), None at the end of the timeline."""
+    intervals = [row_to_interval(r) for r in rows]
+    ends = [i.valid_from for i in intervals[1:]] + [after.valid_from if after else None]
+    return [
+        TimelineEntry(
+            event_id=row.event_id,
+            status=row.status,
+            change=row.change,
+            valid_from=row.valid_from,
+            valid_to=end,
+            certain_from=row.certain_from,
+            precision=row.precision,
+            certainty="definite" if row.certain_from == row.valid_from else "possible",
+            recorded_at=row.recorded_at,
+            sources=list(row.sources),
+            announced_by=row.announced_by,
+            confidence=row.confidence,
+            reverses=row.reverses,
+            rapid_reversal=row.rapid_reversal,
+            elapsed_hours=row.elapsed_hours,
+            corroborations=max(len(row.sources) - 1, 0),
         )
-    return entries
+        for row, end in zip(intervals, ends, strict=True)
+    ]
 
 
 def summit_events(slug: str, *, known_at: datetime | None = None) -> list[RecordedEvent]:
     basis = resolve_basis(known_at=known_at)
     _summit_row(slug, basis)
     return eventstore.read_stream(StreamId("summit", slug), up_to_position=basis.position)
+
+
+def summit_events_paged(slug: str, *, known_at: datetime | None = None) -> tuple[Basis, Paged[RecordedEvent]]:
+    """The summit stream's events as known at ``known_at``, read page by page in version order."""
+    basis = resolve_basis(known_at=known_at)
+    _summit_row(slug, basis)
+    rows = Event.objects.filter(stream_type="summit", stream_id=slug, position__lte=basis.position)
+    return basis, Paged(rows.order_by("version"), lambda page, _: [eventstore._record(r) for r in page])
 
 
 _DIFF_FIELDS = ("status", "certainty", "possible_statuses", "scheduled_for", "location", "title", "parties", "leaders")
@@ -361,13 +432,7 @@ def summit_list(
     if status:
         rows = rows.filter(status=status)
     if party:
-        code = party.upper()
-        if connection.features.supports_json_field_contains:
-            rows = rows.filter(parties__contains=[code])
-        else:
-            # SQLite has no JSON containment: match the quoted code in the JSON text
-            # (codes are letters only, so the quotes cannot be forged).
-            rows = rows.filter(parties__icontains=f'"{code}"')
+        rows = rows.filter(_has_party(party))
     if location:
         rows = rows.filter(location__icontains=location)
     if date_from:
@@ -375,6 +440,16 @@ def summit_list(
     if date_to:
         rows = rows.filter(scheduled_for__lte=date_to)
     return rows.order_by("scheduled_for", "slug")
+
+
+def _has_party(party: str) -> Q:
+    """Rows whose ``parties`` (a JSON list of country codes) hold ``party``."""
+    code = party.upper()
+    if connection.features.supports_json_field_contains:
+        return Q(parties__contains=[code])
+    # SQLite has no JSON containment: match the quoted code in the JSON text (codes are
+    # letters only, so the quotes cannot be forged).
+    return Q(parties__icontains=f'"{code}"')
 
 
 def envoy_list(*, country: str | None = None, name: str | None = None) -> QuerySet[Envoy]:
@@ -415,11 +490,16 @@ def envoy_state(slug: str, *, valid_at: datetime | None = None, known_at: dateti
             raise NotFound(f"envoy {slug!r} was retracted", reason="retracted")
         name, aliases, country = state.name, list(state.aliases), state.country
         roles, version = [r.__dict__ for r in state.roles], events[-1].version
-    day = basis.moment.date().isoformat()
-    dated = [{**r, "active": (r.get("start") or "") <= day and (not r.get("end") or day < r["end"])} for r in roles]
+    dated = _roles_at(roles, basis)
     meetings = Meeting.objects.filter(Q(participant_rows__envoy_slug=slug) | Q(participant_rows__name=envoy.name))
     views = meetings_at(list(meetings.distinct().order_by("valid_from", "meeting_id")), basis)
     return EnvoyView(slug, name, list(aliases), country, dated, views, version, basis)
+
+
+def _roles_at(roles: Sequence[dict[str, Any]], basis: Basis) -> list[dict[str, Any]]:
+    """Roles, each flagged ``active`` when held on the day of the basis's valid time."""
+    day = basis.moment.date().isoformat()
+    return [{**r, "active": (r.get("start") or "") <= day and (not r.get("end") or day < r["end"])} for r in roles]
 
 
 def meeting_list(
@@ -451,6 +531,194 @@ def meeting_list(
     if mode:
         rows = rows.filter(mode=mode)
     return rows.order_by("valid_from", "meeting_id")
+
+
+# --- lists at a basis: a fixed number of queries per page, whatever the data size ------
+
+
+@dataclass(frozen=True)
+class SummitSummary:
+    """A summit in a list: the fields of :class:`SummitView` that a list shows, at its basis."""
+
+    slug: str
+    title: str
+    status: str | None
+    certainty: str
+    possible_statuses: list[str | None]
+    scheduled_for: Any
+    location: str
+    parties: list[str]
+    leaders: list[str]
+    version: int
+
+
+@dataclass(frozen=True)
+class EnvoySummary:
+    slug: str
+    name: str
+    aliases: list[str]
+    country: str
+    roles: list[dict[str, Any]]  # each with ``active``: held at the basis's valid time
+    version: int
+
+
+def _visible_at(position: int) -> Q:
+    return Q(known_from__lte=position) & (Q(known_to__isnull=True) | Q(known_to__gt=position))
+
+
+def summit_list_at(
+    *,
+    valid_at: datetime | None = None,
+    known_at: datetime | None = None,
+    status: str | None = None,
+    party: str | None = None,
+    location: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> tuple[Basis, Paged[SummitSummary]]:
+    """Summits at a basis, filtered on their state there, by scheduled date then slug.
+
+    Each item answers as :func:`summit_state` does, in a fixed number of queries per page:
+    correlated subqueries pick, for every summit at once, the interval rows the detail read
+    looks up one at a time (the last row surely applied at T; else the first that may have
+    applied; else the first), so the filters, the count and the order run in the database.
+    ``status`` filters on the status at T, the other filters on the summit's details there.
+    Summits not yet known at ``known_at``, or with every fact retracted by then, are absent.
+    """
+    basis = resolve_basis(valid_at=valid_at, known_at=known_at)
+    moment, position = basis.moment, basis.position
+    rows = SummitInterval.objects.filter(_visible_at(position), summit_slug=OuterRef("slug"))
+    sure = rows.filter(certain_from__lte=moment).order_by(*(f"-{k}" for k in _ORDER)).values("pk")[:1]
+    # As in the detail read: the rows that may have applied lie within the summit's widest window after T.
+    reach = ExpressionWrapper(Value(moment) + OuterRef("max_uncertainty"), output_field=DateTimeField())
+    maybe = rows.filter(certain_from__gt=moment, certain_from__lte=reach, valid_from__lte=moment)
+    first = rows.order_by(*_ORDER).values("pk")[:1]
+    summits = (
+        Summit.objects.filter(first_position__lte=position)
+        .annotate(
+            sure_pk=Subquery(sure),
+            shown_pk=Coalesce(Subquery(sure), Subquery(maybe.order_by(*_ORDER).values("pk")[:1]), Subquery(first)),
+        )
+        .filter(Exists(rows))  # else every fact was retracted by then
+    )
+    shown = SummitInterval.objects.filter(pk=OuterRef("shown_pk")).order_by()
+    if status:
+        summits = summits.filter(Exists(SummitInterval.objects.filter(pk=OuterRef("sure_pk"), status=status)))
+    details = Q()
+    if party:
+        details &= _has_party(party)
+    if location:
+        details &= Q(location__icontains=location)
+    if date_from:
+        details &= Q(scheduled_for__gte=date_from)
+    if date_to:
+        details &= Q(scheduled_for__lte=date_to)
+    if details:
+        summits = summits.filter(Exists(shown.filter(details)))
+    versions = Event.objects.filter(stream_type="summit", stream_id=OuterRef("slug"), position__lte=position)
+    summits = summits.annotate(
+        shown_date=Subquery(shown.values("scheduled_for")[:1]),
+        version_at=Case(
+            When(last_position__lte=position, then=F("version")),
+            default=Subquery(versions.order_by("-version").values("version")[:1]),
+        ),
+    ).order_by(F("shown_date").asc(nulls_last=True), "slug")
+    return basis, Paged(summits, lambda page, _: _summit_summaries(page, basis))
+
+
+def _summit_summaries(summits: Sequence[Summit], basis: Basis) -> list[SummitSummary]:
+    """One query for a page: the rows the list picked, and the rows whose window contains T."""
+    moment = basis.moment
+    query = Q(pk__in={s.shown_pk for s in summits} | {s.sure_pk for s in summits if s.sure_pk})
+    reach = {s.slug: s.max_uncertainty for s in summits if s.max_uncertainty}
+    if reach:
+        query |= Q(
+            _visible_at(basis.position),
+            summit_slug__in=list(reach),
+            certain_from__gt=moment,
+            certain_from__lte=moment + max(reach.values()),
+            valid_from__lte=moment,
+        )
+    rows = list(SummitInterval.objects.filter(query).order_by(*_ORDER))
+    by_pk = {row.pk: row for row in rows}
+    pending: dict[str, list[Interval]] = defaultdict(list)
+    for row in rows:
+        widest = reach.get(row.summit_slug, timedelta(0))
+        if row.valid_from <= moment < row.certain_from <= moment + widest:
+            pending[row.summit_slug].append(row_to_interval(row))
+    items = []
+    for summit in summits:
+        sure = row_to_interval(by_pk[summit.sure_pk]) if summit.sure_pk else None
+        answer = answer_from(sure, pending[summit.slug])
+        shown = row_to_interval(by_pk[summit.shown_pk])
+        items.append(
+            SummitSummary(
+                slug=summit.slug,
+                title=shown.title,
+                status=answer.status,
+                certainty=answer.certainty,
+                possible_statuses=list(answer.possible_statuses),
+                scheduled_for=shown.scheduled_for,
+                location=shown.location,
+                parties=list(shown.parties),
+                leaders=list(shown.leaders),
+                version=summit.version_at or 0,
+            )
+        )
+    return items
+
+
+def _events_up_to(stream_type: str, ids: Sequence[str], position: int) -> dict[str, list[RecordedEvent]]:
+    """The events of several streams up to ``position``, by stream id: one query."""
+    events: dict[str, list[RecordedEvent]] = {i: [] for i in ids}
+    if ids:
+        found = Event.objects.filter(stream_type=stream_type, stream_id__in=ids, position__lte=position)
+        for row in found.order_by("position"):
+            events[row.stream_id].append(eventstore._record(row))
+    return events
+
+
+def envoy_list_at(
+    *,
+    valid_at: datetime | None = None,
+    known_at: datetime | None = None,
+    country: str | None = None,
+    name: str | None = None,
+) -> tuple[Basis, Paged[EnvoySummary]]:
+    """Envoys known at the basis, roles flagged ``active`` at its valid time. Envoys changed
+    since are folded from their events up to the basis (one query per page); the filters
+    apply to the current rows."""
+    basis = resolve_basis(valid_at=valid_at, known_at=known_at)
+    rows = envoy_list(country=country, name=name).filter(first_position__lte=basis.position)
+    return basis, Paged(rows, lambda page, _: _envoy_summaries(page, basis))
+
+
+def _envoy_summaries(envoys: Sequence[Envoy], basis: Basis) -> list[EnvoySummary]:
+    changed = _events_up_to("envoy", [e.slug for e in envoys if e.last_position > basis.position], basis.position)
+    items = []
+    for envoy in envoys:
+        name, aliases, country, roles, version = envoy.name, envoy.aliases, envoy.country, envoy.roles, envoy.version
+        if envoy.slug in changed:
+            state = fold_envoy(effective_facts(changed[envoy.slug]))
+            if state is None:
+                continue
+            name, aliases, country = state.name, list(state.aliases), state.country
+            roles, version = [r.__dict__ for r in state.roles], changed[envoy.slug][-1].version
+        items.append(EnvoySummary(envoy.slug, name, list(aliases), country, _roles_at(roles, basis), version))
+    return items
+
+
+def meeting_list_at(
+    *, valid_at: datetime | None = None, known_at: datetime | None = None, **filters: Any
+) -> tuple[Basis, Paged[MeetingView]]:
+    """Meetings known at the basis and begun by its valid time, as :func:`meetings_at`
+    resolves them (those changed since are folded up to the basis: one query per page).
+    ``filters`` are :func:`meeting_list`'s and apply to the current rows."""
+    basis = resolve_basis(valid_at=valid_at, known_at=known_at)
+    rows = meeting_list(**filters).filter(first_position__lte=basis.position)
+    if valid_at is not None:
+        rows = rows.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=valid_at))
+    return basis, Paged(rows, lambda page, _: meetings_at(page, basis))
 
 
 def event_feed(*, after: int = 0, limit: int = 100, stream_type: str | None = None) -> list[RecordedEvent]:
