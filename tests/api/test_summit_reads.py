@@ -15,7 +15,12 @@ def test_list_items_and_filters(seeded, anon):
     body = anon.get("/api/summits/").json()
     assert body["count"] == 1
     item = body["results"][0]
-    assert set(item) == {"slug", "title", "status", "scheduled_for", "location", "parties", "leaders", "version"}
+    assert set(item) == {
+        "slug", "title", "status", "certainty", "possible_statuses", "scheduled_for", "location", "parties",
+        "leaders", "version",
+    }  # fmt: skip
+    assert (item["certainty"], item["possible_statuses"]) == ("definite", ["concluded"])
+    assert body["basis"]["valid_at"] is None and body["basis"]["known_at"] is None
     assert (item["slug"], item["status"], item["scheduled_for"]) == (SLUG, "concluded", "2018-06-12")
     assert item["parties"] == ["KP", "US"] and item["version"] == 7
 
@@ -210,8 +215,9 @@ def _on_and_off(slug: str, times: int) -> None:
             services.summit_change_status(slug=slug, change=change, when=when)
 
 
-# The most queries a list page and a summit read may take, whatever the data size.
-LIST_QUERIES, DETAIL_QUERIES = 2, 7
+# The most queries a list page (basis, count, page, interval rows) and a summit read may
+# take, whatever the data size.
+LIST_QUERIES, DETAIL_QUERIES = 4, 7
 
 
 def test_list_and_detail_use_a_fixed_number_of_queries(seeded, anon, django_assert_max_num_queries):

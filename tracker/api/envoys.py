@@ -13,7 +13,7 @@ from tracker import selectors, services
 from tracker.api.commands import SourceInput, WriteApi, context_for, created
 from tracker.api.fields import BASIS_PARAMETERS, BasisQuery, Text
 from tracker.api.outputs import BasisOutput, ErrorOutput, MeetingOutput, WriteOutput
-from tracker.api.pagination import Pagination, paginated_response
+from tracker.api.pagination import BasisPagination, paginated_response
 
 SLUG = r"^[-a-zA-Z0-9_]+$"
 COUNTRY = r"^[A-Za-z]{2}$"
@@ -26,7 +26,7 @@ class RoleOutput(serializers.Serializer):
     start = serializers.DateField(allow_null=True)
     end = serializers.DateField(allow_null=True)
     event_id = serializers.CharField()
-    active = serializers.BooleanField(required=False, help_text="Held at the basis's valid time (detail only).")
+    active = serializers.BooleanField(required=False, help_text="Held on the day of the basis's valid time.")
 
 
 class EnvoyListItem(serializers.Serializer):
@@ -44,12 +44,12 @@ class EnvoyDetailOutput(EnvoyListItem):
 
 
 class EnvoyListApi(WriteApi):
-    """Envoys: the list and registration."""
+    """Envoys: the list (at a basis) and registration."""
 
     write_permission = "tracker.add_envoy"
-    pagination_class = Pagination
+    pagination_class = BasisPagination
 
-    class FilterSerializer(serializers.Serializer):
+    class FilterSerializer(BasisQuery):
         country = serializers.RegexField(COUNTRY, required=False, help_text="ISO 3166-1 alpha-2 code.")
         name = Text(required=False, max_length=200, help_text="Part of the name or slug, any case.")
 
@@ -70,15 +70,17 @@ class EnvoyListApi(WriteApi):
 
     @extend_schema(
         operation_id="envoys_list",
-        summary="List envoys",
+        summary="List envoys known at a basis (default: now, everything known)",
+        description="Envoys as recorded by `known_at` (those changed since are shown as they were then), "
+        "roles flagged `active` at `valid_at`. `country` and `name` match the current record.",
         parameters=[FilterSerializer],
         responses={200: EnvoyListItem(many=True), 400: ErrorOutput, 401: ErrorOutput, 404: ErrorOutput},
     )
     def get(self, request):
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
-        rows = selectors.envoy_list(**filters.validated_data)
-        return paginated_response(items=rows, serializer_class=EnvoyListItem, request=request, view=self)
+        basis, items = selectors.envoy_list_at(**filters.validated_data)
+        return paginated_response(items=items, serializer_class=EnvoyListItem, request=request, view=self, basis=basis)
 
     @extend_schema(
         operation_id="envoys_create",

@@ -7,34 +7,12 @@ from rest_framework import serializers
 
 from tracker import selectors, services
 from tracker.api.commands import SourceInput, WriteApi, context_for, created
-from tracker.api.fields import Text, ValidTimeInput
+from tracker.api.fields import BasisQuery, Text, ValidTimeInput
 from tracker.api.outputs import ErrorOutput, MeetingOutput, WriteOutput
-from tracker.api.pagination import Pagination, paginated_response
+from tracker.api.pagination import BasisPagination, paginated_response
 from tracker.domain.events import MEETING_MODES, MEETING_STATUSES
 
 SLUG = r"^[-a-zA-Z0-9_]+$"
-
-
-class MeetingRowOutput(MeetingOutput):
-    """A meeting row of the list (the projection): ``summit`` is null when it prepares none."""
-
-    def to_representation(self, instance):
-        return super().to_representation(
-            {
-                "meeting_id": instance.meeting_id,
-                "title": instance.title,
-                "participants": instance.participants,
-                "location": instance.location,
-                "mode": instance.mode,
-                "status": instance.status,
-                "summit": instance.summit_slug or None,
-                "valid_from": instance.valid_from,
-                "valid_to": instance.valid_to,
-                "precision": instance.precision,
-                "sources": instance.sources,
-                "confidence": instance.confidence,
-            }
-        )
 
 
 class ParticipantInput(serializers.Serializer):
@@ -43,12 +21,13 @@ class ParticipantInput(serializers.Serializer):
 
 
 class MeetingListApi(WriteApi):
-    """Meetings: the list (filters: participant, location, dates, summit, status, mode) and recording."""
+    """Meetings: the list at a basis (filters: participant, location, dates, summit, status, mode)
+    and recording."""
 
     write_permission = "tracker.record_meeting"
-    pagination_class = Pagination
+    pagination_class = BasisPagination
 
-    class FilterSerializer(serializers.Serializer):
+    class FilterSerializer(BasisQuery):
         participant = Text(required=False, max_length=200, help_text="An envoy slug or a participant's name.")
         location = Text(required=False, max_length=200, help_text="Part of the place, any case.")
         date_from = serializers.DateField(required=False, help_text="Meetings that may fall on or after this day.")
@@ -74,15 +53,17 @@ class MeetingListApi(WriteApi):
 
     @extend_schema(
         operation_id="meetings_list",
-        summary="List meetings, filtered and paginated",
+        summary="List meetings at a basis (default: now, everything known), filtered and paginated",
+        description="Meetings recorded by `known_at` that had begun by `valid_at` (if given), each as known "
+        "at `known_at`, as in a summit's detail read. The filters match the current record.",
         parameters=[FilterSerializer],
-        responses={200: MeetingRowOutput(many=True), 400: ErrorOutput, 401: ErrorOutput, 404: ErrorOutput},
+        responses={200: MeetingOutput(many=True), 400: ErrorOutput, 401: ErrorOutput, 404: ErrorOutput},
     )
     def get(self, request):
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
-        rows = selectors.meeting_list(**filters.validated_data)
-        return paginated_response(items=rows, serializer_class=MeetingRowOutput, request=request, view=self)
+        basis, items = selectors.meeting_list_at(**filters.validated_data)
+        return paginated_response(items=items, serializer_class=MeetingOutput, request=request, view=self, basis=basis)
 
     @extend_schema(
         operation_id="meetings_create",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.response import Response
 
@@ -12,7 +13,7 @@ from tracker import selectors, services
 from tracker.api.commands import SourceInput, WriteApi, context_for, created
 from tracker.api.fields import BASIS_PARAMETERS, BasisQuery, MomentField, Text, ValidTimeInput, time_parameter
 from tracker.api.outputs import BasisOutput, ErrorOutput, EventOutput, MeetingOutput, SourceOutput, WriteOutput
-from tracker.api.pagination import Pagination, paginated_response
+from tracker.api.pagination import BasisPagination, Pagination, paginated_response
 from tracker.domain.events import SUMMIT_CHANGES, SUMMIT_STATUSES
 
 SLUG = r"^[-a-zA-Z0-9_]+$"
@@ -22,9 +23,13 @@ READ_ERRORS = {400: ErrorOutput, 401: ErrorOutput, 404: ErrorOutput}
 
 
 class SummitListItem(serializers.Serializer):
+    """A summit at the list's basis: the same answer as its detail read at that basis."""
+
     slug = serializers.CharField()
     title = serializers.CharField()
-    status = serializers.CharField()
+    status = serializers.CharField(allow_null=True, help_text="Null before the first status fact's time.")
+    certainty = serializers.ChoiceField(choices=["definite", "possible"])
+    possible_statuses = serializers.ListField(child=serializers.CharField(allow_null=True))
     scheduled_for = serializers.DateField(allow_null=True)
     location = serializers.CharField()
     parties = serializers.ListField(child=serializers.CharField())
@@ -68,22 +73,35 @@ class TimelineEntryOutput(serializers.Serializer):
 
 
 class TimelineOutput(serializers.Serializer):
+    """One page of the timeline (`page`, `page_size`); `count` is the whole timeline's length."""
+
+    count = serializers.IntegerField(help_text="Intervals in the whole timeline.")
+    next = serializers.URLField(allow_null=True, help_text="The next page (null: this is the last).")
+    previous = serializers.URLField(allow_null=True, help_text="The previous page (null: this is the first).")
     slug = serializers.CharField()
     basis = BasisOutput()
-    intervals = TimelineEntryOutput(many=True)
+    intervals = TimelineEntryOutput(many=True, help_text="In valid-time order, continuing across pages.")
+
+
+PAGE_PARAMETERS = [
+    OpenApiParameter("page", OpenApiTypes.INT, description="A page number within the paginated result set."),
+    OpenApiParameter("page_size", OpenApiTypes.INT, description="Number of results to return per page (max 200)."),
+]
 
 
 # --- reads ------------------------------------------------------------------------------
 
 
 class SummitListApi(WriteApi):
-    """Summits: the list (current state) and creation."""
+    """Summits: the list (at a basis) and creation."""
 
     write_permission = "tracker.add_summit"
-    pagination_class = Pagination
+    pagination_class = BasisPagination
 
-    class FilterSerializer(serializers.Serializer):
-        status = serializers.ChoiceField(choices=SUMMIT_STATUSES, required=False)
+    class FilterSerializer(BasisQuery):
+        status = serializers.ChoiceField(
+            choices=SUMMIT_STATUSES, required=False, help_text="The status at the basis (`valid_at`, `known_at`)."
+        )
         party = serializers.RegexField(PARTY, required=False, help_text="ISO 3166-1 alpha-2 code, e.g. KP.")
         location = Text(required=False, max_length=200, help_text="Part of the location, any case.")
         date_from = serializers.DateField(required=False, help_text="Scheduled on or after this date.")
@@ -107,15 +125,17 @@ class SummitListApi(WriteApi):
 
     @extend_schema(
         operation_id="summits_list",
-        summary="List summits (current state), filtered and paginated",
+        summary="List summits at a basis (default: now, everything known), filtered and paginated",
+        description="Each summit as its detail read answers at the same `valid_at` and `known_at`; the "
+        "filters apply to its state there. Summits not yet known at `known_at` are absent.",
         parameters=[FilterSerializer],
         responses={200: SummitListItem(many=True), 400: ErrorOutput, 401: ErrorOutput, 404: ErrorOutput},
     )
     def get(self, request):
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
-        rows = selectors.summit_list(**filters.validated_data)
-        return paginated_response(items=rows, serializer_class=SummitListItem, request=request, view=self)
+        basis, items = selectors.summit_list_at(**filters.validated_data)
+        return paginated_response(items=items, serializer_class=SummitListItem, request=request, view=self, basis=basis)
 
     @extend_schema(
         operation_id="summits_create",
@@ -163,30 +183,38 @@ class SummitDetailApi(WriteApi):
 
 
 class SummitTimelineApi(WriteApi):
-    """The status intervals, reversals flagged (`rapid_reversal` within 24 hours)."""
+    """The status intervals, reversals flagged (`rapid_reversal` within 24 hours), paginated."""
 
     class FilterSerializer(serializers.Serializer):
         known_at = MomentField(required=False)
 
     @extend_schema(
         operation_id="summits_timeline",
-        summary="Status intervals in valid-time order, with sources and reversals",
-        parameters=[BASIS_PARAMETERS[1]],
+        summary="Status intervals in valid-time order, with sources and reversals, paginated",
+        parameters=[BASIS_PARAMETERS[1], *PAGE_PARAMETERS],
         responses={200: TimelineOutput, **READ_ERRORS},
     )
     def get(self, request, slug: str):
         query = self.FilterSerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        known_at = query.validated_data.get("known_at")
-        entries = selectors.summit_timeline(slug, known_at=known_at)
-        basis = selectors.resolve_basis(known_at=known_at)
-        return Response(TimelineOutput({"slug": slug, "basis": basis, "intervals": entries}).data)
+        basis, entries = selectors.summit_timeline_paged(slug, known_at=query.validated_data.get("known_at"))
+        paginator = Pagination()
+        page = paginator.paginate_queryset(entries, request, view=self)
+        body = {
+            "count": paginator.page.paginator.count,
+            "next": paginator.get_next_link(),
+            "previous": paginator.get_previous_link(),
+            "slug": slug,
+            "basis": basis,
+            "intervals": page,
+        }
+        return Response(TimelineOutput(body).data)
 
 
 class SummitEventsApi(WriteApi):
-    """The raw events of the summit's stream, as known at `known_at`."""
+    """The raw events of the summit's stream, as known at `known_at`, paginated in the database."""
 
-    pagination_class = Pagination
+    pagination_class = BasisPagination
 
     class FilterSerializer(serializers.Serializer):
         known_at = MomentField(required=False)
@@ -200,8 +228,8 @@ class SummitEventsApi(WriteApi):
     def get(self, request, slug: str):
         query = self.FilterSerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        events = selectors.summit_events(slug, known_at=query.validated_data.get("known_at"))
-        return paginated_response(items=events, serializer_class=EventOutput, request=request, view=self)
+        basis, events = selectors.summit_events_paged(slug, known_at=query.validated_data.get("known_at"))
+        return paginated_response(items=events, serializer_class=EventOutput, request=request, view=self, basis=basis)
 
 
 class FieldChangeOutput(serializers.Serializer):
