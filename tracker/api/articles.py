@@ -155,6 +155,7 @@ class ArticleListApi(APIView):
 
     permission_classes = [ReadOpenWriteByModelPermission]
     write_permission = "tracker.add_article"
+    pagination_class = Pagination  # so the schema documents the paginated object it answers
     throttle_classes = [ArticleThrottle]
     throttle_scope = "articles"
     parser_classes = [JSONParser, PlainTextParser]
@@ -163,7 +164,10 @@ class ArticleListApi(APIView):
         status = serializers.ChoiceField(choices=Article.Status.values, required=False)
         via = serializers.ChoiceField(choices=["api", "admin", "cli", "inbox", "feed", "seed"], required=False)
 
-    @extend_schema(parameters=[FilterSerializer], responses={200: ArticleRowOutput(many=True)})
+    @extend_schema(
+        parameters=[FilterSerializer],
+        responses={200: ArticleRowOutput(many=True), 400: ErrorOutput, 401: ErrorOutput, 404: ErrorOutput},
+    )
     def get(self, request):
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
