@@ -9,8 +9,11 @@ Interface
 ``read_stream(stream, up_to_version=None, up_to_position=None) -> list[RecordedEvent]``
 ``read_all(after=0, limit=100) -> list[RecordedEvent]``
     The global feed in position order. Gap-safe: see below.
-``stream_version(stream)``, ``head_position()``, ``position_at(known_at)``, ``get_event(id)``,
-``find_by_idempotency_key(key)``
+``read_streams(stream_type, ids, up_to_position=None) -> dict[id, list[RecordedEvent]]``
+``StreamPages(stream, up_to_position)``: a stream read page by page in the database.
+``stream_version(stream, up_to_position=None)``, ``head_position()``, ``position_at(known_at)``,
+``get_event(id)``, ``get_events(ids)``, ``amendments_of(id)``, ``find_by_idempotency_key(key)``,
+``version_subquery(stream_type, stream_id_ref, up_to_position)`` (for annotating read models).
 
 Guarantees
 ----------
@@ -40,7 +43,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Max, Q
+from django.db.models import Max, Q, Subquery
 from django.utils import timezone
 
 from tracker.domain.upcasting import current_version, upcast
@@ -247,8 +250,57 @@ def read_all(*, after: int = 0, limit: int = 100, stream_type: str | None = None
     return [_record(r) for r in rows.order_by("position")[:limit]]
 
 
-def stream_version(stream: StreamId) -> int:
-    return _current_versions([stream]).get(stream, 0)
+def read_streams(
+    stream_type: str, ids: Sequence[str], *, up_to_position: int | None = None
+) -> dict[str, list[RecordedEvent]]:
+    """Several streams of one type in one query, by stream id, each in version order."""
+    events: dict[str, list[RecordedEvent]] = {i: [] for i in ids}
+    if not ids:
+        return events
+    rows = Event.objects.filter(stream_type=stream_type, stream_id__in=ids)
+    if up_to_position is not None:
+        rows = rows.filter(position__lte=up_to_position)
+    for row in rows.order_by("position"):
+        events[row.stream_id].append(_record(row))
+    return events
+
+
+class StreamPages:
+    """One stream's events up to a position, read page by page: ``count()`` and each
+    slice are one query each (what Django's paginator needs)."""
+
+    ordered = True  # the paginator warns about unordered querysets; this one is ordered
+
+    def __init__(self, stream: StreamId, *, up_to_position: int | None = None) -> None:
+        rows = Event.objects.filter(stream_type=stream.type, stream_id=stream.id)
+        if up_to_position is not None:
+            rows = rows.filter(position__lte=up_to_position)
+        self._rows = rows.order_by("version")
+
+    def count(self) -> int:
+        return self._rows.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list[RecordedEvent]:
+        if not isinstance(index, slice):
+            raise TypeError("stream pages are sliced by ranges only")
+        return [_record(r) for r in self._rows[index]]
+
+
+def stream_version(stream: StreamId, *, up_to_position: int | None = None) -> int:
+    if up_to_position is None:
+        return _current_versions([stream]).get(stream, 0)
+    rows = Event.objects.filter(stream_type=stream.type, stream_id=stream.id, position__lte=up_to_position)
+    return rows.aggregate(v=Max("version"))["v"] or 0
+
+
+def version_subquery(stream_type: str, stream_id: Any, up_to_position: int) -> Subquery:
+    """The version of stream ``stream_type/<stream_id>`` at a position, as a subquery
+    (``stream_id`` may be an ``OuterRef``), for annotating read models in one query."""
+    rows = Event.objects.filter(stream_type=stream_type, stream_id=stream_id, position__lte=up_to_position)
+    return Subquery(rows.order_by("-version").values("version")[:1])
 
 
 def head_position() -> int:
@@ -272,3 +324,14 @@ def find_by_idempotency_key(key: str) -> list[RecordedEvent]:
 def get_event(event_id: uuid.UUID | str) -> RecordedEvent | None:
     row = Event.objects.filter(id=event_id).first()
     return _record(row) if row else None
+
+
+def get_events(event_ids: Iterable[uuid.UUID | str]) -> list[RecordedEvent]:
+    """The events with these ids, in position order (unknown ids are left out)."""
+    return [_record(r) for r in Event.objects.filter(id__in=list(event_ids)).order_by("position")]
+
+
+def amendments_of(event_id: uuid.UUID | str) -> list[RecordedEvent]:
+    """Retractions, corrections and corroborations naming ``event_id``, in position order."""
+    rows = Event.objects.filter(data__event_id=str(event_id)).order_by("position")
+    return [_record(r) for r in rows]

@@ -23,7 +23,6 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
-    Max,
     OuterRef,
     Q,
     QuerySet,
@@ -38,12 +37,13 @@ from django.utils.text import slugify
 from tracker import eventstore
 from tracker.domain.envoy import fold_envoy
 from tracker.domain.errors import NotFound
+from tracker.domain.events import MEETING_RECORDED
 from tracker.domain.facts import effective_facts
 from tracker.domain.meeting import MeetingState, fold_meeting
 from tracker.domain.summit import Interval, StatusAnswer, answer_from, build_timeline, status_at
 from tracker.domain.time import end_of_day, start_of_day
 from tracker.eventstore import RecordedEvent, StreamId
-from tracker.models import Article, Claim, Envoy, Event, Meeting, Summit, SummitInterval
+from tracker.models import Article, Claim, Envoy, Meeting, Summit, SummitInterval
 from tracker.projections import row_to_interval
 
 _ORDER = ("certain_from", "valid_from", "rank", "tiebreak")
@@ -201,8 +201,7 @@ def _status_from_rows(summit: Summit, basis: Basis) -> tuple[StatusAnswer, Inter
 
 
 def _stream_version(stream: StreamId, position: int) -> int:
-    found = Event.objects.filter(stream_type=stream.type, stream_id=stream.id, position__lte=position)
-    return found.aggregate(v=Max("version"))["v"] or 0
+    return eventstore.stream_version(stream, up_to_position=position)
 
 
 def _meeting_view(meeting_id: str, state: MeetingState) -> MeetingView:
@@ -362,12 +361,11 @@ def summit_events(slug: str, *, known_at: datetime | None = None) -> list[Record
     return eventstore.read_stream(StreamId("summit", slug), up_to_position=basis.position)
 
 
-def summit_events_paged(slug: str, *, known_at: datetime | None = None) -> tuple[Basis, Paged[RecordedEvent]]:
+def summit_events_paged(slug: str, *, known_at: datetime | None = None) -> tuple[Basis, eventstore.StreamPages]:
     """The summit stream's events as known at ``known_at``, read page by page in version order."""
     basis = resolve_basis(known_at=known_at)
     _summit_row(slug, basis)
-    rows = Event.objects.filter(stream_type="summit", stream_id=slug, position__lte=basis.position)
-    return basis, Paged(rows.order_by("version"), lambda page, _: [eventstore._record(r) for r in page])
+    return basis, eventstore.StreamPages(StreamId("summit", slug), up_to_position=basis.position)
 
 
 _DIFF_FIELDS = ("status", "certainty", "possible_statuses", "scheduled_for", "location", "title", "parties", "leaders")
@@ -615,12 +613,11 @@ def summit_list_at(
         details &= Q(scheduled_for__lte=date_to)
     if details:
         summits = summits.filter(Exists(shown.filter(details)))
-    versions = Event.objects.filter(stream_type="summit", stream_id=OuterRef("slug"), position__lte=position)
     summits = summits.annotate(
         shown_date=Subquery(shown.values("scheduled_for")[:1]),
         version_at=Case(
             When(last_position__lte=position, then=F("version")),
-            default=Subquery(versions.order_by("-version").values("version")[:1]),
+            default=eventstore.version_subquery("summit", OuterRef("slug"), position),
         ),
     ).order_by(F("shown_date").asc(nulls_last=True), "slug")
     return basis, Paged(summits, lambda page, _: _summit_summaries(page, basis))
@@ -670,12 +667,7 @@ def _summit_summaries(summits: Sequence[Summit], basis: Basis) -> list[SummitSum
 
 def _events_up_to(stream_type: str, ids: Sequence[str], position: int) -> dict[str, list[RecordedEvent]]:
     """The events of several streams up to ``position``, by stream id: one query."""
-    events: dict[str, list[RecordedEvent]] = {i: [] for i in ids}
-    if ids:
-        found = Event.objects.filter(stream_type=stream_type, stream_id__in=ids, position__lte=position)
-        for row in found.order_by("position"):
-            events[row.stream_id].append(eventstore._record(row))
-    return events
+    return eventstore.read_streams(stream_type, ids, up_to_position=position)
 
 
 def envoy_list_at(
@@ -768,9 +760,8 @@ def meetings_overlapping(*, earliest: datetime, latest: datetime) -> list[Meetin
 
 def meeting_recorded_event_id(meeting_id: str) -> str | None:
     """The id of the event that recorded a meeting: the fact other sources corroborate."""
-    found = Event.objects.filter(stream_type="meeting", stream_id=meeting_id, type="MeetingRecorded")
-    event_id = found.order_by("version").values_list("id", flat=True).first()
-    return str(event_id) if event_id else None
+    stream = eventstore.read_stream(StreamId("meeting", meeting_id))
+    return next((str(e.id) for e in stream if e.type == MEETING_RECORDED), None)
 
 
 def article_get(article_id: str | uuid.UUID) -> Article:
@@ -806,7 +797,7 @@ def article_claims(article: Article) -> list[Claim]:
 def article_events(article: Article) -> list[RecordedEvent]:
     """The events the article's claims became or corroborated, in log order."""
     ids = sorted({event_id for claim in article.claims.all() for event_id in claim.event_ids})
-    return [eventstore._record(row) for row in Event.objects.filter(id__in=ids).order_by("position")]
+    return eventstore.get_events(ids)
 
 
 def articles_stale(*, before: datetime) -> list[uuid.UUID]:

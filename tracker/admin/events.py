@@ -13,7 +13,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from tracker import selectors, services
+from tracker import eventstore, selectors, services
 from tracker.admin.base import CommandPage, ReadOnlyAdmin, run_command_page
 from tracker.admin.forms import EventCorrectForm, EventRetractForm
 from tracker.admin.sources import source_html
@@ -139,10 +139,9 @@ class EventAdmin(ReadOnlyAdmin):
     @admin.display(description="amended by")
     def amendments(self, obj: Event) -> SafeString:
         target = str(obj.data.get("event_id", "")) if obj.type in META_TYPES else ""
-        rows = list(Event.objects.filter(data__event_id=str(obj.id)).order_by("position"))
         parts = [
-            (reverse("admin:tracker_event_change", args=[e.pk]), e.type, e.data.get("reason", ""), e.recorded_at)
-            for e in rows
+            (reverse("admin:tracker_event_change", args=[e.id]), e.type, e.data.get("reason", ""), e.recorded_at)
+            for e in eventstore.amendments_of(obj.id)
         ]
         html = format_html_join(
             "", '<li><a href="{}">{}</a>: {} <span class="quiet">(recorded {:%Y-%m-%d %H:%M})</span></li>', parts
