@@ -47,6 +47,9 @@ _INVITE = re.compile(
     r"\b(?:invit(?:ed|es|ing)\s+(?P<obj>him|her|them|[A-Z][\w.]*(?:\s[A-Z][\w]*)*)|accepted an invitation)\s+to\s+"
     r"(?:visit\s+|come\s+to\s+)?(?:the\s+)?(?P<place>[A-Z][\w]*(?:\s[A-Z][\w]*)*)")
 _THE_MEETING = re.compile(r"\bthe (?:meeting|summit)\b")
+# Merging and look-backs consider only this many recent events: a real article has a few
+# dozen, and a hostile one must not make every new event scan all earlier ones.
+_RECENT = 200
 
 
 @dataclass
@@ -125,6 +128,15 @@ class Coder:
         self.place_starts = [p.start for p in self.places]
         self.descriptions = list(_description_regex().finditer(body))
         self.description_starts = [d.start() for d in self.descriptions]
+        self.sentence_starts = [s.start for s in sentences]
+        self.by_surname: dict[str, list[str]] = {}
+        self.leaders_of: dict[str | None, list[Any]] = {}
+        for key, person in cast.persons.items():
+            self.by_surname.setdefault(person.surname, []).append(key)
+            if person.leader:
+                self.leaders_of.setdefault(person.country, []).append(person)
+        for leaders in self.leaders_of.values():
+            leaders.sort(key=lambda p: (-p.count, p.first))
 
     # -- context --------------------------------------------------------------------
     def _dateline(self) -> PlaceMention | None:
@@ -152,8 +164,10 @@ class Coder:
                 return True
             return role in _GENERIC_ROLES and not person.leader
 
-        horizon = next((s.end for s in self.sentences if s.start > position), len(self.body))
-        horizon = next((s.end for s in self.sentences if s.start > horizon), horizon)
+        # up to the end of the sentence after next: forward references stay close
+        following = bisect.bisect_right(self.sentence_starts, position)
+        horizon = self.sentences[min(following + 1, len(self.sentences) - 1)].end if following < len(
+            self.sentences) else len(self.body)
         before = [m for m in self.cast.window(position - 3000, position) if m.end <= position and fits(m.key)]
         after = [m for m in self.cast.window(position, horizon) if fits(m.key)]
         if indefinite:
@@ -169,14 +183,14 @@ class Coder:
         if mention.kind != "short":
             return mention.key
         surname = self.cast.persons[mention.key].surname
-        namesakes = [k for k, p in self.cast.persons.items() if p.surname == surname and k != mention.key]
+        namesakes = [k for k in self.by_surname.get(surname, ()) if k != mention.key]
         if not namesakes:
             return mention.key
         others = {m.key for m in self.cast.in_span(clause.start, clause.end) if m.key != mention.key}
         dates = [d.interval for d in find_dates(clause.text, self.pub) if d.interval]
         if not others or not dates:
             return mention.key
-        for meeting in reversed(self.meetings):
+        for meeting in reversed(self.meetings[-_RECENT:]):
             group = set(meeting.participants)
             if not (meeting.interval and any(meeting.interval.overlaps(d) for d in dates)):
                 continue
@@ -222,8 +236,7 @@ class Coder:
             (self.lex.places[p] for p in self.lex.places if place_text.startswith(p)), None)
         if invitee is None or place is None:
             return None
-        hosts = sorted((p for p in self.cast.persons.values() if p.leader and p.country == place.country),
-                       key=lambda p: (-p.count, p.first))
+        hosts = self.leaders_of.get(place.country, [])
         host = hosts[0].key if hosts else (before[0] if before else None)
         if host is None or host == invitee:
             return None
@@ -408,7 +421,8 @@ class Coder:
                           if recipient_at and pos >= clause.start + letter.end() + recipient_at.end()]
             if sender and not recipients:
                 carrier = [k for pos, k, _ in actors if pos < clause.start + letter.start()]
-                host = next((other for m in reversed(self.meetings) if carrier and carrier[0] in m.participants
+                recent = reversed(self.meetings[-_RECENT:])
+                host = next((other for m in recent if carrier and carrier[0] in m.participants
                              for other in m.participants if other != carrier[0]), None)
                 recipients = [host] if host and host != sender[0] else []
             if sender and recipients:
@@ -471,7 +485,7 @@ class Coder:
             # "wrapped up two days of talks ... on Saturday": the talks began the day before
             interval = Interval(interval.start - dt.timedelta(days=_count(span.group(1)) - 1), interval.end)
         if interval is None and status == "held":
-            same = next((m for m in reversed(self.meetings) if set(m.participants) == set(participants)
+            same = next((m for m in reversed(self.meetings[-_RECENT:]) if set(m.participants) == set(participants)
                          and m.interval and m.status == "held"), None)
             if same is not None:
                 interval = same.interval  # a later mention of a meeting already dated
@@ -533,7 +547,7 @@ class Coder:
 
     def add_meeting(self, new: Meeting) -> None:
         group = frozenset(new.participants)
-        for old in reversed(self.meetings):
+        for old in reversed(self.meetings[-_RECENT:]):
             if frozenset(old.participants) != group or not group:
                 continue
             held_old, held_new = old.status == "held", new.status == "held"
@@ -575,7 +589,7 @@ class Coder:
         sentence = self.sentences[mention.sentence]
         change = Change(mention, kind.status, interval, announcer, after_hours, round(confidence, 2),
                         (sentence.start, sentence.end), kind.cameo, kind.plover)
-        for old in self.changes:
+        for old in self.changes[-_RECENT:]:
             if old.status == change.status and (old.interval is None or change.interval is None
                                                 or old.interval.overlaps(change.interval)):
                 old.interval = old.interval or change.interval

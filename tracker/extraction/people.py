@@ -21,6 +21,10 @@ from .text import Sentence
 
 _NAME_TOKEN = r"[A-Z][A-Za-zÀ-ɏ]*(?:-[A-Za-zÀ-ɏ]+)*\.?"  # noqa: S105 - a regex, not a secret
 _RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*")
+# Inside larger patterns a name is at most six tokens: an unbounded run followed by a
+# required comma backtracks quadratically on hostile text ("Kim Kim Kim ...").
+_NAME = rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,5}}"
+_NAME_AT = re.compile(_NAME)
 _COMMA_NAME = re.compile(r",\s+(?=[A-Z])")
 _POSSESSIVE = re.compile(r"\A['\u2019]s?\b")
 
@@ -83,6 +87,11 @@ class Cast:
 
 
 @cache
+def _place_keys() -> frozenset[str]:
+    return frozenset(fold(p) for p in lexicon().places)
+
+
+@cache
 def _family_name_first() -> frozenset[str]:
     from .lexicon import _load
 
@@ -97,10 +106,10 @@ def _patterns(lex_id: int) -> dict[str, re.Pattern[str]]:
     qualifiers = r"(?:(?:top|senior|former|chief|first|veteran|de facto|outgoing|new|recently-appointed|then)\s+)*"
     return {
         "titled": re.compile(
-            rf"\b(?=[A-Za-z])(?:(?P<nat>{demonyms})\s+)?{qualifiers}(?<![\w-])(?P<title>{titles})\s+(?P<name>{_RUN.pattern})"
+            rf"\b(?=[A-Za-z])(?:(?P<nat>{demonyms})\s+)?{qualifiers}(?<![\w-])(?P<title>{titles})\s+(?P<name>{_NAME})"
         ),
         "post_appositive": re.compile(
-            rf"(?P<name>{_RUN.pattern}),\s+(?P<app>(?:a|an|the|who|considered|whose|[A-Z][\w]*['\u2019]s)\b[^,.;]{{0,90}})"
+            rf"(?<![\w-])(?P<name>{_NAME}),\s+(?P<app>(?:a|an|the|who|considered|whose|[A-Z][\w]*['\u2019]s)\b[^,.;]{{0,90}})"
         ),
         # matched against the few words before ", Name" only (see appositive_names)
         "pre_appositive": re.compile(
@@ -150,6 +159,8 @@ class _Builder:
             self.in_places[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         self.full_counts: dict[str, int] = {}
         self.last_full: dict[str, int] = {}
+        self.by_surname_key: dict[str, Person] = {}  # first person registered under a folded surname
+        self.place_keys = _place_keys()
 
     # -- registry ---------------------------------------------------------------------
     def person_for_entry(self, entry: PersonEntry, position: int) -> Person:
@@ -157,6 +168,7 @@ class _Builder:
         if key not in self.persons:
             self.persons[key] = Person(key, entry.name, entry.country, list(entry.roles), entry.leader, entry.rank,
                                        entry.surname, True, first=position)
+            self.by_surname_key.setdefault(fold(entry.surname), self.persons[key])
         return self.persons[key]
 
     def person_for_name(self, name: str, country: str | None, role: str | None, leader: bool, position: int) -> Person:
@@ -170,6 +182,7 @@ class _Builder:
             person = Person(key, name, country, [], leader, 2 if leader else 1, _surname_of(name), False,
                             first=position)
             self.persons[key] = person
+            self.by_surname_key.setdefault(fold(person.surname), person)
         if role and role not in person.roles and not person.from_dictionary:
             person.roles.append(role)
         if person.country is None and country:
@@ -266,7 +279,7 @@ class _Builder:
         for comma in _COMMA_NAME.finditer(self.body):
             window_start = max(0, comma.start() - 80)
             m = pats["pre_appositive"].search(self.body, window_start, comma.start())
-            name = _RUN.match(self.body, comma.end())
+            name = _NAME_AT.match(self.body, comma.end())
             if not m or not name:
                 continue
             role_text = m.group("role")
@@ -275,8 +288,7 @@ class _Builder:
             country = self.lex.demonyms.get(owner) or self.country_in(role_text)
             if country is None and owner[:1].isupper():
                 owner_key = fold(re.sub(r"['\u2019]s$", "", owner))
-                owner_person = next((p for p in self.persons.values() if fold(p.surname) == owner_key
-                                     or p.key == owner_key), None)
+                owner_person = self.persons.get(owner_key) or self.by_surname_key.get(owner_key)
                 country = owner_person.country if owner_person else None
             self.candidate(name.group(0), name.start(), role, country)
 
@@ -307,7 +319,7 @@ class _Builder:
         if not self.free(start, end) or self.in_place(start, end):
             return
         name = " ".join(t[2] for t in toks)
-        if fold(name) in (fold(p) for p in self.lex.places):
+        if fold(name) in self.place_keys:
             return
         person = self.person_for_name(name, country, role, False, start)
         self.add_mention(start, end, person, "title")
@@ -327,6 +339,8 @@ class _Builder:
         self.full_starts: dict[str, list[int]] = {}
         for mention in self.mentions:
             self.full_starts.setdefault(mention.key, []).append(mention.start)
+        for starts in self.full_starts.values():
+            starts.sort()
         sentence_of = _sentence_lookup(self.sentences)
         for m in re.finditer(r"(?<![\w-])[A-Z][A-Za-zÀ-ɏ]+(?![\w-])", self.body):
             start, end = m.start(), m.end()
@@ -361,9 +375,12 @@ class _Builder:
             if leaders:
                 unique = leaders
         sentence_start = self.sentences[max(0, sentence - 1)].start if self.sentences else 0
-        keys = {p.key for p in unique}
-        recent = [(start, key) for key, starts in self.full_starts.items() if key in keys
-                  for start in starts if sentence_start <= start < position]
+        recent = []
+        for person in unique:
+            starts = self.full_starts.get(person.key, [])
+            index = bisect.bisect_left(starts, position)  # the last full mention before this one
+            if index and starts[index - 1] >= sentence_start:
+                recent.append((starts[index - 1], person.key))
         if recent:
             return self.persons[max(recent)[1]]
         return max(unique, key=lambda p: (p.rank, self.full_counts.get(p.key, 0), -p.first))
