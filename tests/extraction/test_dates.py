@@ -72,12 +72,15 @@ def test_expression_resolves_against_publication_date(text, pub, future, start, 
     assert resolve(text, pub, future=future) == (start, end)
 
 
-@pytest.mark.parametrize(("text", "offset", "hours"), [
-    ("before reversing course 24 hours later", 1, 24),
-    ("the day before", -1, -24),
-    ("two days later", 2, 48),
-    ("a day later", 1, 24),
-])
+@pytest.mark.parametrize(
+    ("text", "offset", "hours"),
+    [
+        ("before reversing course 24 hours later", 1, 24),
+        ("the day before", -1, -24),
+        ("two days later", 2, 48),
+        ("a day later", 1, 24),
+    ],
+)
 def test_relative_expressions_are_offsets_from_another_event(text, offset, hours):
     (found,) = find_dates(text, D(2018, 5, 31))
     assert found.interval is None
@@ -106,8 +109,19 @@ def test_every_weekday_from_every_weekday():
 
 def test_extreme_publication_dates_do_not_overflow():
     for pub in (D(1, 1, 1), D(9999, 12, 31)):
-        for text in ("next week", "last week", "tomorrow", "yesterday", "next year", "over the weekend",
-                     "in the autumn", "next month", "last month", "over the Easter weekend", "on Friday"):
+        for text in (
+            "next week",
+            "last week",
+            "tomorrow",
+            "yesterday",
+            "next year",
+            "over the weekend",
+            "in the autumn",
+            "next month",
+            "last month",
+            "over the Easter weekend",
+            "on Friday",
+        ):
             find_dates(text, pub, future=True)
             find_dates(text, pub, future=False)
 

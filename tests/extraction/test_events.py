@@ -21,9 +21,11 @@ def meeting(result: dict, *names: str) -> dict | None:
 
 
 def test_phone_call_letter_and_visit_are_told_apart():
-    result = run("Russian Foreign Minister Sergei Lavrov spoke with Mike Pompeo by telephone on Wednesday. "
-                 "President Donald Trump sent a letter to Russian President Vladimir Putin on Tuesday. "
-                 "Chinese President Xi Jinping hosted South Korean President Moon Jae-in in Beijing on Monday.")
+    result = run(
+        "Russian Foreign Minister Sergei Lavrov spoke with Mike Pompeo by telephone on Wednesday. "
+        "President Donald Trump sent a letter to Russian President Vladimir Putin on Tuesday. "
+        "Chinese President Xi Jinping hosted South Korean President Moon Jae-in in Beijing on Monday."
+    )
     assert meeting(result, "Sergei Lavrov", "Mike Pompeo")["mode"] == "phone"
     assert meeting(result, "Sergei Lavrov", "Mike Pompeo")["cameo"] == "041"
     assert meeting(result, "Donald Trump", "Vladimir Putin")["mode"] == "letter"
@@ -33,9 +35,11 @@ def test_phone_call_letter_and_visit_are_told_apart():
 
 
 def test_held_scheduled_and_proposed_are_told_apart():
-    result = run("Mike Pompeo met Kim Yong Chol in New York on Wednesday. "
-                 "Sergei Lavrov is due to meet Wang Yi in Beijing on Friday. "
-                 "Vladimir Putin invited Moon Jae-in to visit Moscow.")
+    result = run(
+        "Mike Pompeo met Kim Yong Chol in New York on Wednesday. "
+        "Sergei Lavrov is due to meet Wang Yi in Beijing on Friday. "
+        "Vladimir Putin invited Moon Jae-in to visit Moscow."
+    )
     assert meeting(result, "Mike Pompeo", "Kim Yong Chol")["status"] == "held"
     scheduled = meeting(result, "Sergei Lavrov", "Wang Yi")
     assert (scheduled["status"], scheduled["date"]["from"]) == ("scheduled", "2018-06-01")
@@ -43,27 +47,35 @@ def test_held_scheduled_and_proposed_are_told_apart():
     assert proposed["status"] == "proposed" and proposed["confidence"] < 0.6
 
 
-@pytest.mark.parametrize("text", [
-    "Mike Pompeo did not meet Kim Jong Un on Wednesday.",
-    "If Mike Pompeo meets Kim Jong Un, the summit could happen.",
-    "Mike Pompeo has no plans to meet Kim Jong Un.",
-    "Mike Pompeo never met Kim Jong Un.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mike Pompeo did not meet Kim Jong Un on Wednesday.",
+        "If Mike Pompeo meets Kim Jong Un, the summit could happen.",
+        "Mike Pompeo has no plans to meet Kim Jong Un.",
+        "Mike Pompeo never met Kim Jong Un.",
+    ],
+)
 def test_negations_and_conditionals_are_not_facts(text):
     assert run(text)["meetings"] == []
 
 
 def test_a_meeting_mentioned_twice_is_one_meeting():
-    result = run("Kim Yong Chol joined Mike Pompeo for dinner in New York on Wednesday. "
-                 "\u201cGood working dinner with Kim Yong Chol in New York tonight,\u201d Pompeo tweeted. "
-                 "Pompeo and Kim Yong Chol talked for 90 minutes.")
+    result = run(
+        "Kim Yong Chol joined Mike Pompeo for dinner in New York on Wednesday. "
+        "\u201cGood working dinner with Kim Yong Chol in New York tonight,\u201d Pompeo tweeted. "
+        "Pompeo and Kim Yong Chol talked for 90 minutes."
+    )
     assert len(result["meetings"]) == 1
     assert result["meetings"][0]["date"] == {"from": "2018-05-30", "to": "2018-05-30"}
 
 
 def test_a_held_summit_is_also_a_meeting_of_its_leaders():
-    result = run("Russian President Vladimir Putin and North Korean leader Kim Jong Un held their first summit in "
-                 "Vladivostok on Thursday.", dt.date(2019, 4, 25))
+    result = run(
+        "Russian President Vladimir Putin and North Korean leader Kim Jong Un held their first summit in "
+        "Vladivostok on Thursday.",
+        dt.date(2019, 4, 25),
+    )
     (summit,) = result["summits"]
     assert set(summit["leaders"]) == {"Vladimir Putin", "Kim Jong Un"} and summit["location"] == "Vladivostok"
     assert set(summit["parties"]) == {"RU", "KP"}
@@ -73,8 +85,10 @@ def test_a_held_summit_is_also_a_meeting_of_its_leaders():
 
 
 def test_cancellation_and_reversal_24_hours_later():
-    result = run("Earlier this month, President Donald Trump suddenly announced a cancellation of the summit with "
-                 "North Korean leader Kim Jong Un, before reversing course 24 hours later.")
+    result = run(
+        "Earlier this month, President Donald Trump suddenly announced a cancellation of the summit with "
+        "North Korean leader Kim Jong Un, before reversing course 24 hours later."
+    )
     cancelled, reinstated = result["status_changes"]
     assert cancelled["status"] == "cancelled" and cancelled["date"] == {"from": "2018-05-01", "to": "2018-05-30"}
     assert reinstated["status"] == "reinstated" and reinstated["reverses"] == 0 and reinstated["after_hours"] == 24
@@ -83,13 +97,19 @@ def test_cancellation_and_reversal_24_hours_later():
 
 
 def test_status_change_dates_and_announcer():
-    result = run("President Donald Trump on Thursday called off his planned June 12 summit with North Korean leader "
-                 "Kim Jong Un in Singapore.", dt.date(2018, 5, 24))
+    result = run(
+        "President Donald Trump on Thursday called off his planned June 12 summit with North Korean leader "
+        "Kim Jong Un in Singapore.",
+        dt.date(2018, 5, 24),
+    )
     (summit,) = result["summits"]
     assert (summit["scheduled_for"], summit["location"]) == ("2018-06-12", "Singapore")
     (change,) = result["status_changes"]
-    assert (change["status"], change["date"]["from"], change["announced_by"]) == ("cancelled", "2018-05-24",
-                                                                                 "Donald Trump")
+    assert (change["status"], change["date"]["from"], change["announced_by"]) == (
+        "cancelled",
+        "2018-05-24",
+        "Donald Trump",
+    )
     assert change["cameo"] and change["plover"]
 
 
@@ -121,7 +141,15 @@ def test_output_follows_the_contract(path):
         assert {p for p in m["participants"] if p in names} or m["participants"]
     for c in result["status_changes"]:
         assert c["summit"] in refs
-        assert c["status"] in {"proposed", "scheduled", "cancelled", "reinstated", "postponed", "rescheduled",
-                               "held", "concluded"}
+        assert c["status"] in {
+            "proposed",
+            "scheduled",
+            "cancelled",
+            "reinstated",
+            "postponed",
+            "rescheduled",
+            "held",
+            "concluded",
+        }
         assert c["reverses"] is None or 0 <= c["reverses"] < len(result["status_changes"])
     assert json.dumps(result) == json.dumps(extract(article))  # deterministic

@@ -19,8 +19,13 @@ def test_inline_date_header_like_the_seed_article():
 def test_header_lines_then_blank_line():
     raw = "date 2019-02-28\nsource https://example.com/a\ntitle Talks collapse\n\nThe summit ended.\n"
     parsed = parse_article(raw.encode())
-    assert parsed == ParsedArticle(dt.date(2019, 2, 28), "The summit ended.", "Talks collapse",
-                                   "https://example.com/a", hashlib.sha256(b"The summit ended.").hexdigest())
+    assert parsed == ParsedArticle(
+        dt.date(2019, 2, 28),
+        "The summit ended.",
+        "Talks collapse",
+        "https://example.com/a",
+        hashlib.sha256(b"The summit ended.").hexdigest(),
+    )
 
 
 def test_source_that_is_an_outlet_is_not_a_url():
@@ -31,35 +36,42 @@ def test_source_that_is_an_outlet_is_not_a_url():
 def test_json_format():
     raw = json.dumps({"published_on": "2018-06-01", "text": "Kim Yong Chol visited.", "title": "T", "url": "u"})
     parsed = parse_article(raw)
-    assert (parsed.published_on, parsed.body, parsed.title, parsed.url) == (dt.date(2018, 6, 1),
-                                                                             "Kim Yong Chol visited.", "T", "u")
+    assert (parsed.published_on, parsed.body, parsed.title, parsed.url) == (
+        dt.date(2018, 6, 1),
+        "Kim Yong Chol visited.",
+        "T",
+        "u",
+    )
 
 
 def test_utf8_bom_is_ignored():
     assert parse_article("\ufeffdate 2018-05-31\n\nBody.".encode()).body == "Body."
 
 
-@pytest.mark.parametrize(("raw", "reason"), [
-    (b"\xff\xfe\x00d\x00a", "not UTF-8"),
-    (b"", "empty"),
-    (b"   \n\t  ", "empty"),
-    ("date 2018-05-31\n\n   \n", "no article body"),
-    ("date 2018-05-31", "no article body"),
-    ("date 2018-05-31\ntitle Only a title\n", "no article body"),
-    ("Pompeo met Kim in New York.", "no 'date"),
-    ("date 0000-00-00 Text.", "invalid publication date"),
-    ("date 2018-02-30 Text.", "no such day"),
-    ("date 2018-13-01 Text.", "no such day"),
-    ("date 31/05/2018 Text.", "invalid publication date"),
-    ("date tomorrow Text.", "invalid publication date"),
-    ("date 2018-05-31\n\nbinary\x00data", "binary"),
-    ('{"published_on": "2018-05-31"}', "no 'text'"),
-    ('{"published_on": "2018-02-30", "text": "Body."}', "no such day"),
-    ('{"published_on": null, "text": "Body."}', "no 'date"),
-    ('{"published_on": "2018-05-31", "text": "   "}', "empty"),
-    ('{"published_on": "2018-05-31", "text": "Body.", "title": 5}', "must be a string"),
-    ("date 2018-05-31\n\n\ud800 lone surrogate", "not valid Unicode"),
-])
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        (b"\xff\xfe\x00d\x00a", "not UTF-8"),
+        (b"", "empty"),
+        (b"   \n\t  ", "empty"),
+        ("date 2018-05-31\n\n   \n", "no article body"),
+        ("date 2018-05-31", "no article body"),
+        ("date 2018-05-31\ntitle Only a title\n", "no article body"),
+        ("Pompeo met Kim in New York.", "no 'date"),
+        ("date 0000-00-00 Text.", "invalid publication date"),
+        ("date 2018-02-30 Text.", "no such day"),
+        ("date 2018-13-01 Text.", "no such day"),
+        ("date 31/05/2018 Text.", "invalid publication date"),
+        ("date tomorrow Text.", "invalid publication date"),
+        ("date 2018-05-31\n\nbinary\x00data", "binary"),
+        ('{"published_on": "2018-05-31"}', "no 'text'"),
+        ('{"published_on": "2018-02-30", "text": "Body."}', "no such day"),
+        ('{"published_on": null, "text": "Body."}', "no 'date"),
+        ('{"published_on": "2018-05-31", "text": "   "}', "empty"),
+        ('{"published_on": "2018-05-31", "text": "Body.", "title": 5}', "must be a string"),
+        ("date 2018-05-31\n\n\ud800 lone surrogate", "not valid Unicode"),
+    ],
+)
 def test_bad_inputs_raise_article_error_with_a_reason(raw, reason):
     with pytest.raises(ArticleError) as info:
         parse_article(raw, filename="x.txt")
@@ -78,8 +90,12 @@ def test_size_limit_counts_bytes():
 
 def test_fields_with_separate_date():
     parsed = parse_article_fields(text="Pompeo met Kim.", published_on="2018-05-31", title="T")
-    assert (parsed.published_on, parsed.body, parsed.title, parsed.url) == (dt.date(2018, 5, 31), "Pompeo met Kim.",
-                                                                             "T", None)
+    assert (parsed.published_on, parsed.body, parsed.title, parsed.url) == (
+        dt.date(2018, 5, 31),
+        "Pompeo met Kim.",
+        "T",
+        None,
+    )
     assert parse_article_fields(text="Body.", published_on=dt.date(2018, 5, 31)).published_on == dt.date(2018, 5, 31)
 
 

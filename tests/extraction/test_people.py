@@ -60,17 +60,21 @@ def test_short_mentions_resolve_to_the_fullest_name():
 
 
 def test_ambiguous_kim_goes_to_the_most_recent_full_name_else_the_leader():
-    text = ("North Korean leader Kim Jong Un hosted talks. Kim Yong Chol flew to New York on Wednesday. "
-            "Kim met Pompeo there on Wednesday. Separately, Xi Jinping called Kim.")
+    text = (
+        "North Korean leader Kim Jong Un hosted talks. Kim Yong Chol flew to New York on Wednesday. "
+        "Kim met Pompeo there on Wednesday. Separately, Xi Jinping called Kim."
+    )
     result = extract(parse_article_fields(text=text, published_on=dt.date(2018, 5, 31)))
     pairs = {frozenset(m["participants"]) for m in result["meetings"]}
     assert frozenset({"Kim Yong Chol", "Mike Pompeo"}) in pairs
 
 
 def test_descriptions_resolve_to_people_already_named():
-    text = ("Kim Yong Chol, a general, flew to New York. Russian Foreign Minister Sergei Lavrov was in Pyongyang. "
-            "US Secretary of State Mike Pompeo waited. On Wednesday the general met the secretary of state for "
-            "dinner. Russia's foreign minister held talks with Kim Jong Un on Thursday.")
+    text = (
+        "Kim Yong Chol, a general, flew to New York. Russian Foreign Minister Sergei Lavrov was in Pyongyang. "
+        "US Secretary of State Mike Pompeo waited. On Wednesday the general met the secretary of state for "
+        "dinner. Russia's foreign minister held talks with Kim Jong Un on Thursday."
+    )
     result = extract(parse_article_fields(text=text, published_on=dt.date(2018, 5, 31)))
     pairs = {frozenset(m["participants"]): m for m in result["meetings"]}
     assert pairs[frozenset({"Kim Yong Chol", "Mike Pompeo"})]["date"] == {"from": "2018-05-30", "to": "2018-05-30"}
@@ -78,8 +82,10 @@ def test_descriptions_resolve_to_people_already_named():
 
 
 def test_extra_people_extend_the_dictionary():
-    found = people("Envoy Zed Quux met Ri Yong Ho. Quux said little.",
-                   extra_people=[{"name": "Zed Quux", "aliases": ["Z. Quux"], "country": "NZ", "roles": ["envoy"]}])
+    found = people(
+        "Envoy Zed Quux met Ri Yong Ho. Quux said little.",
+        extra_people=[{"name": "Zed Quux", "aliases": ["Z. Quux"], "country": "NZ", "roles": ["envoy"]}],
+    )
     assert found["Zed Quux"]["country"] == "NZ"
     assert "Quux" in found["Zed Quux"]["aliases"]
 

@@ -7,12 +7,54 @@ from hypothesis import strategies as st
 
 from tracker.extraction import ArticleError, extract, parse_article, parse_article_fields
 
-WORDS = st.sampled_from([
-    "Kim", "Kim Jong Un", "Pompeo", "met", "on Wednesday", "the summit", "cancelled", "24 hours later", "\u201c",
-    "\u201d", '"', ",", ".", " and ", "the two leaders", "he", "his", "in Pyongyang", "next week", "June 12",
-    "<b>", "</p>", "&amp;", "\x07", "\u200b", "\ufeff", "\n\n", "President", "Vice Marshal", "'s", "\u2019s", "who",
-    "letter from", "by telephone", "did not meet", "if", "Mr.", "U.S.", "(", ")", "\u2014", ";", "every", "Moon",
-])
+WORDS = st.sampled_from(
+    [
+        "Kim",
+        "Kim Jong Un",
+        "Pompeo",
+        "met",
+        "on Wednesday",
+        "the summit",
+        "cancelled",
+        "24 hours later",
+        "\u201c",
+        "\u201d",
+        '"',
+        ",",
+        ".",
+        " and ",
+        "the two leaders",
+        "he",
+        "his",
+        "in Pyongyang",
+        "next week",
+        "June 12",
+        "<b>",
+        "</p>",
+        "&amp;",
+        "\x07",
+        "\u200b",
+        "\ufeff",
+        "\n\n",
+        "President",
+        "Vice Marshal",
+        "'s",
+        "\u2019s",
+        "who",
+        "letter from",
+        "by telephone",
+        "did not meet",
+        "if",
+        "Mr.",
+        "U.S.",
+        "(",
+        ")",
+        "\u2014",
+        ";",
+        "every",
+        "Moon",
+    ]
+)
 TEXT = st.one_of(st.text(max_size=400), st.lists(WORDS, max_size=80).map(" ".join))
 DATES = st.sampled_from(["2018-05-31", "0000-00-00", "9999-12-31", "0001-01-01", "2018-02-30", "2020-02-29", "x", ""])
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -63,5 +105,10 @@ def test_enormous_line_and_header_only():
     check("date 2018-05-31")
     check("date 2018-05-31\ntitle t\nsource s\n")
     for pub in (dt.date(1, 1, 1), dt.date(9999, 12, 31)):
-        extract(parse_article_fields(text="Pompeo met Kim Jong Un next week, over the weekend, tomorrow and "
-                                          "on Friday, before reversing course 24 hours later.", published_on=pub))
+        extract(
+            parse_article_fields(
+                text="Pompeo met Kim Jong Un next week, over the weekend, tomorrow and "
+                "on Friday, before reversing course 24 hours later.",
+                published_on=pub,
+            )
+        )

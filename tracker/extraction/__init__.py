@@ -21,8 +21,15 @@ from .text import split_sentences
 EXTRACTOR_VERSION = "1.0.0"
 SCHEMA = "summit-tracker/extraction/v1"
 
-__all__ = ["EXTRACTOR_VERSION", "SCHEMA", "ArticleError", "ParsedArticle", "extract", "parse_article",
-           "parse_article_fields"]
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "SCHEMA",
+    "ArticleError",
+    "ParsedArticle",
+    "extract",
+    "parse_article",
+    "parse_article_fields",
+]
 
 
 def extract(article: ParsedArticle, *, extra_people: Iterable[dict[str, Any]] = ()) -> dict[str, Any]:

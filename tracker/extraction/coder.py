@@ -31,8 +31,23 @@ _DATELINE = re.compile(r"\A(?P<city>[A-Z][A-Z .'-]{2,})(?:,\s*[\w .]+)?\s*\(")
 _GENERIC_ROLES = {"official", "envoy", "negotiator", "diplomat"}
 _SPEECH = re.compile(r"\b(?:said|says|told reporters|told|added|noted|wrote on Twitter that|tweeted that)\b")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|we|I)\b")
-_SUBORDINATE = frozenset({"since", "when", "while", "after", "before", "who", "which", "whose", "although", "though",
-                          "because", "until", "whereas"})
+_SUBORDINATE = frozenset(
+    {
+        "since",
+        "when",
+        "while",
+        "after",
+        "before",
+        "who",
+        "which",
+        "whose",
+        "although",
+        "though",
+        "because",
+        "until",
+        "whereas",
+    }
+)
 _SAID_BEFORE = re.compile(r"\b(?:said|announced|told \w+|confirmed|reported|wrote|tweeted|added|declared)\s+$")
 _THERE = re.compile(r"\bthere\b")
 _WITH_AT_END = re.compile(r"\bwith\s+(?:[\w-]+\s+){0,4}?$")
@@ -45,7 +60,8 @@ _JOINED = re.compile(r"\b(?:included|including|joined by|accompanied by|attended
 _SOURCE_ONLY = re.compile(r"\b(?:greetings|regards|condolences|congratulations|wishes)\s+from\s+$")
 _INVITE = re.compile(
     r"\b(?:invit(?:ed|es|ing)\s+(?P<obj>him|her|them|[A-Z][\w.]*(?:\s[A-Z][\w]*)*)|accepted an invitation)\s+to\s+"
-    r"(?:visit\s+|come\s+to\s+)?(?:the\s+)?(?P<place>[A-Z][\w]*(?:\s[A-Z][\w]*)*)")
+    r"(?:visit\s+|come\s+to\s+)?(?:the\s+)?(?P<place>[A-Z][\w]*(?:\s[A-Z][\w]*)*)"
+)
 _THE_MEETING = re.compile(r"\bthe (?:meeting|summit)\b")
 # Merging and look-backs consider only this many recent events: a real article has a few
 # dozen, and a hostile one must not make every new event scan all earlier ones.
@@ -94,11 +110,15 @@ class Change:
 @cache
 def _description_regex() -> re.Pattern[str]:
     lex = lexicon()
-    roles = sorted({p for p, t in lex.titles.items() if t.role and not t.prefix_only and p == p.lower()},
-                   key=lambda p: (-len(p), p))
+    roles = sorted(
+        {p for p, t in lex.titles.items() if t.role and not t.prefix_only and p == p.lower()},
+        key=lambda p: (-len(p), p),
+    )
     role_alt = "|".join(re.escape(r) for r in roles)
-    mods = (r"(?:(?:recently-appointed|newly-appointed|newly|new|top|senior|chief|former|outgoing|current|visiting|"
-            r"first|lead|veteran)\s+)*")
+    mods = (
+        r"(?:(?:recently-appointed|newly-appointed|newly|new|top|senior|chief|former|outgoing|current|visiting|"
+        r"first|lead|veteran)\s+)*"
+    )
     return re.compile(
         rf"(?<!last )(?<!first )(?<!only )(?<!next )(?<!former )(?<!previous )"
         rf"(?:(?P<det>\b(?:the|The|a|A|an|An)\s+)|(?<![\w-]))(?:(?P<nat>{lex.demonym_regex})\s+)?{mods}"
@@ -166,8 +186,11 @@ class Coder:
 
         # up to the end of the sentence after next: forward references stay close
         following = bisect.bisect_right(self.sentence_starts, position)
-        horizon = self.sentences[min(following + 1, len(self.sentences) - 1)].end if following < len(
-            self.sentences) else len(self.body)
+        horizon = (
+            self.sentences[min(following + 1, len(self.sentences) - 1)].end
+            if following < len(self.sentences)
+            else len(self.body)
+        )
         before = [m for m in self.cast.window(position - 3000, position) if m.end <= position and fits(m.key)]
         after = [m for m in self.cast.window(position, horizon) if fits(m.key)]
         if indefinite:
@@ -200,7 +223,7 @@ class Coder:
         return mention.key
 
     def salient_pair(self, *, leaders_only: bool) -> list[str]:
-        """"The two leaders": the pair that has met most so far (ties: most recently)."""
+        """ "The two leaders": the pair that has met most so far (ties: most recently)."""
         scores: dict[frozenset[str], tuple[int, int]] = {}
         for index, meeting in enumerate(self.meetings[-200:]):
             people = meeting.participants
@@ -216,7 +239,7 @@ class Coder:
         return sorted(best, key=lambda k: self.cast.persons[k].first)
 
     def invitation(self, clause: Clause, actors: list[tuple[int, str, bool]]) -> list[str] | None:
-        """"invited him to visit Russia": the invitee and the host country's leader meet."""
+        """ "invited him to visit Russia": the invitee and the host country's leader meet."""
         m = _INVITE.search(clause.text)
         if not m:
             return None
@@ -226,14 +249,18 @@ class Coder:
         if m.group("obj") and m.group("obj")[0].isupper():
             invitee = after[0] if after else None
         elif m.group("obj"):
-            previous = [x.key for x in self.cast.window(position - 2000, position)
-                        if x.end <= position and (not before or x.key != before[0])]
+            previous = [
+                x.key
+                for x in self.cast.window(position - 2000, position)
+                if x.end <= position and (not before or x.key != before[0])
+            ]
             invitee = previous[-1] if previous else None
         else:
             invitee = before[0] if before else self.last_subject
         place_text = m.group("place")
         place = self.lex.places.get(place_text) or next(
-            (self.lex.places[p] for p in self.lex.places if place_text.startswith(p)), None)
+            (self.lex.places[p] for p in self.lex.places if place_text.startswith(p)), None
+        )
         if invitee is None or place is None:
             return None
         hosts = self.leaders_of.get(place.country, [])
@@ -258,8 +285,9 @@ class Coder:
             if d.end() > clause.end:
                 continue
             pos = d.start()
-            if any(s <= pos < e for s, e in quotes) or any(s <= pos < s2 for s, _, s2 in
-                                                            [(mm.start, 0, mm.end) for mm in mentions]):
+            if any(s <= pos < e for s, e in quotes) or any(
+                s <= pos < s2 for s, _, s2 in [(mm.start, 0, mm.end) for mm in mentions]
+            ):
                 continue
             nat = self.lex.demonyms.get(d.group("nat") or "")
             det = (d.group("det") or "").strip().lower()
@@ -304,16 +332,18 @@ class Coder:
 
     def clause_dates(self, clause: Clause, future: bool) -> list[DateMention]:
         quotes = [(s - clause.start, e - clause.start) for s, e in clause.quoted_spans()]
-        found = [d for d in find_dates(clause.text, self.pub, future=future)
-                 if not any(s <= d.start < e for s, e in quotes)]
+        found = [
+            d for d in find_dates(clause.text, self.pub, future=future) if not any(s <= d.start < e for s, e in quotes)
+        ]
         if future and any(_SAID_BEFORE.search(clause.text, 0, d.start) for d in found):
             # "said on Friday that it would go ahead": the day of saying is past, whatever follows
             past = {d.start: d for d in find_dates(clause.text, self.pub, future=False)}
             found = [past.get(d.start, d) if _SAID_BEFORE.search(clause.text, 0, d.start) else d for d in found]
         return found
 
-    def pick_interval(self, dates: list[DateMention], anchor: Interval | None, for_summit: bool,
-                      near: int | None = None) -> tuple[Interval | None, int | None, bool]:
+    def pick_interval(
+        self, dates: list[DateMention], anchor: Interval | None, for_summit: bool, near: int | None = None
+    ) -> tuple[Interval | None, int | None, bool]:
         """(interval, after_hours, exact) from a clause's dates for an event (or a summit).
 
         With ``near`` (the trigger's offset in the clause) the date right after the verb wins
@@ -353,8 +383,11 @@ class Coder:
                 actors, unnamed = self.actors(clause, prev_last)
                 if clause.index and _ELIDED_SUBJECT.match(clause.text) and self.last_subject:
                     actors.insert(0, (clause.start, self.last_subject, False))  # "..., and held talks with"
-                places = self.places[bisect.bisect_left(self.place_starts, clause.start)
-                                     : bisect.bisect_left(self.place_starts, clause.end)]
+                places = self.places[
+                    bisect.bisect_left(self.place_starts, clause.start) : bisect.bisect_left(
+                        self.place_starts, clause.end
+                    )
+                ]
                 if (clause.opener == "where" or _THERE.search(clause.text)) and not places and prev_place:
                     places = [prev_place]
                 relative = _DAY_AFTER.match(clause.text)
@@ -376,9 +409,17 @@ class Coder:
                 if places:
                     prev_place = best_place(places)
 
-    def code_clause(self, clause: Clause, sentence: Sentence, actors: list[tuple[int, str, bool]],
-                    unnamed: list[str], places: list[PlaceMention], dates: list[DateMention], future: bool,
-                    unquoted: str) -> None:
+    def code_clause(
+        self,
+        clause: Clause,
+        sentence: Sentence,
+        actors: list[tuple[int, str, bool]],
+        unnamed: list[str],
+        places: list[PlaceMention],
+        dates: list[DateMention],
+        future: bool,
+        unquoted: str,
+    ) -> None:
         text = clause.text
         modality = self.lex.modality
         conditional = bool(modality["conditional"].search(unquoted))
@@ -405,8 +446,12 @@ class Coder:
         if _ACCOMPANIED.search(text) and len(participants) > 2:
             participants = participants[1:]
         lead_in = self.body[clause.start : actors[0][0]] if actors else ""
-        if (len(participants) == 1 and self.last_subject and self.last_subject != participants[0]
-                and _WITH_AT_END.search(lead_in)):
+        if (
+            len(participants) == 1
+            and self.last_subject
+            and self.last_subject != participants[0]
+            and _WITH_AT_END.search(lead_in)
+        ):
             participants.insert(0, self.last_subject)  # "... and a proposed meeting with Trump"
         invited = self.invitation(clause, actors)
         if invited:
@@ -417,13 +462,22 @@ class Coder:
             sender = [k for pos, k, _ in actors if pos >= clause.start + letter.end()][:1]
             rest = text[letter.end() :]
             recipient_at = re.search(r"\b(?:to|for)\b", rest)
-            recipients = [k for pos, k, _ in actors
-                          if recipient_at and pos >= clause.start + letter.end() + recipient_at.end()]
+            recipients = [
+                k for pos, k, _ in actors if recipient_at and pos >= clause.start + letter.end() + recipient_at.end()
+            ]
             if sender and not recipients:
                 carrier = [k for pos, k, _ in actors if pos < clause.start + letter.start()]
                 recent = reversed(self.meetings[-_RECENT:])
-                host = next((other for m in recent if carrier and carrier[0] in m.participants
-                             for other in m.participants if other != carrier[0]), None)
+                host = next(
+                    (
+                        other
+                        for m in recent
+                        if carrier and carrier[0] in m.participants
+                        for other in m.participants
+                        if other != carrier[0]
+                    ),
+                    None,
+                )
                 recipients = [host] if host and host != sender[0] else []
             if sender and recipients:
                 participants = _unique([*sender, *recipients])
@@ -442,17 +496,33 @@ class Coder:
             place, strength = _summit_place(text, places, clause.start, self.lex)
             if not summit_word or len(participants) > len(leaders):
                 strength = min(strength, 1 if not participants else 0)
-            mention = SummitMention(leaders[:2], scheduled, place if strength else None, sentence.index,
-                                    explicit=summit_word, place_strength=strength)
+            mention = SummitMention(
+                leaders[:2],
+                scheduled,
+                place if strength else None,
+                sentence.index,
+                explicit=summit_word,
+                place_strength=strength,
+            )
             self.summit_mentions.append(mention)
-            if (summit_word and status_kind and not conditional
-                    and not _negated(text, status_kind.regex, modality["negation"])):
+            if (
+                summit_word
+                and status_kind
+                and not conditional
+                and not _negated(text, status_kind.regex, modality["negation"])
+            ):
                 self.add_change(mention, status_kind, clause, actors, dates, leaders)
                 planned_change = status_kind.status != "concluded"
             self.sentence_summit = mention
-        elif (status_kind and self.sentence_summit and clause.index and len(participants) < 2 and not conditional
-              and status_kind.status in ("cancelled", "reinstated", "postponed", "rescheduled")
-              and not _negated(text, status_kind.regex, modality["negation"])):
+        elif (
+            status_kind
+            and self.sentence_summit
+            and clause.index
+            and len(participants) < 2
+            and not conditional
+            and status_kind.status in ("cancelled", "reinstated", "postponed", "rescheduled")
+            and not _negated(text, status_kind.regex, modality["negation"])
+        ):
             # "..., before reversing course 24 hours later": the summit of the clause before
             self.add_change(self.sentence_summit, status_kind, clause, actors, dates, leaders)
         if kind is None or trigger is None or conditional or clause.opener == "to":
@@ -485,8 +555,14 @@ class Coder:
             # "wrapped up two days of talks ... on Saturday": the talks began the day before
             interval = Interval(interval.start - dt.timedelta(days=_count(span.group(1)) - 1), interval.end)
         if interval is None and status == "held":
-            same = next((m for m in reversed(self.meetings[-_RECENT:]) if set(m.participants) == set(participants)
-                         and m.interval and m.status == "held"), None)
+            same = next(
+                (
+                    m
+                    for m in reversed(self.meetings[-_RECENT:])
+                    if set(m.participants) == set(participants) and m.interval and m.status == "held"
+                ),
+                None,
+            )
             if same is not None:
                 interval = same.interval  # a later mention of a meeting already dated
             elif self.context and self.context[0] >= sentence.index - 1:
@@ -511,12 +587,21 @@ class Coder:
             if place is not None and mention.place_strength < 2:
                 mention.location, mention.place_strength = place, 2
         evidence = (sentence.start, sentence.end)
-        groups = [[participants[0], other] for other in participants[1:]] if _EACH_WITH.search(text) else [
-            participants]
+        groups = [[participants[0], other] for other in participants[1:]] if _EACH_WITH.search(text) else [participants]
         for group in groups:
-            meeting = Meeting(group, unnamed if len(group) < 2 else [], place, interval,
-                              kind.mode, status, kind, round(max(0.3, min(0.95, confidence)), 2), evidence,
-                              sentence.index, summit_like)
+            meeting = Meeting(
+                group,
+                unnamed if len(group) < 2 else [],
+                place,
+                interval,
+                kind.mode,
+                status,
+                kind,
+                round(max(0.3, min(0.95, confidence)), 2),
+                evidence,
+                sentence.index,
+                summit_like,
+            )
             self.add_meeting(meeting)
         if interval is not None:
             self.last_interval = interval
@@ -571,8 +656,15 @@ class Coder:
                 return
         self.meetings.append(new)
 
-    def add_change(self, mention: SummitMention, kind: Any, clause: Clause, actors: list[tuple[int, str, bool]],
-                   dates: list[DateMention], leaders: list[str]) -> None:
+    def add_change(
+        self,
+        mention: SummitMention,
+        kind: Any,
+        clause: Clause,
+        actors: list[tuple[int, str, bool]],
+        dates: list[DateMention],
+        leaders: list[str],
+    ) -> None:
         previous = self.changes[-1] if self.changes else None
         anchor = previous.interval if previous else None
         # a reported change has happened: "said on Friday it would go ahead on June 12" is dated Friday
@@ -587,11 +679,21 @@ class Coder:
         if kind.status == "proposed":
             confidence = min(confidence, 0.6)
         sentence = self.sentences[mention.sentence]
-        change = Change(mention, kind.status, interval, announcer, after_hours, round(confidence, 2),
-                        (sentence.start, sentence.end), kind.cameo, kind.plover)
+        change = Change(
+            mention,
+            kind.status,
+            interval,
+            announcer,
+            after_hours,
+            round(confidence, 2),
+            (sentence.start, sentence.end),
+            kind.cameo,
+            kind.plover,
+        )
         for old in self.changes[-_RECENT:]:
-            if old.status == change.status and (old.interval is None or change.interval is None
-                                                or old.interval.overlaps(change.interval)):
+            if old.status == change.status and (
+                old.interval is None or change.interval is None or old.interval.overlaps(change.interval)
+            ):
                 old.interval = old.interval or change.interval
                 return
         self.changes.append(change)
@@ -619,12 +721,14 @@ def _unique(keys: Any) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
-def _summit_place(text: str, places: list[PlaceMention], offset: int, lex: Lexicon
-                  ) -> tuple[PlaceMention | None, int]:
-    """"the Singapore summit", "summit ... in Hanoi" tie a place to the summit (strength 3);
+def _summit_place(text: str, places: list[PlaceMention], offset: int, lex: Lexicon) -> tuple[PlaceMention | None, int]:
+    """ "the Singapore summit", "summit ... in Hanoi" tie a place to the summit (strength 3);
     any other place in a clause about the summit is a weaker hint (1)."""
-    for m in re.finditer(r"\b(?P<before>[A-Z][\w]*(?:\s[A-Z][\w]*)?)\s+(?:\w+\s+)?summit\b"
-                         r"|\bsummit\b[^.;,]{0,60}?\b(?:in|at)\s+(?P<after>[A-Z][\w]*(?:\s[A-Z][\w]*)?)", text):
+    for m in re.finditer(
+        r"\b(?P<before>[A-Z][\w]*(?:\s[A-Z][\w]*)?)\s+(?:\w+\s+)?summit\b"
+        r"|\bsummit\b[^.;,]{0,60}?\b(?:in|at)\s+(?P<after>[A-Z][\w]*(?:\s[A-Z][\w]*)?)",
+        text,
+    ):
         name = (m.group("before") or m.group("after") or "").strip()
         for candidate in (name, name.split()[-1] if name else ""):
             place = lex.places.get(candidate)

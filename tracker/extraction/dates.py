@@ -16,16 +16,45 @@ import re
 from dataclasses import dataclass
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 _MONTH_ABBR = {m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "a few": 3, "several": 5, "a couple of": 2}
+NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a few": 3,
+    "several": 5,
+    "a couple of": 2,
+}
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
-        r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+_MON = (
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
 _NUM = r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|a couple of)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
@@ -156,7 +185,7 @@ def easter(year: int) -> dt.date:
 
 
 def _clip_past(interval: Interval | None, pub: dt.date, future: bool) -> Interval | None:
-    """"This week" in a past clause cannot reach beyond publication, nor in a future one before it."""
+    """ "This week" in a past clause cannot reach beyond publication, nor in a future one before it."""
     if interval is None:
         return None
     if future and interval.start < pub <= interval.end:
@@ -185,46 +214,88 @@ class _Rules:
 # carry no date at all, and this keeps the resolver cheap on them.
 _MONTH_NEEDLES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _NEEDLES: dict[str, tuple[str, ...]] = {
-    "weekday_range": ("day",), "month_day": _MONTH_NEEDLES, "day_month": _MONTH_NEEDLES, "by_end": ("end of",),
-    "month_part": _MONTH_NEEDLES, "month": _MONTH_NEEDLES, "year": tuple("12"),
-    "deictic": ("today", "tonight", "this morning", "this afternoon", "this evening", "yesterday", "last night",
-                "tomorrow"),
-    "earlier_later": ("this ", "in the "), "relative_unit": ("week", "month", "year"),
-    "weekend": ("weekend",), "easter": ("easter",), "season": ("spring", "summer", "autumn", "fall", "winter"),
-    "within": ("within",), "past_span": ("past", "last"), "ago": ("ago",), "relative_day": ("day",),
-    "relative_span": ("later", "earlier", "afterwards"), "weekday": ("day",),
+    "weekday_range": ("day",),
+    "month_day": _MONTH_NEEDLES,
+    "day_month": _MONTH_NEEDLES,
+    "by_end": ("end of",),
+    "month_part": _MONTH_NEEDLES,
+    "month": _MONTH_NEEDLES,
+    "year": tuple("12"),
+    "deictic": (
+        "today",
+        "tonight",
+        "this morning",
+        "this afternoon",
+        "this evening",
+        "yesterday",
+        "last night",
+        "tomorrow",
+    ),
+    "earlier_later": ("this ", "in the "),
+    "relative_unit": ("week", "month", "year"),
+    "weekend": ("weekend",),
+    "easter": ("easter",),
+    "season": ("spring", "summer", "autumn", "fall", "winter"),
+    "within": ("within",),
+    "past_span": ("past", "last"),
+    "ago": ("ago",),
+    "relative_day": ("day",),
+    "relative_span": ("later", "earlier", "afterwards"),
+    "weekday": ("day",),
 }
 
 
 RULES = _Rules()
-RULES.add(rf"\b(?:on\s+)?{_WD}\s+(?:and|or)\s+(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
-          "weekday_range")
-RULES.add(rf"\b(?:from|between)\s+{_WD}\s+(?:to|and|until|through)\s+(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday"
-          r"|Saturday|Sunday)\b", "weekday_range")
-RULES.add(rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|\u2013|and|to)\s*(?P<day2>\d{{1,2}}))?"
-          r"(?:,?\s+(?P<year>\d{4}))?(?!\d)", "month_day", 0)
+RULES.add(
+    rf"\b(?:on\s+)?{_WD}\s+(?:and|or)\s+(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    "weekday_range",
+)
+RULES.add(
+    rf"\b(?:from|between)\s+{_WD}\s+(?:to|and|until|through)\s+(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday)\b",
+    "weekday_range",
+)
+RULES.add(
+    rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|\u2013|and|to)\s*(?P<day2>\d{{1,2}}))?"
+    r"(?:,?\s+(?P<year>\d{4}))?(?!\d)",
+    "month_day",
+    0,
+)
 RULES.add(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}(?:,?\s+(?P<year>\d{{4}}))?", "day_month", 0)
 RULES.add(rf"\bby the end of (?:{_MON}|(?P<unit>the month|the year|this month|this year))", "by_end")
-RULES.add(rf"\b(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of|the middle of)[\s-]+{_MON}"
-          r"(?:\s+(?P<year>\d{4}))?(?:\s+or\s+(?P<part2>early|mid|late)[\s-]+(?P<mon2>January|February|March|April|May"
-          r"|June|July|August|September|October|November|December))?", "month_part")
+RULES.add(
+    rf"\b(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of|the middle of)[\s-]+{_MON}"
+    r"(?:\s+(?P<year>\d{4}))?(?:\s+or\s+(?P<part2>early|mid|late)[\s-]+(?P<mon2>January|February|March|April|May"
+    r"|June|July|August|September|October|November|December))?",
+    "month_part",
+)
 RULES.add(rf"\b(?:(?P<mod>last|next|this)\s+)?{_MON}(?:\s+(?P<year>\d{{4}}))?(?:['\u2019]s)?(?!\s*\d)", "month", 0)
 RULES.add(r"\b(?:(?:in|of|during|by|until)\s+)(?P<year>(?:1[89]|20)\d{2})\b(?!\s*[-\u2013]\s*\d)", "year")
-RULES.add(r"\b(?P<when>today|tonight|this morning|this afternoon|this evening|yesterday|last night|tomorrow)\b",
-          "deictic")
+RULES.add(
+    r"\b(?P<when>today|tonight|this morning|this afternoon|this evening|yesterday|last night|tomorrow)\b", "deictic"
+)
 RULES.add(r"\b(?P<which>earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)\b", "earlier_later")
-RULES.add(r"\b(?P<mod>last|next|this|the past|the previous|the coming)\s+(?P<unit>week|month|year)(?:['\u2019]s)?\b",
-          "relative_unit")
-RULES.add(r"\b(?:(?:over|at|during|on)\s+)?(?P<mod>the|this|last|next|that)\s+(?P<easter>Easter\s+)?weekend\b",
-          "weekend")
+RULES.add(
+    r"\b(?P<mod>last|next|this|the past|the previous|the coming)\s+(?P<unit>week|month|year)(?:['\u2019]s)?\b",
+    "relative_unit",
+)
+RULES.add(
+    r"\b(?:(?:over|at|during|on)\s+)?(?P<mod>the|this|last|next|that)\s+(?P<easter>Easter\s+)?weekend\b", "weekend"
+)
 RULES.add(r"\b(?:over|at|during|on)\s+Easter\b", "easter")
 RULES.add(r"\b(?:in|during|this|last|next)\s+(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\b", "season")
-RULES.add(rf"\bwithin\s+(?:{_NUM}(?:\s+(?:to|or)\s+(?P<num2>\d+|two|three|four|five|six|seven|eight|nine|ten))?)\s+"
-          r"(?P<unit>days?|weeks?|months?)\b", "within")
+RULES.add(
+    rf"\bwithin\s+(?:{_NUM}(?:\s+(?:to|or)\s+(?P<num2>\d+|two|three|four|five|six|seven|eight|nine|ten))?)\s+"
+    r"(?P<unit>days?|weeks?|months?)\b",
+    "within",
+)
 RULES.add(rf"\b(?:in|over)\s+the\s+(?:past|last)\s+(?:{_NUM}\s+)?(?P<unit>days?|weeks?|months?)\b", "past_span")
 RULES.add(rf"\b{_NUM}\s+(?P<unit>days?|weeks?)\s+ago\b", "ago")
-RULES.add(r"\b(?P<rel>the day before|the previous day|a day earlier|the next day|the following day|a day later"
-          r"|the day after)\b", "relative_day")
+RULES.add(
+    r"\b(?P<rel>the day before|the previous day|a day earlier|the next day|the following day|a day later"
+    r"|the day after)\b",
+    "relative_day",
+)
 RULES.add(rf"\b{_NUM}\s+(?P<unit>hours?|days?)\s+(?P<dir>later|earlier|afterwards)\b", "relative_span")
 RULES.add(rf"\b(?:(?:on|by|until|since)\s+)?(?:(?P<mod>last|next|this)\s+)?{_WD}(?:['\u2019]s)?{_PART}\b", "weekday")
 
@@ -267,8 +338,11 @@ def _handle(kind: str, m: re.Match[str], pub: dt.date, future: bool) -> DateMent
             interval = Interval(pub, span.end)
     elif kind == "month":
         month = _month_number(g["mon"])
-        year = int(g["year"]) if g.get("year") else _year_for_month(pub, month, future=future,
-                                                                   modifier=(g.get("mod") or "").lower())
+        year = (
+            int(g["year"])
+            if g.get("year")
+            else _year_for_month(pub, month, future=future, modifier=(g.get("mod") or "").lower())
+        )
         interval = month_interval(year, month)
     elif kind == "year":
         interval = year_interval(int(g["year"]))
@@ -308,8 +382,9 @@ def _handle(kind: str, m: re.Match[str], pub: dt.date, future: bool) -> DateMent
         count = _number(g["num"])
         sign = -1 if g["dir"].lower() == "earlier" else 1
         if g["unit"].lower().startswith("hour"):
-            return DateMention(m.start(), m.end(), m.group(0), offset_days=sign * max(1, round(count / 24)),
-                               after_hours=sign * count)
+            return DateMention(
+                m.start(), m.end(), m.group(0), offset_days=sign * max(1, round(count / 24)), after_hours=sign * count
+            )
         return DateMention(m.start(), m.end(), m.group(0), offset_days=sign * count, after_hours=sign * 24 * count)
     elif kind == "weekday":
         day = weekday_on(pub, WEEKDAYS.index(g["wd"].lower()), future=future, modifier=(g.get("mod") or "").lower())
@@ -436,9 +511,17 @@ _ATTACHED = re.compile(
 
 
 def _attach(mention: DateMention, text: str) -> DateMention:
-    """"a June 12 summit", "next month's summit": the date belongs to that noun, not the clause."""
+    """ "a June 12 summit", "next month's summit": the date belongs to that noun, not the clause."""
     m = _ATTACHED.match(text[mention.end :])
     if not m:
         return mention
-    return DateMention(mention.start, mention.end, mention.text, mention.interval, mention.offset_days,
-                       mention.after_hours, mention.exact, attached_to=m.group(1))
+    return DateMention(
+        mention.start,
+        mention.end,
+        mention.text,
+        mention.interval,
+        mention.offset_days,
+        mention.after_hours,
+        mention.exact,
+        attached_to=m.group(1),
+    )

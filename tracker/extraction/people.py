@@ -128,8 +128,9 @@ def _entry_from_dict(item: dict[str, Any]) -> PersonEntry | None:
     country = item.get("country") if isinstance(item.get("country"), str) else None
     tokens = name.split()
     surname = tokens[0] if tokens[0] in _family_name_first() else tokens[-1]
-    return PersonEntry(name=name.strip(), aliases=aliases, surname=surname, country=country, roles=roles,
-                       standalone=False)
+    return PersonEntry(
+        name=name.strip(), aliases=aliases, surname=surname, country=country, roles=roles, standalone=False
+    )
 
 
 def _surname_of(name: str) -> str:
@@ -166,8 +167,17 @@ class _Builder:
     def person_for_entry(self, entry: PersonEntry, position: int) -> Person:
         key = fold(entry.name)
         if key not in self.persons:
-            self.persons[key] = Person(key, entry.name, entry.country, list(entry.roles), entry.leader, entry.rank,
-                                       entry.surname, True, first=position)
+            self.persons[key] = Person(
+                key,
+                entry.name,
+                entry.country,
+                list(entry.roles),
+                entry.leader,
+                entry.rank,
+                entry.surname,
+                True,
+                first=position,
+            )
             self.by_surname_key.setdefault(fold(entry.surname), self.persons[key])
         return self.persons[key]
 
@@ -179,8 +189,9 @@ class _Builder:
         elif key in self.persons:
             person = self.persons[key]
         else:
-            person = Person(key, name, country, [], leader, 2 if leader else 1, _surname_of(name), False,
-                            first=position)
+            person = Person(
+                key, name, country, [], leader, 2 if leader else 1, _surname_of(name), False, first=position
+            )
             self.persons[key] = person
             self.by_surname_key.setdefault(fold(person.surname), person)
         if role and role not in person.roles and not person.from_dictionary:
@@ -359,12 +370,13 @@ class _Builder:
             self.add_mention(start, end, person, "short")
 
     def inside_unknown_name(self, start: int, end: int) -> bool:
-        """"Tony Kim", "Kim Dong-chul": a surname inside someone else's full name is not a mention."""
+        """ "Tony Kim", "Kim Dong-chul": a surname inside someone else's full name is not a mention."""
         before = re.search(r"([A-Z][\w-]*)[ \t]+$", self.body[max(0, start - 30) : start])
         after = re.match(r"[ \t]+([A-Z][\w-]*)", self.body[end : end + 30])
         stop = self.lex.name_stopwords
-        return any(m and m.group(1).lower() not in stop and m.group(1).lower() not in self.lex.titles
-                   for m in (before, after))
+        return any(
+            m and m.group(1).lower() not in stop and m.group(1).lower() not in self.lex.titles for m in (before, after)
+        )
 
     def pick(self, candidates: list[Person], position: int, sentence: int, role_hint: str | None) -> Person:
         unique = list({p.key: p for p in candidates}.values())

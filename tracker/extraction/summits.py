@@ -142,8 +142,9 @@ def assemble(coder: Coder) -> tuple[list[dict[str, Any]], list[dict[str, Any]], 
             sentence = coder.sentences[held[0].sentence]
             already = [c for c in changes if ref_of[id(c.mention)] == f"s{index + 1}" and c.status == "held"]
             if not already:
-                changes.append(Change(held[0], "held", span, None, None, 0.85, (sentence.start, sentence.end),
-                                      "040", "CONSULT"))
+                changes.append(
+                    Change(held[0], "held", span, None, None, 0.85, (sentence.start, sentence.end), "040", "CONSULT")
+                )
     change_json = []
     for change in changes:
         reverses = _reversed_change(change, changes, ref_of)
@@ -174,8 +175,10 @@ def _reversed_change(change: Change, changes: list[Change], ref_of: dict[int, st
         return None
     summit = ref_of[id(change.mention)]
     candidates = [
-        (i, c) for i, c in enumerate(changes)
-        if c.status in ("cancelled", "postponed") and ref_of[id(c.mention)] == summit
+        (i, c)
+        for i, c in enumerate(changes)
+        if c.status in ("cancelled", "postponed")
+        and ref_of[id(c.mention)] == summit
         and (c.interval is None or change.interval is None or c.interval.start <= change.interval.end)
     ]
     if not candidates:
@@ -183,13 +186,16 @@ def _reversed_change(change: Change, changes: list[Change], ref_of: dict[int, st
     return max(candidates, key=lambda ic: (ic[1].interval.start if ic[1].interval else dt.date.min, ic[0]))[0]
 
 
-def _meeting_json(m: Meeting, coder: Coder, groups: list[tuple[frozenset[str], list[SummitMention]]],
-                  main: dict[str, Any] | None) -> dict[str, Any]:
+def _meeting_json(
+    m: Meeting, coder: Coder, groups: list[tuple[frozenset[str], list[SummitMention]]], main: dict[str, Any] | None
+) -> dict[str, Any]:
     persons = coder.cast.persons
     summit_ref = None
     for index, (pair, members) in enumerate(groups):
-        if m.summit_like and pair == frozenset(m.participants) and any(
-            x.held and m.interval and x.held.overlaps(m.interval) for x in members
+        if (
+            m.summit_like
+            and pair == frozenset(m.participants)
+            and any(x.held and m.interval and x.held.overlaps(m.interval) for x in members)
         ):
             summit_ref = f"s{index + 1}"
     if summit_ref is None and main and not m.summit_like and m.participants:

@@ -8,9 +8,44 @@ from dataclasses import dataclass
 PAST_VERB = r"(?:held|met|spoke|sat|went|flew|made|had|took|told|said|gave|left|came|saw|[a-z]+ed)"
 _ABBREVIATIONS = frozenset(
     [
-        "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sen", "rep", "gov", "jr", "sr", "no", "vs", "inc",
-        "corp", "co", "u.s", "u.n", "u.k", "d.c", "a.m", "p.m", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
-        "e.g", "i.e", "approx", "est", "fig", "vol", "ft",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "gen",
+        "lt",
+        "col",
+        "sen",
+        "rep",
+        "gov",
+        "jr",
+        "sr",
+        "no",
+        "vs",
+        "inc",
+        "corp",
+        "co",
+        "u.s",
+        "u.n",
+        "u.k",
+        "d.c",
+        "a.m",
+        "p.m",
+        "jan",
+        "feb",
+        "aug",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "e.g",
+        "i.e",
+        "approx",
+        "est",
+        "fig",
+        "vol",
+        "ft",
     ]
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9\u2013\u2014-])")
@@ -116,8 +151,14 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
             continue
         opener = re.match(r"\s*(\w+)", chunk)
         clauses.append(
-            Clause(sentence, len(clauses), sentence.start + start, sentence.start + end, chunk,
-                   opener.group(1).lower() if opener else "")
+            Clause(
+                sentence,
+                len(clauses),
+                sentence.start + start,
+                sentence.start + end,
+                chunk,
+                opener.group(1).lower() if opener else "",
+            )
         )
     return clauses
 

@@ -63,11 +63,14 @@ def _summary(name: str, result: dict[str, Any]) -> str:
     for m in result["meetings"]:
         date = m["date"]
         when = (date["from"] if date["from"] == date["to"] else f"{date['from']}..{date['to']}") if date else "?"
-        lines.append(f"  meeting: {' & '.join(m['participants'])} {m['mode']} {m['status']} {when} "
-                     f"{m['location'] or ''} ({m['confidence']:.2f})")
+        lines.append(
+            f"  meeting: {' & '.join(m['participants'])} {m['mode']} {m['status']} {when} "
+            f"{m['location'] or ''} ({m['confidence']:.2f})"
+        )
     for c in result["status_changes"]:
         date = c["date"]
         when = (date["from"] if date["from"] == date["to"] else f"{date['from']}..{date['to']}") if date else "?"
-        lines.append(f"  status: {c['summit']} {c['status']} {when} by {c['announced_by'] or '?'} "
-                     f"({c['confidence']:.2f})")
+        lines.append(
+            f"  status: {c['summit']} {c['status']} {when} by {c['announced_by'] or '?'} ({c['confidence']:.2f})"
+        )
     return "\n".join(line.rstrip() for line in lines)
