@@ -166,6 +166,8 @@ def lexicon() -> Lexicon:
         for phrase in item["phrases"]:
             titles.setdefault(phrase.lower(), title)
     title_phrases = [p for item in title_data["titles"] for p in item["phrases"]]
+    # a lowercase office also opens a sentence: "Spokesman Kim Eui-kyeom said ..."
+    title_phrases += [p[0].upper() + p[1:] for p in title_phrases if p[:1].islower()]
     group = title_data["group_references"]["patterns"]
 
     names, demonyms, display = _country_names()

@@ -113,7 +113,7 @@ def _patterns(lex_id: int) -> dict[str, re.Pattern[str]]:
         ),
         # matched against the few words before ", Name" only (see appositive_names)
         "pre_appositive": re.compile(
-            rf"(?P<owner>[A-Z][\w.]*(?:\s+[A-Z][\w]*)*['\u2019]s|\b[Hh]is|\b[Hh]er|\bthe)\s+(?P<role>(?:[\w-]+\s+){{0,3}}?"
+            rf"(?P<owner>[A-Z][\w.]*(?:\s+[A-Z][\w]*)*['\u2019]s|\b[Hh]is|\b[Hh]er|\b[Ii]ts|\b[Tt]heir|\bthe)\s+(?P<role>(?:[\w-]+\s+){{0,3}}?"
             rf"(?:{titles}|{lex.kin_regex}))\Z"
         ),
     }
