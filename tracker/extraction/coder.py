@@ -62,6 +62,15 @@ _INVITE = re.compile(
     r"\b(?:invit(?:ed|es|ing)\s+(?P<obj>him|her|them|[A-Z][\w.]*(?:\s[A-Z][\w]*)*)|accepted an invitation)\s+to\s+"
     r"(?:visit\s+|come\s+to\s+)?(?:the\s+)?(?P<place>[A-Z][\w]*(?:\s[A-Z][\w]*)*)"
 )
+_ATTRIBUTION = re.compile(
+    r"[,\u201d\"]+\s+(?:[\w'\u2019.-]+\s+){0,8}?(?:said|says|reported|added|told reporters|wrote|tweeted)"
+    r"(?:\s+on\s+\w+)?[\s.,;!?\"\u201d]*$"
+)
+# a meeting verb in the past: with a future cue only after it, the clause tells a past event
+_PAST_EVENT = re.compile(
+    r"\b(?:met|held|hosted|visited|greeted|welcomed|shook hands|talked|spoke|arrived|flew|travell?ed|went|received"
+    r"|sat down|lunched|dined)\b"
+)
 _THE_MEETING = re.compile(r"\bthe (?:meeting|summit)\b")
 # Merging and look-backs consider only this many recent events: a real article has a few
 # dozen, and a hostile one must not make every new event scan all earlier ones.
@@ -222,6 +231,26 @@ class Coder:
                     return alt
         return mention.key
 
+    def attribution_start(self, clause: Clause) -> int:
+        """Body offset where a closing attribution (", a Kremlin spokesman said.") begins, else the clause end."""
+        m = _ATTRIBUTION.search(clause.text)
+        if not m or clause.quoted_spans():
+            return clause.end  # a quotation's speaker speaks of himself: "Good dinner with Kim," Pompeo tweeted
+        return clause.start + m.start()
+
+    def sentence_pair(self, clause: Clause, position: int, leaders_only: bool) -> list[str]:
+        """The last two people named in this sentence before ``position`` (leaders only if asked)."""
+        keys: list[str] = []
+        for m in self.cast.in_span(clause.sentence.start, position):
+            if m.possessive and not _EVENT_NOUN.match(self.body[m.end : m.end + 40]):
+                continue
+            if leaders_only and not self.cast.persons[m.key].leader:
+                continue
+            if m.key in keys:
+                keys.remove(m.key)
+            keys.append(m.key)
+        return sorted(keys[-2:], key=lambda k: self.cast.persons[k].first) if len(keys) >= 2 else []
+
     def salient_pair(self, *, leaders_only: bool) -> list[str]:
         """ "The two leaders": the pair that has met most so far (ties: most recently)."""
         scores: dict[frozenset[str], tuple[int, int]] = {}
@@ -274,8 +303,10 @@ class Coder:
         found: list[tuple[int, str, bool]] = []
         quotes = clause.quoted_spans()
         mentions: list[Mention] = self.cast.in_span(clause.start, clause.end)
+        said_at = self.attribution_start(clause)
         for m in mentions:
             inert = m.possessive and not _EVENT_NOUN.match(self.body[m.end : m.end + 40])
+            inert = inert or m.start >= said_at  # ", State Department spokeswoman Heather Nauert said."
             inert = inert or bool(_SOURCE_ONLY.search(self.body[max(clause.start, m.start - 40) : m.start]))
             found.append((m.start, self.disambiguate(m, clause), inert))
         text = clause.text
@@ -303,7 +334,11 @@ class Coder:
                 inert = bool(re.match(r"['\u2019]s?\b", tail)) and not _EVENT_NOUN.match(tail)
                 found.append((pos, key, inert))
         for g in self.lex.group_regex.finditer(text):
-            for key in self.salient_pair(leaders_only=bool(re.search(r"leaders|presidents", g.group(0)))):
+            leaders_only = bool(re.search(r"leaders|presidents", g.group(0)))
+            # "a meeting between Kim and Moon: the two leaders will ...": the pair just named
+            # in this sentence, else the pair that has met most so far
+            pair = self.sentence_pair(clause, clause.start + g.start(), leaders_only)
+            for key in pair or self.salient_pair(leaders_only=leaders_only):
                 found.append((clause.start + g.start(), key, False))
         for p in _PRONOUN.finditer(text):
             pos = clause.start + p.start()
@@ -313,6 +348,8 @@ class Coder:
             if word in ("they", "their"):
                 if word == "their" and not _EVENT_NOUN.match("'s " + text[p.end() :].lstrip()):
                     continue
+                if word == "their" and len({k for q, k, inert in found if q < pos and not inert}) >= 2:
+                    continue  # "X held talks with Y, their first meeting since ...": X and Y
                 found.extend((pos, key, False) for key in self.last_pair)
             elif word in ("he", "she"):
                 if self.last_subject and not any(f[0] < pos for f in found) and clause.opener not in ("who",):
@@ -371,6 +408,12 @@ class Coder:
             for clause in clauses:
                 unquoted = _strip_quotes(clause.text)
                 future = bool(modality["future"].search(unquoted))
+                if future:
+                    past = _PAST_EVENT.search(unquoted)
+                    cue = modality["future"].search(unquoted)
+                    if past and cue and past.start() < cue.start():
+                        # "shook hands on June 30 and agreed to resume talks": the handshake is past
+                        future = False
                 dates = self.clause_dates(clause, future)
                 if clause.opener not in _SUBORDINATE:
                     # "since taking power in 2011" dates only its own clause
@@ -388,6 +431,8 @@ class Coder:
                         self.place_starts, clause.end
                     )
                 ]
+                said_at = self.attribution_start(clause)
+                places = [p for p in places if p.start < said_at]  # "..., officials in Seoul said."
                 if (clause.opener == "where" or _THERE.search(clause.text)) and not places and prev_place:
                     places = [prev_place]
                 relative = _DAY_AFTER.match(clause.text)
@@ -434,8 +479,11 @@ class Coder:
         cancel = self.lex.modality["cancel_meeting"].search(text)
         if cancel and trigger:
             after_cancel = [k for pos, k, inert in actors if pos > clause.start + cancel.start() and not inert]
-            if after_cancel:
-                participants = _unique(after_cancel)  # "Trump cancelled a trip by Pompeo": Trump is not a party
+            first_after = next((pos for pos, k, inert in actors if pos > clause.start + cancel.start() and not inert), 0)
+            with_them = re.search(r"\bwith\b", self.body[clause.start + cancel.end() : first_after])
+            if after_cancel and not with_them:
+                # "Trump cancelled a trip by Pompeo": Trump is not a party; "cancelled a meeting with Putin": he is
+                participants = _unique(after_cancel)
         speech = _SPEECH.search(text)
         if speech and trigger and trigger.start() > speech.end() and not _PRONOUN_SUBJECT.search(text, speech.end()):
             speaker = [k for pos, k, _ in actors if pos < clause.start + speech.start()]
