@@ -43,7 +43,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Max, Q, Subquery
+from django.db.models import Max, Subquery
 from django.utils import timezone
 
 from tracker.domain.upcasting import current_version, upcast
@@ -149,28 +149,41 @@ def _record(row: Event) -> RecordedEvent:
 
 
 def _lock_and_read_clock() -> tuple[int, datetime]:
-    """Serialise appends; return the head position and a clock reading not before it."""
+    """Serialise appends; return the head position and a clock reading not before it.
+
+    The head is read in a statement after the one that took the lock: under READ
+    COMMITTED each statement takes a fresh snapshot, so only then does it see the append
+    that held the lock before us.
+    """
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_APPEND_LOCK_KEY])
-            cursor.execute("SELECT clock_timestamp()")
-            now = cursor.fetchone()[0]
+            cursor.execute(
+                "SELECT clock_timestamp(), head.position, head.recorded_at FROM (SELECT 1) AS one "
+                "LEFT JOIN (SELECT position, recorded_at FROM tracker_event ORDER BY position DESC LIMIT 1) AS head "
+                "ON true"
+            )
+            now, head, last_recorded = cursor.fetchone()
         else:
             # SQLite: the transaction already holds the database write lock (IMMEDIATE).
             now = timezone.now()
-    last = Event.objects.order_by("-position").values_list("position", "recorded_at").first()
-    if last is None:
+            last = Event.objects.order_by("-position").values_list("position", "recorded_at").first()
+            head, last_recorded = last if last else (None, None)
+    if head is None:
         return 0, now
-    head, last_recorded = last
     return head, max(now, last_recorded)
 
 
 def _current_versions(streams: Iterable[StreamId]) -> dict[StreamId, int]:
-    query = Q()
+    # One newest-version lookup per stream: a backward step on the (stream, version)
+    # unique index, however long the stream (an aggregate would read every version).
+    versions = {}
     for stream in streams:
-        query |= Q(stream_type=stream.type, stream_id=stream.id)
-    rows = Event.objects.filter(query).values("stream_type", "stream_id").annotate(v=Max("version"))
-    return {StreamId(r["stream_type"], r["stream_id"]): r["v"] for r in rows}
+        newest = Event.objects.filter(stream_type=stream.type, stream_id=stream.id).order_by("-version")
+        version = newest.values_list("version", flat=True).first()
+        if version is not None:
+            versions[stream] = version
+    return versions
 
 
 def append(
@@ -293,14 +306,14 @@ def stream_version(stream: StreamId, *, up_to_position: int | None = None) -> in
     if up_to_position is None:
         return _current_versions([stream]).get(stream, 0)
     rows = Event.objects.filter(stream_type=stream.type, stream_id=stream.id, position__lte=up_to_position)
-    return rows.aggregate(v=Max("version"))["v"] or 0
+    return rows.order_by("-position").values_list("version", flat=True).first() or 0
 
 
 def version_subquery(stream_type: str, stream_id: Any, up_to_position: int) -> Subquery:
     """The version of stream ``stream_type/<stream_id>`` at a position, as a subquery
     (``stream_id`` may be an ``OuterRef``), for annotating read models in one query."""
     rows = Event.objects.filter(stream_type=stream_type, stream_id=stream_id, position__lte=up_to_position)
-    return Subquery(rows.order_by("-version").values("version")[:1])
+    return Subquery(rows.order_by("-position").values("version")[:1])
 
 
 def head_position() -> int:
@@ -309,8 +322,9 @@ def head_position() -> int:
 
 def position_at(known_at: datetime) -> int:
     """The last position recorded at or before ``known_at`` (0 if none): "what we knew then"."""
-    last = Event.objects.filter(recorded_at__lte=known_at).order_by("-position").values_list("position", flat=True)
-    return last.first() or 0
+    # recorded_at grows with position, so the recorded_at index finds it in one step.
+    last = Event.objects.filter(recorded_at__lte=known_at).order_by("-recorded_at", "-position")
+    return last.values_list("position", flat=True).first() or 0
 
 
 def find_by_idempotency_key(key: str) -> list[RecordedEvent]:

@@ -47,7 +47,7 @@ from django.utils.text import slugify
 
 from tracker import feeds, selectors, services
 from tracker.domain.errors import DomainError, InvalidCommand
-from tracker.domain.events import MEETING_MODES, MEETING_STATUSES, META_TYPES, SUMMIT_CHANGES
+from tracker.domain.events import MEETING_MODES, MEETING_STATUSES, SUMMIT_CHANGES
 from tracker.domain.time import ValidTime
 from tracker.eventstore import AppendResult, ConcurrencyError
 from tracker.extraction import EXTRACTOR_VERSION, ArticleError, ParsedArticle, extract, parse_article
@@ -809,8 +809,8 @@ def claim_accept(*, claim_id: Any, actor: str) -> Claim:
 
 
 def claim_reject(*, claim_id: Any, actor: str, reason: str) -> Claim:
-    """An editor rejects a claim. Facts it created are retracted (a retraction event with
-    the reason); a corroboration it added stays in the log, as every event does."""
+    """An editor rejects a claim. Facts it created, and sources it added to existing facts
+    (corroborations), are retracted: a retraction event with the reason."""
     if not reason.strip():
         raise InvalidCommand("a rejection needs a reason")
     with transaction.atomic():
@@ -819,9 +819,6 @@ def claim_reject(*, claim_id: Any, actor: str, reason: str) -> Claim:
             return claim
         retracted = []
         for event_id in claim.event_ids:
-            event = selectors.event_get(event_id)
-            if event.type in META_TYPES:
-                continue
             ctx = Context(actor=actor, idempotency_key=f"claim:{claim.pk}:reject:{event_id}")
             try:
                 services.event_retract(event_id=event_id, reason=reason, ctx=ctx)

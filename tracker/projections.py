@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import groupby
 
@@ -97,7 +98,7 @@ def _summit_head_append(slug: str, new_facts: Sequence[Fact]) -> list[Interval] 
     return fold_timeline(ordered, before=last, history=history)
 
 
-def _project_summit(slug: str, batch: Sequence[RecordedEvent], position: int) -> None:
+def _project_summit(slug: str, batch: Sequence[RecordedEvent], position: int, rows: _SummitRows) -> None:
     stream = StreamId("summit", slug)
     new_facts = effective_facts(batch) if not any(e.type in META_TYPES for e in batch) else None
     appended = _summit_head_append(slug, new_facts) if new_facts else None
@@ -107,7 +108,7 @@ def _project_summit(slug: str, batch: Sequence[RecordedEvent], position: int) ->
         )
     else:
         _refold_summit(slug, eventstore.read_stream(stream, up_to_position=position), position)
-    _update_summit_row(slug, stream, batch, position)
+    rows.touch(slug, stream, batch, position)
 
 
 def _refold_summit(slug: str, events: Sequence[RecordedEvent], position: int) -> None:
@@ -136,11 +137,47 @@ def _widest_window(batch: Sequence[RecordedEvent]) -> timedelta:
     return max(widths)
 
 
-def _update_summit_row(slug: str, stream: StreamId, batch: Sequence[RecordedEvent], position: int) -> None:
+@dataclass
+class _SummitRowChange:
+    """What appends since the last flush did to one summit's row."""
+
+    version: int
+    last_position: int
+    first_position: int
+    widest: timedelta
+
+
+class _SummitRows:
+    """Buffers summit-row updates and writes each row once per flush.
+
+    Inline projection flushes after every append; a rebuild flushes once per page of the
+    log, so a long stream does not update its summit row once per event inside the
+    rebuild's single transaction (each such update would leave a dead row version behind
+    for the next to step over).
+    """
+
+    def __init__(self) -> None:
+        self._changes: dict[str, _SummitRowChange] = {}
+
+    def touch(self, slug: str, stream: StreamId, batch: Sequence[RecordedEvent], position: int) -> None:
+        version = max(e.version for e in batch if e.stream == stream)
+        first, widest = min(e.position for e in batch), _widest_window(batch)
+        known = self._changes.get(slug)
+        if known is not None:
+            first, widest = min(first, known.first_position), max(widest, known.widest)
+        self._changes[slug] = _SummitRowChange(version, position, first, widest)
+
+    def flush(self) -> None:
+        for slug, change in sorted(self._changes.items()):
+            _write_summit_row(slug, change)
+        self._changes.clear()
+
+
+def _write_summit_row(slug: str, change: _SummitRowChange) -> None:
     head = current_intervals_head(slug)
     values = {
-        "version": max(e.version for e in batch if e.stream == stream),
-        "last_position": position,
+        "version": change.version,
+        "last_position": change.last_position,
         "status": head.status if head else "",
         "title": head.title if head else "",
         "scheduled_for": head.scheduled_for if head else None,
@@ -148,14 +185,11 @@ def _update_summit_row(slug: str, stream: StreamId, batch: Sequence[RecordedEven
         "parties": head.parties if head else [],
         "leaders": head.leaders if head else [],
     }
-    widest = _widest_window(batch)
     summit = Summit.objects.filter(slug=slug).first()
     if summit is None:
-        Summit.objects.create(
-            slug=slug, first_position=min(e.position for e in batch), max_uncertainty=widest, **values
-        )
+        Summit.objects.create(slug=slug, first_position=change.first_position, max_uncertainty=change.widest, **values)
         return
-    Summit.objects.filter(pk=summit.pk).update(max_uncertainty=max(summit.max_uncertainty, widest), **values)
+    Summit.objects.filter(pk=summit.pk).update(max_uncertainty=max(summit.max_uncertainty, change.widest), **values)
 
 
 def current_intervals_head(slug: str) -> SummitInterval | None:
@@ -222,15 +256,14 @@ def _project_meeting(meeting_id: str, position: int) -> None:
     )
 
 
-_PROJECTORS: dict[str, Callable[[str, Sequence[RecordedEvent], int], None]] = {
-    "summit": _project_summit,
-    "envoy": lambda ident, batch, position: _project_envoy(ident, position),
-    "meeting": lambda ident, batch, position: _project_meeting(ident, position),
-}
-
-
 def project(events: Sequence[RecordedEvent]) -> None:
     """Bring the read models up to date with one append's events (same transaction)."""
+    rows = _SummitRows()
+    _project_append(events, rows)
+    rows.flush()
+
+
+def _project_append(events: Sequence[RecordedEvent], rows: _SummitRows) -> None:
     if not events:
         return
     position = max(e.position for e in events)
@@ -238,9 +271,12 @@ def project(events: Sequence[RecordedEvent]) -> None:
     for event in events:
         by_stream[event.stream].append(event)
     for stream, batch in sorted(by_stream.items()):
-        projector = _PROJECTORS.get(stream.type)
-        if projector is not None:
-            projector(stream.id, batch, position)
+        if stream.type == "summit":
+            _project_summit(stream.id, batch, position, rows)
+        elif stream.type == "envoy":
+            _project_envoy(stream.id, position)
+        elif stream.type == "meeting":
+            _project_meeting(stream.id, position)
 
 
 def clear() -> None:
@@ -275,12 +311,14 @@ def rebuild(*, progress: Callable[[int], None] | None = None, batch_size: int = 
 
 def _replay(events: Iterable[RecordedEvent], progress: Callable[[int], None] | None) -> int:
     count = 0
+    rows = _SummitRows()
     for _, append_events in groupby(events, key=lambda e: e.append_id):
         batch = list(append_events)
-        project(batch)
+        _project_append(batch, rows)
         count += len(batch)
         if progress:
             progress(len(batch))
+    rows.flush()
     return count
 
 

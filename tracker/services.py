@@ -349,12 +349,14 @@ def meeting_change_status(
 # --- corrections -----------------------------------------------------------------------
 
 
-def _target(event_id: str) -> RecordedEvent:
+def _target(event_id: str, kind: str) -> RecordedEvent:
     target = eventstore.get_event(event_id)
     if target is None:
         raise NotFound(f"no event {event_id}", reason="unknown")
-    if target.type in ev.META_TYPES:
-        raise InvalidCommand("retractions, corrections and corroborations cannot themselves be amended")
+    # A wrong correction or corroboration can be withdrawn; nothing else amends an amendment.
+    retractable = (ev.EVENT_CORRECTED, ev.FACT_CORROBORATED)
+    if target.type in ev.META_TYPES and not (kind == ev.EVENT_RETRACTED and target.type in retractable):
+        raise InvalidCommand(f"a {target.type} event cannot be amended that way")
     return target
 
 
@@ -362,10 +364,13 @@ def _amend(event_id: str, kind: str, data: dict, expected_version: int | None, c
     with transaction.atomic():
         if done := _replay_if_done(ctx):
             return done
-        target = _target(event_id)
+        target = _target(event_id, kind)
         loaded = eventstore.read_stream(target.stream)
         version = _check_expected(target.stream, loaded, expected_version)
-        if str(target.id) not in {f.id for f in effective_facts(loaded)}:
+        retracted = {str(e.data.get("event_id")) for e in loaded if e.type == ev.EVENT_RETRACTED}
+        if str(target.id) in retracted or (
+            target.type not in ev.META_TYPES and str(target.id) not in {f.id for f in effective_facts(loaded)}
+        ):
             raise InvalidCommand(f"event {event_id} is already retracted")
         payload = {"event_id": str(target.id), **data}
         return _commit(target.stream, [_new_event(kind, payload, ctx)], version, ctx)

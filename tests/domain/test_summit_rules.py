@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from tracker.domain.errors import IllegalTransition, InvalidCommand
-from tracker.domain.events import EVENT_CORRECTED, EVENT_RETRACTED, SUMMIT_CHANGES
+from tracker.domain.events import EVENT_CORRECTED, EVENT_RETRACTED, FACT_CORROBORATED, SUMMIT_CHANGES
 from tracker.domain.facts import effective_facts
 from tracker.domain.summit import build_timeline, check_transition, status_at
 from tracker.domain.time import ValidTime
@@ -161,3 +161,21 @@ def test_valid_time_rejects_naive_and_inverted_intervals():
         ValidTime.at(datetime(2018, 5, 24))
     with pytest.raises(ValueError, match="before"):
         ValidTime(t("2018-05-25"), t("2018-05-24"))
+
+
+def test_retracting_a_corroboration_withdraws_its_source_and_its_narrowing():
+    vague = Stored("cancelled", ValidTime.between_days(date(2018, 5, 1), date(2018, 5, 30)))
+    events = [Stored("scheduled", day("2018-05-10"), title="S"), vague]
+    corroboration = Stored(FACT_CORROBORATED, event_id=vague.id, valid_time=day("2018-05-24").to_dict())
+    corroboration.source = {"kind": "article", "article_id": "a2"}
+    events.append(corroboration)
+    (narrowed,) = [f for f in effective_facts(events) if f.id == vague.id]
+    assert narrowed.time == day("2018-05-24") and len(narrowed.sources) == 2
+
+    events.append(Stored(EVENT_RETRACTED, event_id=corroboration.id, reason="wrong article"))
+    (restored,) = [f for f in effective_facts(events) if f.id == vague.id]
+    assert restored.time == ValidTime.between_days(date(2018, 5, 1), date(2018, 5, 30))
+    assert restored.sources == ({"kind": "test"},)
+    # As known before the retraction, the source still counted.
+    (before,) = [f for f in effective_facts(events, known_position=events[-1].position - 1) if f.id == vague.id]
+    assert len(before.sources) == 2

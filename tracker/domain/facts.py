@@ -58,8 +58,13 @@ def effective_facts(events: Iterable[StoredEvent], *, known_position: int | None
     ordered = sorted(
         (e for e in events if known_position is None or e.position <= known_position), key=lambda e: e.position
     )
+    # A retraction withdraws a fact, a correction or a corroboration: whatever it names
+    # counts as never recorded (as known from the retraction's position on).
+    withdrawn = {str(e.data.get("event_id")) for e in ordered if e.type == EVENT_RETRACTED}
     facts: dict[str, Fact] = {}
     for event in ordered:
+        if str(event.id) in withdrawn:
+            continue
         if event.type not in META_TYPES:
             anchor = event.data.get("anchor")
             facts[str(event.id)] = Fact(
@@ -76,11 +81,9 @@ def effective_facts(events: Iterable[StoredEvent], *, known_position: int | None
             continue
         target = str(event.data.get("event_id"))
         fact = facts.get(target)
-        if fact is None:
-            continue
-        if event.type == EVENT_RETRACTED:
-            del facts[target]
-        elif event.type == EVENT_CORRECTED:
+        if fact is None or event.type == EVENT_RETRACTED:
+            continue  # retractions were applied up front
+        if event.type == EVENT_CORRECTED:
             data = {**fact.data, **event.data.get("data", {})}
             time = ValidTime.from_dict(event.data["valid_time"]) if event.data.get("valid_time") else fact.time
             anchor = data.get("anchor") if "anchor" in event.data.get("data", {}) else fact.anchor

@@ -57,6 +57,8 @@ class Event(models.Model):
         indexes = [
             models.Index(fields=["type"], name="event_type_idx"),
             models.Index(fields=["recorded_at"], name="event_recorded_at_idx"),
+            # A stream as known at a position (its version then, its events up to then).
+            models.Index(fields=["stream_type", "stream_id", "position"], name="event_stream_position_idx"),
         ]
         # Events are never changed or deleted, by anyone: only viewed, or amended by new
         # retraction and correction events.
