@@ -33,6 +33,7 @@ _SPEECH = re.compile(r"\b(?:said|says|told reporters|told|added|noted|wrote on T
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|we|I)\b")
 _SUBORDINATE = frozenset(
     {
+        "that",
         "since",
         "when",
         "while",
@@ -51,8 +52,10 @@ _SUBORDINATE = frozenset(
 _SAID_BEFORE = re.compile(r"\b(?:said|announced|told \w+|confirmed|reported|wrote|tweeted|added|declared)\s+$")
 _THERE = re.compile(r"\bthere\b")
 _WITH_AT_END = re.compile(r"\bwith\s+(?:[\w-]+\s+){0,4}?$")
-_ELIDED_SUBJECT = re.compile(rf"\A\s*(?:(?:and\s+)?(?:also\s+)?{PAST_VERB}|(?:after|before|while)\s+\w+ing)\b")
-_DAY_AFTER = re.compile(r"\A\s*(a|one|two|three|four) (days?|weeks?) (after|before)\b")
+_ELIDED_SUBJECT = re.compile(
+    rf"\A\s*(?:(?:and\s+)?(?:also\s+)?(?:\w+ly\s+)?{PAST_VERB}|(?:after|before|while)\s+\w+ing)\b"
+)
+_DAY_AFTER = re.compile(r"\A\s*(a|one|two|three|four|five|six|seven|\d+) (days?|weeks?) (after|before)\b")
 _DAYS_OF = re.compile(r"\b(two|three|four|five|\d) days of (?:talks|meetings|negotiations)\b")
 _NAMED_SUMMIT = re.compile(r"\b(?:NATO|G-?20|G-?7|APEC|ASEAN|EU|UN|Group of \d+|Belt and Road|East Asia)\s+summit")
 _LETTER = re.compile(r"\b(?:letter|message)\s+from\b")
@@ -338,7 +341,10 @@ class Coder:
             # "a meeting between Kim and Moon: the two leaders will ...": the pair just named
             # in this sentence, else the pair that has met most so far
             pair = self.sentence_pair(clause, clause.start + g.start(), leaders_only)
-            for key in pair or self.salient_pair(leaders_only=leaders_only):
+            # nobody yet: "The two leaders met on Wednesday, a day after Kim greeted Moon"
+            pair = pair or self.salient_pair(leaders_only=leaders_only)
+            pair = pair or self.sentence_pair(clause, clause.sentence.end, leaders_only)
+            for key in pair:
                 found.append((clause.start + g.start(), key, False))
         for p in _PRONOUN.finditer(text):
             pos = clause.start + p.start()
@@ -421,6 +427,7 @@ class Coder:
                 analysed.append((clause, future, dates, unquoted))
             prev_last: str | None = None
             prev_place: PlaceMention | None = None
+            previous_own: Interval | None = None
             self.sentence_summit = None
             for clause, future, dates, unquoted in analysed:
                 actors, unnamed = self.actors(clause, prev_last)
@@ -436,11 +443,16 @@ class Coder:
                 if (clause.opener == "where" or _THERE.search(clause.text)) and not places and prev_place:
                     places = [prev_place]
                 relative = _DAY_AFTER.match(clause.text)
-                if relative and self.last_interval and clause.index:
+                # "returned on Saturday, a day after Trump announced ...": the clause before anchors it
+                anchor = previous_own or self.last_interval
+                if relative and anchor and clause.index:
                     days = _count(relative.group(1)) * (7 if relative.group(2).startswith("week") else 1)
-                    shifted = self.last_interval.shift(days if relative.group(3) == "before" else -days)
+                    shifted = anchor.shift(days if relative.group(3) == "before" else -days)
+                    own = [d for d in dates if d.start >= relative.end()]  # its own dates still count
                     dates = [DateMention(0, 0, relative.group(0), interval=shifted, exact=True)] if shifted else []
+                    dates += own
                 self.own_dates = bool(dates)
+                previous_own = next((d.interval for d in dates if d.interval and d.attached_to is None), previous_own)
                 if not dates:
                     # a borrowed date must share the tense: "spoke on Thursday ... when he meets Kim" is not Thursday
                     dates = [d for d, tense in sentence_dates if d.attached_to != "summit" and tense == future]
@@ -753,7 +765,8 @@ class Coder:
 
 
 def _count(word: str) -> int:
-    return int(word) if word.isdigit() else {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}[word]
+    numbers = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+    return int(word) if word.isdigit() else numbers[word]
 
 
 def _strip_quotes(text: str) -> str:

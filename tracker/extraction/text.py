@@ -57,7 +57,9 @@ _CLAUSE_SPLIT = re.compile(
     r"|(?:,\s*|\s+)(?=(?:since|where|while|when|until|although|though|whereas|because)\s)"
     r"|,\s*(?=(?:as|who|which|but|after|before|then)\s)"
     r"|,\s*(?=(?:a|one|two|three|four)\s+(?:days?|weeks?)\s+(?:after|before|later|earlier)\b)"
-    rf"|,\s*(?=and\s+(?:a|an|the|he|she|they|then|[A-Z][\w'\u2019]*|{PAST_VERB})\s)"
+    r"|\s+(?=(?:a|one|two|three|four|five|six|seven|several|\d+)\s+(?:days?|weeks?|months?)\s+(?:after|before)\s)"
+    rf"|,\s*(?=and\s+(?:a|an|the|he|she|they|then|[A-Z][\w'\u2019]*|(?:\w+ly\s+)?{PAST_VERB})\s)"
+    rf"|\s+(?=that\s+(?:had\s+|has\s+|have\s+)?{PAST_VERB}\s)"
     r"|\s+(?=and\s+(?:is|are|was|were|will|has|have)\s)"
     r"|\s+(?=(?:before|after)\s+(?:the|a|an|his|her|their)\s)"
     r"|\s+(?=to\s+(?:finali[sz]e|prepare|arrange|discuss|plan|pave|salvage|try|work\s+out|lay)\b)"
@@ -68,6 +70,8 @@ _LEADING_SUBORDINATE = re.compile(
     r"(?:(?:Hours|Days|Minutes|Moments|Weeks|Shortly|Soon|Just|Long)\s+)?(?:After|Before|When|While|Since|Once|Although"
     r"|Though|after|before)\b[^,;]{3,120},\s*"
 )
+# a relative clause ends where the main verb resumes: "Xi, who visited Pyongyang last week, briefed Trump"
+_RELATIVE_END = re.compile(rf",\s+(?=(?:\w+ly\s+)?(?:{PAST_VERB}|is|was|has|will|would|spent|says)\s)")
 _QUOTE = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 
 
@@ -145,6 +149,7 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
         pieces.append((cursor, m.start()))
         cursor = m.end()
     pieces.append((cursor, len(text)))
+    pieces = [part for piece in pieces for part in _end_relative(text, *piece)]
     for start, end in pieces:
         chunk = text[start:end]
         if not chunk.strip():
@@ -161,6 +166,15 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
             )
         )
     return clauses
+
+
+def _end_relative(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if not re.match(r"\s*(?:who|which|whose)\s", text[start:end]):
+        return [(start, end)]
+    m = _RELATIVE_END.search(text, start, end)
+    if not m or _inside_quote(text, m.start()):
+        return [(start, end)]
+    return [(start, m.start()), (m.end(), end)]
 
 
 def _inside_quote(text: str, position: int) -> bool:
