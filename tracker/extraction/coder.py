@@ -491,7 +491,9 @@ class Coder:
         cancel = self.lex.modality["cancel_meeting"].search(text)
         if cancel and trigger:
             after_cancel = [k for pos, k, inert in actors if pos > clause.start + cancel.start() and not inert]
-            first_after = next((pos for pos, k, inert in actors if pos > clause.start + cancel.start() and not inert), 0)
+            first_after = next(
+                (pos for pos, k, inert in actors if pos > clause.start + cancel.start() and not inert), 0
+            )
             with_them = re.search(r"\bwith\b", self.body[clause.start + cancel.end() : first_after])
             if after_cancel and not with_them:
                 # "Trump cancelled a trip by Pompeo": Trump is not a party; "cancelled a meeting with Putin": he is
@@ -553,6 +555,8 @@ class Coder:
         planned_change = False
         if summit_word or (kind and len(leaders) >= 2) or (not participants and _THE_MEETING.search(text)):
             scheduled, _, _ = self.pick_interval(dates, None, for_summit=True)
+            if scheduled is None and summit_word and self.own_dates and (kind or status_kind):
+                scheduled = self.summit_date(text, dates)
             place, strength = _summit_place(text, places, clause.start, self.lex)
             if not summit_word or len(participants) > len(leaders):
                 strength = min(strength, 1 if not participants else 0)
@@ -668,6 +672,27 @@ class Coder:
             self.context = (sentence.index, interval)
         if len(participants) >= 2 and not joined:
             self.last_pair = participants[:2]
+
+    def summit_date(self, text: str, dates: list[DateMention]) -> Interval | None:
+        """ "will meet in Buenos Aires on December 1 for a summit", "his summit ... would take place in
+        Hanoi on February 27 and 28": an exact day in the clause of the meeting verb dates the summit,
+        unless it dates a saying ("announced on Friday") or belongs to another noun."""
+        summit_at = self.lex.summit_regex.search(text)
+        usable = [
+            d
+            for d in dates
+            if d.interval
+            and d.exact
+            and d.attached_to is None
+            and d.offset_days is None
+            and d.text
+            and d.end > 0
+            and not _SAID_BEFORE.search(text, 0, d.start)
+        ]
+        if not usable:
+            return None
+        after = [d for d in usable if summit_at and d.start > summit_at.start()]
+        return (after or usable)[0].interval
 
     def meeting_trigger(self, text: str) -> tuple[MeetingKind | None, re.Match[str] | None]:
         if not self.lex.any_meeting.search(text):

@@ -100,7 +100,8 @@ class SummitBuilder:
         leaders = sorted(pair, key=lambda k: self.cast.persons[k].first)
         persons = self.cast.persons
         held = [m.held for m in members if m.held]
-        exact = [m.scheduled for m in members if m.scheduled and m.scheduled.days == 1]
+        # "on February 27 and 28" schedules a two-day summit: its first day is the date
+        exact = [m.scheduled for m in members if m.scheduled and m.scheduled.days <= 3]
         when = min(h.start for h in held) if held else (exact[0].start if exact else None)
         located = sorted((m for m in members if m.location), key=lambda m: (-m.place_strength, m.sentence))
         parties = []
