@@ -525,7 +525,9 @@ class Coder:
             rest = text[letter.end() :]
             recipient_at = re.search(r"\b(?:to|for)\b", rest)
             recipients = [
-                k for pos, k, _ in actors if recipient_at and pos >= clause.start + letter.end() + recipient_at.end()
+                k
+                for pos, k, inert in actors
+                if recipient_at and pos >= clause.start + letter.end() + recipient_at.end() and not inert
             ]
             if sender and not recipients:
                 carrier = [k for pos, k, _ in actors if pos < clause.start + letter.start()]

@@ -1,0 +1,120 @@
+"""Rules added from the second blind set, each on sentences of its own (not the test articles),
+and a hostile input that must finish: every stage of the extractor is near-linear."""
+
+import datetime as dt
+
+import pytest
+
+from tracker.extraction import extract, parse_article_fields
+
+
+def run(text: str, pub: dt.date = dt.date(2018, 11, 28)) -> dict:
+    return extract(parse_article_fields(text=text, published_on=pub))
+
+
+def meeting(result: dict, *names: str) -> dict | None:
+    return next((m for m in result["meetings"] if set(m["participants"]) == set(names)), None)
+
+
+def test_a_summit_date_and_place_in_the_clause_of_the_meeting_verb():
+    result = run(
+        "US President Donald Trump and Chinese President Xi Jinping will meet in Buenos Aires on December 1 "
+        "for a summit on trade."
+    )
+    (summit,) = result["summits"]
+    assert (summit["scheduled_for"], summit["location"]) == ("2018-12-01", "Buenos Aires")
+
+
+def test_a_summit_date_is_not_the_day_it_was_announced():
+    result = run(
+        "President Donald Trump announced on Friday that his second summit with Kim Jong Un would take place "
+        "in Hanoi on February 27 and 28.",
+        pub=dt.date(2019, 2, 9),
+    )
+    (summit,) = result["summits"]
+    assert (summit["scheduled_for"], summit["location"]) == ("2019-02-27", "Hanoi")
+
+
+def test_the_two_leaders_are_the_pair_just_named():
+    result = run(
+        "Pompeo met Kim Yong Chol on Monday. An aide secured a date for a meeting between Kim Jong Un and "
+        "South Korean President Moon Jae-in: the two leaders will meet in Pyongyang on December 3."
+    )
+    planned = meeting(result, "Kim Jong Un", "Moon Jae-in") or result["summits"][0]
+    assert planned is not None
+    assert not meeting(result, "Mike Pompeo", "Kim Yong Chol", "Kim Jong Un")
+
+
+def test_a_relative_clause_ends_where_the_main_verb_resumes():
+    result = run(
+        "Chinese President Xi Jinping, who visited Pyongyang last week for talks with Kim Jong Un, briefed "
+        "President Donald Trump on that trip on Tuesday."
+    )
+    assert meeting(result, "Xi Jinping", "Kim Jong Un") is not None
+    assert meeting(result, "Xi Jinping", "Kim Jong Un", "Donald Trump") is None
+
+
+def test_their_meeting_is_the_clause_s_own_pair():
+    result = run(
+        "Trump and Xi met on Monday. Trump also held talks with Russian President Vladimir Putin on Tuesday, "
+        "their first formal meeting since July."
+    )
+    assert meeting(result, "Donald Trump", "Vladimir Putin")["date"] == {"from": "2018-11-27", "to": "2018-11-27"}
+    assert all(len(m["participants"]) == 2 for m in result["meetings"])
+
+
+def test_a_cancelled_meeting_with_someone_keeps_the_canceller():
+    result = run("Trump abruptly cancelled a planned meeting with Russian President Vladimir Putin on Tuesday.")
+    cancelled = meeting(result, "Donald Trump", "Vladimir Putin")
+    assert cancelled is not None and cancelled["status"] == "cancelled"
+
+
+def test_a_closing_attribution_is_not_a_party():
+    result = run(
+        "Ambassador Sung Kim handed Ri Yong Ho a letter from Trump addressed to Kim Jong Un on Tuesday, "
+        "State Department spokeswoman Heather Nauert said."
+    )
+    assert all("Heather Nauert" not in m["participants"] for m in result["meetings"])
+    nauert = next(p for p in result["persons"] if p["name"] == "Heather Nauert")
+    assert nauert["country"] == "US"
+
+
+def test_a_past_handshake_keeps_its_year_despite_a_later_promise():
+    result = run(
+        "The talks deliver on a promise made when Trump and Kim Jong Un shook hands at the Demilitarized Zone "
+        "on June 30 and agreed to resume dialogue within weeks.",
+        pub=dt.date(2019, 10, 6),
+    )
+    handshake = meeting(result, "Donald Trump", "Kim Jong Un")
+    assert handshake["date"] == {"from": "2019-06-30", "to": "2019-06-30"} and handshake["status"] == "held"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Spokesman Abe Kyong-su said the talks went well.", "Abe Kyong-su", None),
+        ('"It is a reset," said Park Min-jae, a professor at Seoul National University.', "Park Min-jae", None),
+        ("Its spokeswoman, Jane Holloway, said the offer stood.", "Jane Holloway", None),
+        ("Treasury Secretary Tom Rayburn joined the talks.", "Tom Rayburn", "US"),
+    ],
+)
+def test_people_outside_the_dictionary(text, name, country):
+    persons = {p["name"]: p for p in run(text)["persons"]}
+    assert name in persons
+    if country:
+        assert persons[name]["country"] == country
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Kim ",  # was quadratic: an unbounded name run backtracking before a required comma
+        "Kim Jong Un met Kim Yong Chol and Kim. ",
+        "the two leaders met the secretary of state, who visited Seoul, and he said their trip. ",
+    ],
+)
+def test_a_pathological_200_kb_article_completes(unit):
+    text = unit * (200_000 // len(unit))
+    result = run(text)
+    assert result["schema"] == "summit-tracker/extraction/v1"
