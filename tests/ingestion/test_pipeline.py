@@ -125,7 +125,7 @@ def test_a_narrower_date_narrows_the_fact_and_what_is_anchored_to_it(seeded, mon
     }  # fmt: skip
     extractions = {"vague": vague, "precise": precise}
     # The extractor is pure and tested on its own; here each text stands for an extraction.
-    monkeypatch.setattr(ingestion, "extract", lambda parsed: extractions[parsed.body.split()[0]])
+    monkeypatch.setattr(ingestion.process, "extract", lambda parsed: extractions[parsed.body.split()[0]])
 
     ingest("vague report", published_on=date(2018, 11, 20))
     (slug,) = Summit.objects.exclude(slug=SLUG).values_list("slug", flat=True)
@@ -192,7 +192,7 @@ def test_an_illegal_change_at_the_head_waits_for_review_and_the_rest_is_applied(
                       "date": {"from": "2018-07-06", "to": "2018-07-07"}, "status": "held", "summit": "s1",
                       "confidence": 0.9}],
     }  # fmt: skip
-    monkeypatch.setattr(ingestion, "extract", lambda parsed: extraction)
+    monkeypatch.setattr(ingestion.process, "extract", lambda parsed: extraction)
     events = Event.objects.count()
 
     article = ingest("A July report.", published_on=date(2018, 7, 8))
@@ -215,7 +215,7 @@ def test_a_failure_mid_article_marks_it_failed_and_leaves_no_partial_events(seed
             {"participants": 42, "date": {"from": "2018-04-23", "to": "2018-04-23"}, "confidence": 0.9},
         ]
     }  # fmt: skip
-    monkeypatch.setattr(ingestion, "extract", lambda parsed: broken)
+    monkeypatch.setattr(ingestion.process, "extract", lambda parsed: broken)
     events = Event.objects.count()
 
     article = ingest("A report the extractor got wrong.", published_on=date(2018, 4, 25))
@@ -231,7 +231,7 @@ def test_an_extractor_error_fails_the_article_with_its_reason(seeded, monkeypatc
     def refuse(parsed):
         raise ArticleError("extraction failed (RecursionError: too deep)")
 
-    monkeypatch.setattr(ingestion, "extract", refuse)
+    monkeypatch.setattr(ingestion.process, "extract", refuse)
     article = ingest("Anything.", published_on=date(2018, 4, 25))
 
     assert article.status == Article.Status.FAILED
