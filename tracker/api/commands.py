@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from rest_framework import serializers, status
@@ -27,7 +28,7 @@ class SourceInput(serializers.Serializer):
     outlet = Text(required=False, max_length=200)
     reference = Text(required=False, max_length=500)
     evidence = Text(required=False, max_length=5000, help_text="The text the fact was read from.")
-    article_id = serializers.IntegerField(required=False, min_value=1)
+    article_id = serializers.UUIDField(required=False, help_text="An article stored here (its id).")
 
 
 class WriteApi(APIView):
@@ -42,9 +43,10 @@ def context_for(request, *, source: dict[str, Any] | None = None, confidence: fl
     """The acting user, the source (always naming the user) and an optional idempotency key."""
     user = request.user.get_username()
     key = request.headers.get(IDEMPOTENCY_HEADER)
+    given = {name: str(value) if isinstance(value, uuid.UUID) else value for name, value in (source or {}).items()}
     return Context(
         actor=user,
-        source={"kind": "editor", **(source or {}), "user": user},
+        source={"kind": "editor", **given, "user": user},
         confidence=confidence,
         # Scoped to the user, so one client's key can never replay another's write.
         idempotency_key=f"api:{request.user.pk}:{key[:150]}" if key else None,
