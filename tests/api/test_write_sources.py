@@ -35,7 +35,7 @@ def test_an_article_id_that_is_not_a_uuid_is_a_400(seeded, api):
             "change": "held",
             "expected_version": 7,
             "valid_time": {"at": "2018-06-12"},
-            "source": {"kind": "article", "article_id": 7},
+            "source": {"kind": "article", "article_id": "article-7"},
         },
         format="json",
     )
