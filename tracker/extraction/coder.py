@@ -236,10 +236,16 @@ class Coder:
 
     def attribution_start(self, clause: Clause) -> int:
         """Body offset where a closing attribution (", a Kremlin spokesman said.") begins, else the clause end."""
+        cached = clause.__dict__.get("_said_at")  # asked for by run() and actors(): scan once
+        if cached is not None:
+            return cached
         m = _ATTRIBUTION.search(clause.text)
         if not m or clause.quoted_spans():
-            return clause.end  # a quotation's speaker speaks of himself: "Good dinner with Kim," Pompeo tweeted
-        return clause.start + m.start()
+            at = clause.end  # a quotation's speaker speaks of himself: "Good dinner with Kim," Pompeo tweeted
+        else:
+            at = clause.start + m.start()
+        clause.__dict__["_said_at"] = at
+        return at
 
     def sentence_pair(self, clause: Clause, position: int, leaders_only: bool) -> list[str]:
         """The last two people named in this sentence before ``position`` (leaders only if asked)."""

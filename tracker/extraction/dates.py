@@ -204,10 +204,12 @@ class _Rules:
     """Ordered (regex, handler) pairs; earlier rules win where matches overlap."""
 
     def __init__(self) -> None:
-        self.rules: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = []
+        self.rules: list[tuple[re.Pattern[str], str, re.Pattern[str]]] = []
 
     def add(self, pattern: str, handler: str, flags: int = re.IGNORECASE) -> None:
-        self.rules.append((re.compile(pattern, flags), handler, _NEEDLES[handler]))
+        # the needles as one compiled alternation: a single C-level scan instead of a Python loop
+        needles = re.compile("|".join(re.escape(n) for n in _NEEDLES[handler]))
+        self.rules.append((re.compile(pattern, flags), handler, needles))
 
 
 # A rule runs only when one of its needles occurs in the lowercased text: most clauses
@@ -487,7 +489,7 @@ def find_dates(text: str, pub: dt.date, *, future: bool = False) -> list[DateMen
     taken: list[tuple[int, int]] = []
     lowered = text.lower()
     for regex, kind, needles in RULES.rules:
-        if not any(needle in lowered for needle in needles):
+        if not needles.search(lowered):
             continue
         for m in regex.finditer(text):
             if any(m.start() < end and start < m.end() for start, end in taken):

@@ -94,8 +94,12 @@ class Clause:
     opener: str
 
     def quoted_spans(self) -> list[tuple[int, int]]:
-        """Body offsets of quoted speech inside the clause."""
-        return [(self.start + m.start(), self.start + m.end()) for m in _QUOTE.finditer(self.text)]
+        """Body offsets of quoted speech inside the clause (computed once: the coder asks often)."""
+        spans = self.__dict__.get("_quoted")
+        if spans is None:
+            spans = [(self.start + m.start(), self.start + m.end()) for m in _QUOTE.finditer(self.text)]
+            self.__dict__["_quoted"] = spans  # a cache, not a field: equality and hashing ignore it
+        return spans
 
 
 def split_sentences(body: str) -> list[Sentence]:
