@@ -118,3 +118,36 @@ def test_a_pathological_200_kb_article_completes(unit):
     text = unit * (200_000 // len(unit))
     result = run(text)
     assert result["schema"] == "summit-tracker/extraction/v1"
+
+
+# Rules added from blind set 3.
+
+
+def test_a_letter_that_proposes_a_meeting_is_a_held_letter_and_a_proposed_summit():
+    result = run(
+        "Russian President Vladimir Putin proposed another meeting in a letter to Japanese Prime Minister "
+        "Shinzo Abe earlier this month.",
+    )
+    letter = meeting(result, "Vladimir Putin", "Shinzo Abe")
+    assert letter is not None and (letter["mode"], letter["status"]) == ("letter", "held")
+    statuses = {c["status"] for c in result["status_changes"]}
+    assert statuses == {"proposed"}
+
+
+def test_ready_to_meet_again_is_a_proposal_of_the_next_summit():
+    result = run(
+        "Chinese President Xi Jinping said on Tuesday he was ready to meet US President Donald Trump again.",
+    )
+    (change,) = result["status_changes"]
+    assert (change["status"], change["announced_by"]) == ("proposed", "Xi Jinping")
+    assert change["date"] == {"from": "2018-11-27", "to": "2018-11-27"}
+
+
+def test_will_hold_a_second_summit_is_scheduled_and_a_conditional_one_is_nothing():
+    scheduled = run(
+        "President Donald Trump will hold a second summit with Russian President Vladimir Putin next year, "
+        "the White House announced on Monday.",
+    )
+    assert [c["status"] for c in scheduled["status_changes"]] == ["scheduled"]
+    conditional = run("If Putin agrees, President Donald Trump will hold a second summit with Vladimir Putin.")
+    assert conditional["status_changes"] == []

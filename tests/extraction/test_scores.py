@@ -17,7 +17,8 @@ SHARED = HERE.parents[2] / "shared"
 SCORER = SHARED / "eval" / "score_extraction.py"
 
 # (event_f1, entity_f1) floors: what the extractor achieves today minus a margin. The own set
-# pools the 16 articles the rules were tuned on with the 9 of blind set 2 (first run 0.564).
+# pools the 16 articles the rules were tuned on with blind set 2 (9, first run 0.564) and blind
+# set 3 (4, first run 0.706).
 FOUNDING_BARS = (0.95, 0.95)
 OWN_BARS = (0.85, 0.95)
 
@@ -56,7 +57,7 @@ def test_founding_article(scorer):
 
 def test_own_articles(scorer):
     event_f1, entity_f1, n = score(scorer, HERE / "articles", HERE / "gold")
-    assert n >= 25
+    assert n >= 29
     assert event_f1 >= OWN_BARS[0], f"event_f1={event_f1:.3f}"
     assert entity_f1 >= OWN_BARS[1], f"entity_f1={entity_f1:.3f}"
 

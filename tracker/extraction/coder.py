@@ -52,6 +52,9 @@ _SUBORDINATE = frozenset(
 _SAID_BEFORE = re.compile(r"\b(?:said|announced|told \w+|confirmed|reported|wrote|tweeted|added|declared)\s+$")
 _THERE = re.compile(r"\bthere\b")
 _WITH_AT_END = re.compile(r"\bwith\s+(?:[\w-]+\s+){0,4}?$")
+_REPEAT_MEETING = re.compile(
+    r"\b(?:second|third|fourth|another|next)\s+(?:meeting|summit)\b|\bmeet\b[^.;]{0,60}\bagain\b"
+)
 _ELIDED_SUBJECT = re.compile(
     rf"\A\s*(?:(?:and\s+)?(?:also\s+)?(?:\w+ly\s+)?{PAST_VERB}|(?:after|before|while)\s+\w+ing)\b"
 )
@@ -577,8 +580,12 @@ class Coder:
                 place_strength=strength,
             )
             self.summit_mentions.append(mention)
+            # "proposed a second meeting", "ready to meet Trump again": a leader's request for
+            # another meeting of the pair is a proposal of their (next) summit, as a summit is
+            repeat = status_kind is not None and status_kind.status == "proposed" and len(leaders) >= 2
+            repeat = repeat and bool(_REPEAT_MEETING.search(unquoted))
             if (
-                summit_word
+                (summit_word or repeat)
                 and status_kind
                 and not conditional
                 and not _negated(text, status_kind.regex, modality["negation"])
@@ -615,6 +622,8 @@ class Coder:
             participants = list(last.participants)
         # inside a quotation the speaker's own words carry the mood ("looking forward to a meeting")
         status, confidence = self.meeting_status(text if quote else unquoted, trigger.start(), future)
+        if kind.mode == "letter" and status == "proposed":
+            status = "held"  # a letter that proposes something was still sent: its mood is not the letter's
         summit_like = len(leaders) >= 2 and set(participants) <= set(leaders) and kind.mode == "in_person"
         if summit_like and summit_word and status != "held":
             return  # a planned summit is recorded as the summit, not as a meeting too
