@@ -399,21 +399,6 @@ def summit_diff(
     }
 
 
-def envoy_detail(slug: str, *, known_at: datetime | None = None) -> dict[str, Any]:
-    basis = resolve_basis(known_at=known_at)
-    envoy = Envoy.objects.filter(slug=slug).first()
-    if envoy is None:
-        raise NotFound(f"no envoy {slug!r}", reason="unknown")
-    if basis.position < envoy.first_position:
-        raise NotFound(f"envoy {slug!r} was not yet known", reason="not_yet_known")
-    meetings = Meeting.objects.filter(Q(participant_rows__envoy_slug=slug) | Q(participant_rows__name=envoy.name))
-    return {
-        "envoy": envoy,
-        "meetings": meetings_at(list(meetings.distinct().order_by("valid_from", "meeting_id")), basis),
-        "basis": basis,
-    }
-
-
 # --- lists and the feed (read by the REST API) ------------------------------------------
 
 
