@@ -37,16 +37,9 @@ class SummitListItem(serializers.Serializer):
     version = serializers.IntegerField()
 
 
-class SummitStateOutput(serializers.Serializer):
-    slug = serializers.CharField()
-    title = serializers.CharField()
-    status = serializers.CharField(allow_null=True, help_text="Null before the first status fact's time.")
-    certainty = serializers.ChoiceField(choices=["definite", "possible"])
-    possible_statuses = serializers.ListField(child=serializers.CharField(allow_null=True))
-    scheduled_for = serializers.DateField(allow_null=True)
-    location = serializers.CharField()
-    parties = serializers.ListField(child=serializers.CharField())
-    leaders = serializers.ListField(child=serializers.CharField())
+class SummitStateOutput(SummitListItem):
+    """A summit at a basis, with the envoys and meetings known there."""
+
     envoys = serializers.ListField(child=serializers.DictField(child=serializers.CharField()))
     meetings = MeetingOutput(many=True)
     version = serializers.IntegerField(help_text="The stream version at the basis: pass it as expected_version.")
