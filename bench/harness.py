@@ -38,6 +38,11 @@ def result(name: str, value: float, unit: str, baseline: float | None, **extra: 
     return {"name": name, "value": _round(value), "unit": unit, "baseline": _round(baseline), "ratio": ratio, **extra}
 
 
+def scaled(used: int, issue: int) -> dict[str, Any]:
+    """Fields that say a full run did less than the issue's size (empty when it did not)."""
+    return {"scaled": True, "size_used": used, "issue_size": issue} if used < issue else {}
+
+
 def _round(value: float | None) -> float | None:
     if value is None:
         return None
