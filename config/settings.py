@@ -133,6 +133,10 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     # A task not acknowledged within this time (worker killed) is redelivered.
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=300),
+    # How often a running worker looks for such unacknowledged messages to restore: every
+    # interval x throttle seconds (kombu's default is 10 x 10).
+    "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
+    "unacked_restore_throttle": env.int("CELERY_UNACKED_RESTORE_THROTTLE", default=3),
     "max_retries": 2,
     "socket_connect_timeout": 2,
     "socket_timeout": 5,

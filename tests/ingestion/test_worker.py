@@ -100,7 +100,15 @@ def test_a_worker_killed_mid_task_is_redelivered_and_stores_each_event_once(seed
     assert Event.objects.count() == before
 
     hold.unlink()
-    workers(env={"CELERY_VISIBILITY_TIMEOUT": "2"})  # restores the unacknowledged message
+    # The new worker restores the unacknowledged message once its visibility timeout has
+    # passed, checking every second.
+    workers(
+        env={
+            "CELERY_VISIBILITY_TIMEOUT": "2",
+            "CELERY_UNACKED_RESTORE_INTERVAL": "1",
+            "CELERY_UNACKED_RESTORE_THROTTLE": "1",
+        }
+    )
     wait_for(lambda: _done(article_id), what="the redelivered task to complete")
     wait_for(broker_idle, what="the queue to drain")
 
