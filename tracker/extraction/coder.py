@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from .dates import DateMention, Interval, find_dates
+from .fastre import compile_fast
 from .lexicon import Lexicon, MeetingKind, lexicon
 from .people import Cast, Mention
 from .places import PlaceMention, best_place, find_places
@@ -23,14 +24,14 @@ from .text import PAST_VERB, Clause, Sentence, split_clauses
 _EVENT_NOUN = re.compile(
     r"\A(?:['\u2019]s?)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|meeting|meetings|talks|summit|proposal|invitation|letter|call)\b"
 )
-_PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
-_COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?P<who>(?:[\w-]+\s+){0,4}?counterparts?)\b")
-_EACH_WITH = re.compile(r"\beach with\b", re.IGNORECASE)
-_ACCOMPANIED = re.compile(r"\baccompan(?:ied|ying|ies)\b", re.IGNORECASE)
+_PRONOUN = compile_fast(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
+_COUNTERPART = compile_fast(r"\b(?:his|her|their)\s+(?P<who>(?:[\w-]+\s+){0,4}?counterparts?)\b")
+_EACH_WITH = compile_fast(r"\beach with\b", re.IGNORECASE)
+_ACCOMPANIED = compile_fast(r"\baccompan(?:ied|ying|ies)\b", re.IGNORECASE)
 _DATELINE = re.compile(r"\A(?P<city>[A-Z][A-Z .'-]{2,})(?:,\s*[\w .]+)?\s*\(")
 _GENERIC_ROLES = {"official", "envoy", "negotiator", "diplomat"}
-_SPEECH = re.compile(r"\b(?:said|says|told reporters|told|added|noted|wrote on Twitter that|tweeted that)\b")
-_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they|we|I)\b")
+_SPEECH = compile_fast(r"\b(?:said|says|told reporters|told|added|noted|wrote on Twitter that|tweeted that)\b")
+_PRONOUN_SUBJECT = compile_fast(r"\b(?:he|she|they|we|I)\b")
 _SUBORDINATE = frozenset(
     {
         "that",
@@ -49,35 +50,35 @@ _SUBORDINATE = frozenset(
         "whereas",
     }
 )
-_SAID_BEFORE = re.compile(r"\b(?:said|announced|told \w+|confirmed|reported|wrote|tweeted|added|declared)\s+$")
-_THERE = re.compile(r"\bthere\b")
-_WITH_AT_END = re.compile(r"\bwith\s+(?:[\w-]+\s+){0,4}?$")
-_REPEAT_MEETING = re.compile(
+_SAID_BEFORE = compile_fast(r"\b(?:said|announced|told \w+|confirmed|reported|wrote|tweeted|added|declared)\s+$")
+_THERE = compile_fast(r"\bthere\b")
+_WITH_AT_END = compile_fast(r"\bwith\s+(?:[\w-]+\s+){0,4}?$")
+_REPEAT_MEETING = compile_fast(
     r"\b(?:second|third|fourth|another|next)\s+(?:meeting|summit)\b|\bmeet\b[^.;]{0,60}\bagain\b"
 )
 _ELIDED_SUBJECT = re.compile(
     rf"\A\s*(?:(?:and\s+)?(?:also\s+)?(?:\w+ly\s+)?{PAST_VERB}|(?:after|before|while)\s+\w+ing)\b"
 )
 _DAY_AFTER = re.compile(r"\A\s*(a|one|two|three|four|five|six|seven|\d+) (days?|weeks?) (after|before)\b")
-_DAYS_OF = re.compile(r"\b(two|three|four|five|\d) days of (?:talks|meetings|negotiations)\b")
-_NAMED_SUMMIT = re.compile(r"\b(?:NATO|G-?20|G-?7|APEC|ASEAN|EU|UN|Group of \d+|Belt and Road|East Asia)\s+summit")
-_LETTER = re.compile(r"\b(?:letter|message)\s+from\b")
-_JOINED = re.compile(r"\b(?:included|including|joined by|accompanied by|attended by)\b")
-_SOURCE_ONLY = re.compile(r"\b(?:greetings|regards|condolences|congratulations|wishes)\s+from\s+$")
-_INVITE = re.compile(
+_DAYS_OF = compile_fast(r"\b(two|three|four|five|\d) days of (?:talks|meetings|negotiations)\b")
+_NAMED_SUMMIT = compile_fast(r"\b(?:NATO|G-?20|G-?7|APEC|ASEAN|EU|UN|Group of \d+|Belt and Road|East Asia)\s+summit")
+_LETTER = compile_fast(r"\b(?:letter|message)\s+from\b")
+_JOINED = compile_fast(r"\b(?:included|including|joined by|accompanied by|attended by)\b")
+_SOURCE_ONLY = compile_fast(r"\b(?:greetings|regards|condolences|congratulations|wishes)\s+from\s+$")
+_INVITE = compile_fast(
     r"\b(?:invit(?:ed|es|ing)\s+(?P<obj>him|her|them|[A-Z][\w.]*(?:\s[A-Z][\w]*)*)|accepted an invitation)\s+to\s+"
     r"(?:visit\s+|come\s+to\s+)?(?:the\s+)?(?P<place>[A-Z][\w]*(?:\s[A-Z][\w]*)*)"
 )
-_ATTRIBUTION = re.compile(
+_ATTRIBUTION = compile_fast(
     r"[,\u201d\"]+\s+(?:[\w'\u2019.-]+\s+){0,8}?(?:said|says|reported|added|told reporters|wrote|tweeted)"
     r"(?:\s+on\s+\w+)?[\s.,;!?\"\u201d]*$"
 )
 # a meeting verb in the past: with a future cue only after it, the clause tells a past event
-_PAST_EVENT = re.compile(
+_PAST_EVENT = compile_fast(
     r"\b(?:met|held|hosted|visited|greeted|welcomed|shook hands|talked|spoke|arrived|flew|travell?ed|went|received"
     r"|sat down|lunched|dined)\b"
 )
-_THE_MEETING = re.compile(r"\bthe (?:meeting|summit)\b")
+_THE_MEETING = compile_fast(r"\bthe (?:meeting|summit)\b")
 # Merging and look-backs consider only this many recent events: a real article has a few
 # dozen, and a hostile one must not make every new event scan all earlier ones.
 _RECENT = 200
@@ -134,7 +135,7 @@ def _description_regex() -> re.Pattern[str]:
         r"(?:(?:recently-appointed|newly-appointed|newly|new|top|senior|chief|former|outgoing|current|visiting|"
         r"first|lead|veteran)\s+)*"
     )
-    return re.compile(
+    return compile_fast(
         rf"(?<!last )(?<!first )(?<!only )(?<!next )(?<!former )(?<!previous )"
         rf"(?:(?P<det>\b(?:the|The|a|A|an|An)\s+)|(?<![\w-]))(?:(?P<nat>{lex.demonym_regex})\s+)?{mods}"
         rf"(?P<role>{role_alt})\b(?!\s+[A-Z])"

@@ -15,6 +15,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .fastre import compile_fast
+
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = [
     "January",
@@ -209,7 +211,7 @@ class _Rules:
     def add(self, pattern: str, handler: str, flags: int = re.IGNORECASE) -> None:
         # the needles as one compiled alternation: a single C-level scan instead of a Python loop
         needles = re.compile("|".join(re.escape(n) for n in _NEEDLES[handler]))
-        self.rules.append((re.compile(pattern, flags), handler, needles))
+        self.rules.append((compile_fast(pattern, flags), handler, needles))
 
 
 # A rule runs only when one of its needles occurs in the lowercased text: most clauses

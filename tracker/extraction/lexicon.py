@@ -10,6 +10,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from .fastre import compile_fast
+
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
@@ -188,14 +190,14 @@ def lexicon() -> Lexicon:
 
     trig = _load("triggers.json")
     meeting_kinds = [
-        MeetingKind(k["kind"], k["mode"], k["cameo"], k["plover"], re.compile("|".join(k["patterns"]), re.IGNORECASE))
+        MeetingKind(k["kind"], k["mode"], k["cameo"], k["plover"], compile_fast("|".join(k["patterns"]), re.IGNORECASE))
         for k in trig["meeting"]
     ]
     status_kinds = [
-        StatusKind(k["status"], k["cameo"], k["plover"], re.compile("|".join(k["patterns"]), re.IGNORECASE))
+        StatusKind(k["status"], k["cameo"], k["plover"], compile_fast("|".join(k["patterns"]), re.IGNORECASE))
         for k in trig["status"]
     ]
-    modality = {key: re.compile(value, re.IGNORECASE) for key, value in trig["modality"].items()}
+    modality = {key: compile_fast(value, re.IGNORECASE) for key, value in trig["modality"].items()}
 
     stopwords = _load("stopwords.json")
     name_stopwords = frozenset(w.lower() for w in stopwords["words"]) | frozenset(p.lower() for p in places)
@@ -206,7 +208,7 @@ def lexicon() -> Lexicon:
         titles=titles,
         title_regex=_alternation(title_phrases),
         kin_regex=_alternation(title_data["kin"]),
-        group_regex=re.compile(r"\b(?:" + _alternation(group) + r")\b", re.IGNORECASE),
+        group_regex=compile_fast(r"\b(?:" + _alternation(group) + r")\b", re.IGNORECASE),
         demonyms=demonyms,
         demonym_regex=_alternation(list(demonyms)),
         country_names=names,
@@ -216,9 +218,9 @@ def lexicon() -> Lexicon:
         capitals=capitals,
         meeting_kinds=meeting_kinds,
         status_kinds=status_kinds,
-        summit_regex=re.compile(trig["summit_words"], re.IGNORECASE),
+        summit_regex=compile_fast(trig["summit_words"], re.IGNORECASE),
         modality=modality,
-        any_meeting=re.compile("|".join(p for k in trig["meeting"] for p in k["patterns"]), re.IGNORECASE),
-        any_status=re.compile("|".join(p for k in trig["status"] for p in k["patterns"]), re.IGNORECASE),
+        any_meeting=compile_fast("|".join(p for k in trig["meeting"] for p in k["patterns"]), re.IGNORECASE),
+        any_status=compile_fast("|".join(p for k in trig["status"] for p in k["patterns"]), re.IGNORECASE),
         name_stopwords=name_stopwords,
     )
