@@ -79,6 +79,18 @@ _PAST_EVENT = compile_fast(
     r"|sat down|lunched|dined)\b"
 )
 _THE_MEETING = compile_fast(r"\bthe (?:meeting|summit)\b")
+# small patterns of the clause loop, compiled once (re's own cache lookup costs more than the match)
+_POSSESSIVE_TAIL = re.compile(r"['\u2019]s?\b")
+_LEADERS_WORD = re.compile(r"leaders|presidents")
+_WITH = re.compile(r"\bwith\b")
+_TO_OR_FOR = re.compile(r"\b(?:to|for)\b")
+_WITH_NAME = re.compile(r"\bwith\s+[A-Z]")
+_MEETINGS_OR_TALKS = re.compile(r"\b(?:meetings|talks)\b")
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
+_SUMMIT_PLACE = re.compile(
+    r"\b(?P<before>[A-Z][\w]*(?:\s[A-Z][\w]*)?)\s+(?:\w+\s+)?summit\b"
+    r"|\bsummit\b[^.;,]{0,60}?\b(?:in|at)\s+(?P<after>[A-Z][\w]*(?:\s[A-Z][\w]*)?)"
+)
 # Merging and look-backs consider only this many recent events: a real article has a few
 # dozen, and a hostile one must not make every new event scan all earlier ones.
 _RECENT = 200
@@ -344,10 +356,10 @@ class Coder:
             key = self.resolve_role(d.group("role"), nat, pos, indefinite=indefinite)
             if key:
                 tail = self.body[d.end() : d.end() + 40]
-                inert = bool(re.match(r"['\u2019]s?\b", tail)) and not _EVENT_NOUN.match(tail)
+                inert = bool(_POSSESSIVE_TAIL.match(tail)) and not _EVENT_NOUN.match(tail)
                 found.append((pos, key, inert))
         for g in self.lex.group_regex.finditer(text):
-            leaders_only = bool(re.search(r"leaders|presidents", g.group(0)))
+            leaders_only = bool(_LEADERS_WORD.search(g.group(0)))
             # "a meeting between Kim and Moon: the two leaders will ...": the pair just named
             # in this sentence, else the pair that has met most so far
             pair = self.sentence_pair(clause, clause.start + g.start(), leaders_only)
@@ -504,7 +516,7 @@ class Coder:
             first_after = next(
                 (pos for pos, k, inert in actors if pos > clause.start + cancel.start() and not inert), 0
             )
-            with_them = re.search(r"\bwith\b", self.body[clause.start + cancel.end() : first_after])
+            with_them = _WITH.search(self.body[clause.start + cancel.end() : first_after])
             if after_cancel and not with_them:
                 # "Trump cancelled a trip by Pompeo": Trump is not a party; "cancelled a meeting with Putin": he is
                 participants = _unique(after_cancel)
@@ -533,7 +545,7 @@ class Coder:
             # the carrier of a letter is not a party to it: sender "from X", recipient "to/for Y"
             sender = [k for pos, k, _ in actors if pos >= clause.start + letter.end()][:1]
             rest = text[letter.end() :]
-            recipient_at = re.search(r"\b(?:to|for)\b", rest)
+            recipient_at = _TO_OR_FOR.search(rest)
             recipients = [
                 k
                 for pos, k, inert in actors
@@ -612,10 +624,10 @@ class Coder:
         if modality["negation"].search(text[: trigger.start()]):
             return
         quote = next(((s, e) for s, e in clause.quoted_spans() if s <= clause.start + trigger.start() < e), None)
-        if quote and not re.search(r"\bwith\s+[A-Z]", self.body[clause.start + trigger.start() : quote[1]]):
+        if quote and not _WITH_NAME.search(self.body[clause.start + trigger.start() : quote[1]]):
             return  # quoted speech is evidence only when it names who ("dinner with Kim Yong Chol")
         if len(participants) < 2 and not (participants and unnamed):
-            if participants or not re.search(r"\b(?:meetings|talks)\b", text) or not self.meetings:
+            if participants or not _MEETINGS_OR_TALKS.search(text) or not self.meetings:
                 return
             last = self.meetings[-1]
             if last.sentence < sentence.index - 1:
@@ -813,7 +825,7 @@ def _count(word: str) -> int:
 
 
 def _strip_quotes(text: str) -> str:
-    return re.sub(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]", " ", text)
+    return _QUOTED.sub(" ", text)
 
 
 def _negated(text: str, regex: re.Pattern[str], negation: re.Pattern[str]) -> bool:
@@ -828,11 +840,7 @@ def _unique(keys: Any) -> list[str]:
 def _summit_place(text: str, places: list[PlaceMention], offset: int, lex: Lexicon) -> tuple[PlaceMention | None, int]:
     """ "the Singapore summit", "summit ... in Hanoi" tie a place to the summit (strength 3);
     any other place in a clause about the summit is a weaker hint (1)."""
-    for m in re.finditer(
-        r"\b(?P<before>[A-Z][\w]*(?:\s[A-Z][\w]*)?)\s+(?:\w+\s+)?summit\b"
-        r"|\bsummit\b[^.;,]{0,60}?\b(?:in|at)\s+(?P<after>[A-Z][\w]*(?:\s[A-Z][\w]*)?)",
-        text,
-    ):
+    for m in _SUMMIT_PLACE.finditer(text):
         name = (m.group("before") or m.group("after") or "").strip()
         for candidate in (name, name.split()[-1] if name else ""):
             place = lex.places.get(candidate)

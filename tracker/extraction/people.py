@@ -27,6 +27,12 @@ _NAME = rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,5}}"
 _NAME_AT = re.compile(_NAME)
 _COMMA_NAME = re.compile(r",\s+(?=[A-Z])")
 _POSSESSIVE = re.compile(r"\A['\u2019]s?\b")
+# compiled once: these run per token and per capitalised word
+_WORD = re.compile(r"\S+")
+_CAPITALISED = re.compile(r"(?<![\w-])[A-Z][A-Za-zÀ-ɏ]+(?![\w-])")
+_NAME_BEFORE = re.compile(r"([A-Z][\w-]*)[ \t]+$")
+_NAME_AFTER = re.compile(r"[ \t]+([A-Z][\w-]*)")
+_OWNER_S = re.compile(r"['\u2019]s$")
 
 
 @dataclass
@@ -111,6 +117,8 @@ def _patterns(lex_id: int) -> dict[str, re.Pattern[str]]:
         "post_appositive": re.compile(
             rf"(?<![\w-])(?P<name>{_NAME}),\s+(?P<app>(?:a|an|the|who|considered|whose|[A-Z][\w]*['\u2019]s)\b[^,.;]{{0,90}})"
         ),
+        "kin": re.compile(rf"\b(?:{lex.kin_regex})\b"),
+        "demonym": re.compile(rf"(?<![\w-])(?:{demonyms})(?![\w-])"),
         # matched against the few words before ", Name" only (see appositive_names)
         "pre_appositive": re.compile(
             rf"(?P<owner>[A-Z][\w.]*(?:\s+[A-Z][\w]*)*['\u2019]s|\b[Hh]is|\b[Hh]er|\b[Ii]ts|\b[Tt]heir|\bthe)\s+(?P<role>(?:[\w-]+\s+){{0,3}}?"
@@ -222,7 +230,7 @@ class _Builder:
     # -- passes -----------------------------------------------------------------------
     def tokens(self, text: str, offset: int) -> list[tuple[int, int, str]]:
         out = []
-        for m in re.finditer(r"\S+", text):
+        for m in _WORD.finditer(text):
             word = m.group(0)
             stripped = word.rstrip(".,;:") if len(word.rstrip(".")) > 1 else word
             out.append((offset + m.start(), offset + m.start() + len(stripped), stripped))
@@ -298,7 +306,7 @@ class _Builder:
             owner = m.group("owner")
             country = self.lex.demonyms.get(owner) or self.country_in(role_text)
             if country is None and owner[:1].isupper():
-                owner_key = fold(re.sub(r"['\u2019]s$", "", owner))
+                owner_key = fold(_OWNER_S.sub("", owner))
                 owner_person = self.persons.get(owner_key) or self.by_surname_key.get(owner_key)
                 country = owner_person.country if owner_person else None
             self.candidate(name.group(0), name.start(), role, country)
@@ -312,11 +320,11 @@ class _Builder:
                 best = (len(phrase), title.role or "")
         if best:
             return best[1]
-        kin = re.search(rf"\b(?:{self.lex.kin_regex})\b", text)
+        kin = _patterns(id(self.lex))["kin"].search(text)
         return kin.group(0) if kin else None
 
     def country_in(self, text: str) -> str | None:
-        m = re.search(rf"(?<![\w-])(?:{self.lex.demonym_regex})(?![\w-])", text)
+        m = _patterns(id(self.lex))["demonym"].search(text)
         return self.lex.demonyms.get(m.group(0)) if m else None
 
     def candidate(self, text: str, offset: int, role: str | None, country: str | None) -> None:
@@ -353,7 +361,7 @@ class _Builder:
         for starts in self.full_starts.values():
             starts.sort()
         sentence_of = _sentence_lookup(self.sentences)
-        for m in re.finditer(r"(?<![\w-])[A-Z][A-Za-zÀ-ɏ]+(?![\w-])", self.body):
+        for m in _CAPITALISED.finditer(self.body):
             start, end = m.start(), m.end()
             if not self.free(start, end) or self.in_place(start, end) or self.inside_unknown_name(start, end):
                 continue
@@ -371,8 +379,8 @@ class _Builder:
 
     def inside_unknown_name(self, start: int, end: int) -> bool:
         """ "Tony Kim", "Kim Dong-chul": a surname inside someone else's full name is not a mention."""
-        before = re.search(r"([A-Z][\w-]*)[ \t]+$", self.body[max(0, start - 30) : start])
-        after = re.match(r"[ \t]+([A-Z][\w-]*)", self.body[end : end + 30])
+        before = _NAME_BEFORE.search(self.body[max(0, start - 30) : start])
+        after = _NAME_AFTER.match(self.body[end : end + 30])
         stop = self.lex.name_stopwords
         return any(
             m and m.group(1).lower() not in stop and m.group(1).lower() not in self.lex.titles for m in (before, after)

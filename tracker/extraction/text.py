@@ -72,6 +72,9 @@ _LEADING_SUBORDINATE = re.compile(
 )
 # a relative clause ends where the main verb resumes: "Xi, who visited Pyongyang last week, briefed Trump"
 _RELATIVE_END = re.compile(rf",\s+(?=(?:\w+ly\s+)?(?:{PAST_VERB}|is|was|has|will|would|spent|says)\s)")
+_LAST_WORD = re.compile(r"([\w.]+)[.!?]*[\"\u201d\u2019')\]]*\s*$")
+_OPENER = re.compile(r"\s*(\w+)")
+_RELATIVE_OPENER = re.compile(r"\s*(?:who|which|whose)\s")
 _QUOTE = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 
 
@@ -109,7 +112,7 @@ def split_sentences(body: str) -> list[Sentence]:
         text = para.group(0)
         cursor = 0
         for m in _BOUNDARY.finditer(text):
-            word = re.search(r"([\w.]+)[.!?]*[\"\u201d\u2019')\]]*\s*$", text[cursor : m.end()])
+            word = _LAST_WORD.search(text[cursor : m.end()])
             token = (word.group(1) if word else "").rstrip(".").lower()
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
@@ -158,7 +161,7 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
         chunk = text[start:end]
         if not chunk.strip():
             continue
-        opener = re.match(r"\s*(\w+)", chunk)
+        opener = _OPENER.match(chunk)
         clauses.append(
             Clause(
                 sentence,
@@ -173,7 +176,7 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
 
 
 def _end_relative(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    if not re.match(r"\s*(?:who|which|whose)\s", text[start:end]):
+    if not _RELATIVE_OPENER.match(text[start:end]):
         return [(start, end)]
     m = _RELATIVE_END.search(text, start, end)
     if not m or _inside_quote(text, m.start()):
