@@ -1,4 +1,4 @@
-"""Regexes that reject a position after one character test, with the same matches.
+"""Regexes that reject a position (or a whole text) cheaply, with the same matches.
 
 Python's ``re`` skips ahead quickly only when a pattern starts with a literal or a plain
 character set. Our trigger patterns start with ``\\b`` and many ``(?i)`` alternatives, so
@@ -8,14 +8,20 @@ of characters any match can start with, and prepends that set as a lookahead
 (``(?=[...])(?:pattern)``). A lookahead consumes nothing and the set is a superset of the
 real first characters, so every search, match and finditer returns exactly what the plain
 pattern returns; a pattern whose first character cannot be bounded is compiled as is.
+
+Most clauses contain none of a trigger's words, so a pattern whose every match must
+contain one of a few literal strings ("will", "set to", ...) is also wrapped in
+:class:`Prefiltered`: a plain substring test on the (lowercased) text rules a text out
+before the regex engine starts.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, cast
 
 _CATEGORIES = {
     sre.CATEGORY_DIGIT: r"\d",
@@ -96,14 +102,110 @@ def first_chars(pattern: str, flags: int = 0) -> str | None:
     return "[" + "".join(dict.fromkeys(chars)) + "]"
 
 
-def compile_fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``re.compile(pattern, flags)`` with a first-character lookahead when one exists."""
+def compile_fast(pattern: str, flags: int = 0, *, prefilter: bool = True) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)`` with a first-character lookahead when one exists, and a
+    literal prefilter when every match must contain one of a few strings."""
     plain = re.compile(pattern, flags)
+    compiled = plain
     head = first_chars(pattern, flags)
-    if head is None or flags & re.VERBOSE or re.match(r"\(\?[aiLmsux]+\)", pattern):
-        return plain  # no bound; or a comment, or inline global flags that must stay first
+    # no bound; or a comment, or inline global flags that must stay first
+    if head is not None and not flags & re.VERBOSE and not re.match(r"\(\?[aiLmsux]+\)", pattern):
+        try:
+            fast = re.compile(f"(?={head})(?:{pattern})", flags)
+        except re.error:
+            fast = plain
+        if fast.groupindex == plain.groupindex and fast.groups == plain.groups:
+            compiled = fast
+    needles = required_literals(pattern, plain.flags) if prefilter else None
+    if needles is None:
+        return compiled
+    return cast("re.Pattern[str]", Prefiltered(compiled, needles, ignorecase=bool(plain.flags & re.IGNORECASE)))
+
+
+# -- literal prefilter ---------------------------------------------------------------------
+# Under IGNORECASE an ASCII letter also matches these four (dotted and dotless i, long s,
+# the Kelvin sign), which str.lower() does not map onto the ASCII letter; a text holding
+# one goes straight to the regex.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+_MIN_NEEDLE = 2  # single characters occur in nearly every clause: no use as a filter
+
+
+def _literals(items: Any, ignorecase: bool) -> list[str] | None:
+    """Strings one of which every match of this sequence contains, or None when unknown."""
+    candidates: list[list[str]] = []
+    run: list[str] = []
+
+    def close() -> None:
+        if run:
+            candidates.append(["".join(run)])
+            run.clear()
+
+    for op, av in items:
+        if op is sre.LITERAL and (av < 128 or not ignorecase):
+            run.append(chr(av).lower() if ignorecase else chr(av))
+            continue
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # zero-width: the characters consumed on either side are adjacent in the text
+        close()
+        found: list[str] | None = None
+        if op is sre.SUBPATTERN and not av[1] and not av[2]:
+            found = _literals(av[3], ignorecase)
+        elif op is sre.BRANCH:
+            branches = [_literals(branch, ignorecase) for branch in av[1]]
+            if all(b is not None for b in branches):
+                found = [s for b in branches for s in b or ()]
+        elif op in _REPEATS and av[0] >= 1:
+            found = _literals(av[2], ignorecase)
+        if found:
+            candidates.append(found)
+    close()
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (min(len(s) for s in c), -len(c)))
+
+
+def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Literal strings one of which every match of ``pattern`` contains (lowercased under
+    IGNORECASE), or None when no such set is selective enough to be worth a test."""
     try:
-        fast = re.compile(f"(?={head})(?:{pattern})", flags)
+        parsed = sre_parse.parse(pattern, flags)
     except re.error:
-        return plain
-    return fast if fast.groupindex == plain.groupindex and fast.groups == plain.groups else plain
+        return None
+    ignorecase = bool(parsed.state.flags & re.IGNORECASE)
+    found = _literals(parsed, ignorecase)
+    if not found or min(len(s) for s in found) < _MIN_NEEDLE:
+        return None
+    return tuple(dict.fromkeys(found))
+
+
+class Prefiltered:
+    """A compiled pattern behind a substring test: a text containing none of the needles
+    cannot match, so search, match and finditer answer for it without the regex."""
+
+    def __init__(self, regex: re.Pattern[str], needles: tuple[str, ...], *, ignorecase: bool) -> None:
+        self.regex = regex
+        self.needles = needles
+        self.ignorecase = ignorecase
+        self.pattern = regex.pattern
+        self.flags = regex.flags
+        self.groups = regex.groups
+        self.groupindex = regex.groupindex
+
+    def possible(self, text: str) -> bool:
+        if self.ignorecase:
+            if not text.isascii() and _FOLDS_TO_ASCII.search(text):
+                return True
+            text = text.lower()
+        return any(needle in text for needle in self.needles)
+
+    def search(self, text: str, *args: int) -> re.Match[str] | None:
+        return self.regex.search(text, *args) if self.possible(text) else None
+
+    def match(self, text: str, *args: int) -> re.Match[str] | None:
+        return self.regex.match(text, *args) if self.possible(text) else None
+
+    def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text, *args) if self.possible(text) else iter(())
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.regex, name)
