@@ -178,6 +178,22 @@ def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(found))
 
 
+# The clause loop tests a dozen patterns on one text in a row: lowercase it once. One slot,
+# replaced as a whole tuple, so threads never see a text paired with another's lowering.
+_LAST: tuple[str, str | None] = ("", "")
+
+
+def _lowered(text: str) -> str | None:
+    """``text.lower()``, or None when the text holds a character that folds onto ASCII."""
+    global _LAST
+    last = _LAST
+    if last[0] is text:
+        return last[1]
+    folded = None if not text.isascii() and _FOLDS_TO_ASCII.search(text) else text.lower()
+    _LAST = (text, folded)
+    return folded
+
+
 class Prefiltered:
     """A compiled pattern behind a substring test: a text containing none of the needles
     cannot match, so search, match and finditer answer for it without the regex."""
@@ -193,10 +209,14 @@ class Prefiltered:
 
     def possible(self, text: str) -> bool:
         if self.ignorecase:
-            if not text.isascii() and _FOLDS_TO_ASCII.search(text):
+            folded = _lowered(text)
+            if folded is None:
                 return True
-            text = text.lower()
-        return any(needle in text for needle in self.needles)
+            text = folded
+        for needle in self.needles:  # noqa: SIM110 - a plain loop costs half of any() over a generator
+            if needle in text:
+                return True
+        return False
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:
         return self.regex.search(text, *args) if self.possible(text) else None
