@@ -186,7 +186,7 @@ def lexicon() -> Lexicon:
     for name, code in names.items():
         if name not in places and len(name) > 3 and name[0].isupper():
             places[name] = Place(display.get(code, name), code)
-    place_regex = re.compile(r"\b(?<![\w-])(?=[A-Z])(?:" + _alternation(list(places)) + r")(?![\w-])")
+    place_regex = compile_fast(r"\b(?<![\w-])(?=[A-Z])(?:" + _alternation(list(places)) + r")(?![\w-])")
 
     trig = _load("triggers.json")
     meeting_kinds = [

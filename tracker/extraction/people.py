@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from .fastre import compile_fast
 from .lexicon import Lexicon, PersonEntry, fold, lexicon
 from .text import Sentence
 
@@ -111,10 +112,10 @@ def _patterns(lex_id: int) -> dict[str, re.Pattern[str]]:
     demonyms = lex.demonym_regex
     qualifiers = r"(?:(?:top|senior|former|chief|first|veteran|de facto|outgoing|new|recently-appointed|then)\s+)*"
     return {
-        "titled": re.compile(
+        "titled": compile_fast(
             rf"\b(?=[A-Za-z])(?:(?P<nat>{demonyms})\s+)?{qualifiers}(?<![\w-])(?P<title>{titles})\s+(?P<name>{_NAME})"
         ),
-        "post_appositive": re.compile(
+        "post_appositive": compile_fast(
             rf"(?<![\w-])(?P<name>{_NAME}),\s+(?P<app>(?:a|an|the|who|considered|whose|[A-Z][\w]*['\u2019]s)\b[^,.;]{{0,90}})"
         ),
         "kin": re.compile(rf"\b(?:{lex.kin_regex})\b"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .fastre import compile_fast
 from .lexicon import Lexicon
 
 # Only places introduced as a location count: "in Singapore", "at the Peace House", not
@@ -13,7 +14,7 @@ _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|to|into|inside|on|near|outside|off|visit(?:ed|ing)?|across)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,5}?)$",
     re.IGNORECASE,
 )
-_CAPITAL = re.compile(r"\b(?P<demonym>(?:North |South )?[A-Z][a-z]+)\s+capital\b")
+_CAPITAL = compile_fast(r"\b(?P<demonym>(?:North |South )?[A-Z][a-z]+)\s+capital\b")
 
 
 @dataclass(frozen=True)

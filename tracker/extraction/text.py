@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .fastre import compile_fast
+
 PAST_VERB = r"(?:held|met|spoke|sat|went|flew|made|had|took|told|said|gave|left|came|saw|[a-z]+ed)"
 _ABBREVIATIONS = frozenset(
     [
@@ -52,7 +54,7 @@ _BOUNDARY = re.compile(r"[.!?]+[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018(\[]?[A
 _PARAGRAPH = re.compile(r"[^\n]+")
 # Subordinators open a new clause (with or without a comma before them); the weaker ones
 # ("as", "who", "and then") only after a comma, where they reliably start a clause.
-_CLAUSE_SPLIT = re.compile(
+_CLAUSE_SPLIT = compile_fast(
     r"\s*;\s*|\s+[\u2014\u2013]\s+|\s*\(\s*|\s*\)\s*"
     r"|(?:,\s*|\s+)(?=(?:since|where|while|when|until|although|though|whereas|because)\s)"
     r"|,\s*(?=(?:as|who|which|but|after|before|then)\s)"
