@@ -305,8 +305,20 @@ class StreamPages:
 def stream_version(stream: StreamId, *, up_to_position: int | None = None) -> int:
     if up_to_position is None:
         return _current_versions([stream]).get(stream, 0)
-    rows = Event.objects.filter(stream_type=stream.type, stream_id=stream.id, position__lte=up_to_position)
-    return rows.order_by("-position").values_list("version", flat=True).first() or 0
+    # The last row at or before (stream, position) in the (stream_type, stream_id,
+    # position) index: one step, whatever the data. Written as a row comparison because
+    # with separate conditions PostgreSQL may walk the global position index backwards
+    # instead (it does for a long stream, expecting its events to be dense), reading every
+    # later event of every stream: 160 ms for a 100,000-event summit in a 1.2M-event log.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT stream_type, stream_id, version FROM {Event._meta.db_table} "  # noqa: S608
+            "WHERE (stream_type, stream_id, position) <= (%s, %s, %s) "
+            "ORDER BY stream_type DESC, stream_id DESC, position DESC LIMIT 1",
+            [stream.type, stream.id, up_to_position],
+        )
+        row = cursor.fetchone()
+    return row[2] if row is not None and (row[0], row[1]) == (stream.type, stream.id) else 0
 
 
 def version_subquery(stream_type: str, stream_id: Any, up_to_position: int) -> Subquery:
