@@ -26,7 +26,9 @@ Guarantees
   first time (``AppendResult.duplicate``) and appends nothing.
 * Gap-safe positions: every append takes one transaction-scoped lock (an advisory lock on
   PostgreSQL; SQLite's write lock, taken by ``BEGIN IMMEDIATE``) before it reads the head
-  and inserts. Appends therefore commit in position order, and a reader that has seen
+  and inserts. On PostgreSQL the whole append is one call of the server-side function
+  ``tracker_append`` (:mod:`tracker.db_append`): one round trip instead of six; SQLite
+  runs the same steps in Python. Appends therefore commit in position order, and a reader that has seen
   position N can never later find a committed event below N. The lock is held to commit,
   so when called inside an outer ``transaction.atomic`` it covers the whole command.
 * ``recorded_at`` is the database clock read under that lock (never earlier than the
@@ -36,6 +38,7 @@ Guarantees
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -202,46 +205,120 @@ def append_many(appends: Sequence[StreamAppend], *, idempotency_key: str | None 
     if len({a.stream for a in appends}) != len(appends):
         raise ValueError("each stream may appear once in an append")
     with transaction.atomic():
-        head, now = _lock_and_read_clock()
-        if idempotency_key is not None:
-            stored = find_by_idempotency_key(idempotency_key)
-            if stored:
-                return AppendResult(events=stored, duplicate=True)
-        versions = _current_versions(a.stream for a in appends)
-        for item in appends:
-            actual = versions.get(item.stream, 0)
-            if item.expected_version is not None and item.expected_version != actual:
-                raise ConcurrencyError(str(item.stream), item.expected_version, actual)
-        append_id = uuid.uuid4()
-        rows: list[Event] = []
-        for item in appends:
-            version = versions.get(item.stream, 0)
-            for new in item.events:
-                version += 1
-                head += 1
-                rows.append(
-                    Event(
-                        id=new.id or uuid.uuid4(),
-                        stream_type=item.stream.type,
-                        stream_id=item.stream.id,
-                        version=version,
-                        position=head,
-                        type=new.type,
-                        schema_version=current_version(new.type),
-                        data=new.data,
-                        valid_from=new.valid_from,
-                        valid_to=new.valid_to,
-                        valid_precision=new.valid_precision,
-                        recorded_at=now,
-                        source=new.source,
-                        confidence=new.confidence,
-                        metadata=new.metadata,
-                        idempotency_key=idempotency_key if not rows else None,
-                        append_id=append_id,
-                    )
-                )
-        Event.objects.bulk_create(rows)
-        return AppendResult(events=[_record(r) for r in rows])
+        if connection.vendor == "postgresql":
+            return _append_in_database(appends, idempotency_key)
+        return _append_in_python(appends, idempotency_key)
+
+
+def _planned(appends: Sequence[StreamAppend]) -> list[tuple[int, NewEvent, uuid.UUID]]:
+    """Each new event with the index of its stream and its id, in position order."""
+    return [(index, new, new.id or uuid.uuid4()) for index, item in enumerate(appends) for new in item.events]
+
+
+def _append_in_database(appends: Sequence[StreamAppend], idempotency_key: str | None) -> AppendResult:
+    """PostgreSQL: lock, checks and insert in one call of ``tracker_append`` (db_append)."""
+    append_id = uuid.uuid4()
+    planned = _planned(appends)
+    streams = [{"type": a.stream.type, "id": a.stream.id, "expected": a.expected_version} for a in appends]
+    events = [
+        {
+            "id": str(event_id),
+            "stream": index,
+            "type": new.type,
+            "schema_version": current_version(new.type),
+            "data": new.data,
+            "valid_from": new.valid_from.isoformat() if new.valid_from else None,
+            "valid_to": new.valid_to.isoformat() if new.valid_to else None,
+            "valid_precision": new.valid_precision,
+            "source": new.source,
+            "confidence": new.confidence,
+            "metadata": new.metadata,
+        }
+        for index, new, event_id in planned
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT tracker_append(%s, %s, %s::jsonb, %s::jsonb, %s::uuid)",
+            [_APPEND_LOCK_KEY, idempotency_key, json.dumps(streams), json.dumps(events), str(append_id)],
+        )
+        outcome = cursor.fetchone()[0]
+    if isinstance(outcome, str):
+        outcome = json.loads(outcome)
+    if outcome["status"] == "duplicate":
+        return AppendResult(events=find_by_idempotency_key(idempotency_key or ""), duplicate=True)
+    if outcome["status"] == "conflict":
+        item = appends[outcome["stream"]]
+        raise ConcurrencyError(str(item.stream), item.expected_version or 0, outcome["actual"])
+    recorded_at = datetime.fromisoformat(outcome["recorded_at"])
+    versions = list(outcome["versions"])
+    recorded = []
+    for offset, (index, new, event_id) in enumerate(planned, start=1):
+        versions[index] += 1
+        recorded.append(
+            RecordedEvent(
+                id=event_id,
+                stream=appends[index].stream,
+                version=versions[index],
+                position=outcome["head"] + offset,
+                type=new.type,
+                schema_version=current_version(new.type),
+                data=new.data,
+                valid_from=new.valid_from,
+                valid_to=new.valid_to,
+                valid_precision=new.valid_precision,
+                recorded_at=recorded_at,
+                source=new.source,
+                confidence=new.confidence,
+                metadata=new.metadata,
+                idempotency_key=idempotency_key if offset == 1 else None,
+                append_id=append_id,
+            )
+        )
+    return AppendResult(events=recorded)
+
+
+def _append_in_python(appends: Sequence[StreamAppend], idempotency_key: str | None) -> AppendResult:
+    """SQLite (and the reference for the database function): the same steps, in Python."""
+    head, now = _lock_and_read_clock()
+    if idempotency_key is not None:
+        stored = find_by_idempotency_key(idempotency_key)
+        if stored:
+            return AppendResult(events=stored, duplicate=True)
+    versions = _current_versions(a.stream for a in appends)
+    for item in appends:
+        actual = versions.get(item.stream, 0)
+        if item.expected_version is not None and item.expected_version != actual:
+            raise ConcurrencyError(str(item.stream), item.expected_version, actual)
+    append_id = uuid.uuid4()
+    next_version = {a.stream: versions.get(a.stream, 0) for a in appends}
+    rows: list[Event] = []
+    for index, new, event_id in _planned(appends):
+        stream = appends[index].stream
+        next_version[stream] += 1
+        head += 1
+        rows.append(
+            Event(
+                id=event_id,
+                stream_type=stream.type,
+                stream_id=stream.id,
+                version=next_version[stream],
+                position=head,
+                type=new.type,
+                schema_version=current_version(new.type),
+                data=new.data,
+                valid_from=new.valid_from,
+                valid_to=new.valid_to,
+                valid_precision=new.valid_precision,
+                recorded_at=now,
+                source=new.source,
+                confidence=new.confidence,
+                metadata=new.metadata,
+                idempotency_key=idempotency_key if not rows else None,
+                append_id=append_id,
+            )
+        )
+    Event.objects.bulk_create(rows)
+    return AppendResult(events=[_record(r) for r in rows])
 
 
 def read_stream(
