@@ -107,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
                 ctx.fresh_database()
                 for record in importlib.import_module(WORKLOADS[group]).run(ctx):
                     emit(record)
+                    elapsed = time.perf_counter() - group_started
+                    print(f"# {group}: {record['name']} at {elapsed:.1f} s", file=sys.stderr, flush=True)
             except Exception as exc:
                 failures += 1
                 traceback.print_exc()

@@ -1,13 +1,18 @@
 """W8 ``ingest_e2e``: articles submitted through the API, ingested by Celery workers.
 
-1,000 distinct articles (quick: 20), variations of the founding article and the
-extraction test articles, are POSTed as ``text/plain`` to ``/api/articles/`` on gunicorn
-by four client threads, and ingested by one Celery worker with 2 processes, on Redis and
-PostgreSQL, on top of the seeded story. Reported: articles per second from the first
-submission to the last article processed, and the p95 of submit -> events visible
-(``processed_at - created_at``: both stamped by the server, the second in the
-transaction that commits the events). Baseline: the same pipeline in one process with no
-HTTP and no broker (``article_submit`` then ``article_process``) on other variations.
+Distinct articles, variations of the founding article and the extraction test articles,
+are POSTed as ``text/plain`` to ``/api/articles/`` on gunicorn by four client threads, and
+ingested by one Celery worker with 2 processes, on Redis and PostgreSQL, on top of the
+seeded story. The issue asks for 1,000 articles; at the 4 to 7 articles a second this
+2-core machine ingests, that is two and a half to four minutes on its own, which with
+the other workloads passes the ten minutes ``make bench`` may take, so a full run submits
+500 (quick: 20) and says so (``"scaled": true``, the size used and the issue's).
+Reported: articles per second from the first submission to the last article processed,
+and the p95 of submit -> events visible (``processed_at - created_at``: both stamped by
+the server, the second in the transaction that commits the events); all are submitted at
+once, so the latency includes the wait in the queue. Baseline: the same pipeline in one
+process with no HTTP and no broker (``article_submit`` then ``article_process``) on
+other variations.
 """
 
 from __future__ import annotations
@@ -18,11 +23,12 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from bench.harness import Context, ms, percentile, result
+from bench.harness import Context, ms, percentile, result, scaled
 from bench.servers import celery_worker, gunicorn, purge_queue
 from bench.workloads.extract import articles
 
-FULL = {"articles": 1000, "baseline_articles": 60, "threads": 4, "timeout": 1200}
+FULL = {"articles": 500, "baseline_articles": 30, "threads": 4, "timeout": 600}
+ISSUE_ARTICLES = 1000  # W8 as the issue defines it
 QUICK = {"articles": 20, "baseline_articles": 6, "threads": 4, "timeout": 60}
 DESKS = ("Washington", "Seoul", "Tokyo", "Beijing", "Moscow", "Singapore", "London")
 
@@ -105,6 +111,8 @@ def run(ctx: Context) -> Iterator[dict[str, Any]]:
     latencies = [(done - created).total_seconds() for _, created, done in rows if done]
     if len(rows) != n["articles"]:
         raise AssertionError(f"{len(rows)} articles stored for {n['articles']} submitted")
+    size = {} if ctx.quick else scaled(len(rows), ISSUE_ARTICLES)
     yield result("ingest_e2e", len(rows) / seconds, "articles/s", baseline, workers=2,
                  articles=len(rows), statuses=statuses, p50_ms=ms(percentile(latencies, 50)),
-                 p95_ms=ms(percentile(latencies, 95)), seconds=round(seconds, 1))  # fmt: skip
+                 p95_ms=ms(percentile(latencies, 95)), seconds=round(seconds, 1),
+                 baseline_articles=n["baseline_articles"], **size)  # fmt: skip
