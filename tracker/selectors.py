@@ -265,9 +265,12 @@ def summit_state(slug: str, *, valid_at: datetime | None = None, known_at: datet
     summit = _summit_row(slug, basis)
     answer, details = _status_from_rows(summit, basis)
     meetings = meetings_at(list(Meeting.objects.filter(summit_slug=slug).order_by("valid_from", "meeting_id")), basis)
-    return _view(
-        summit.slug, answer, details, meetings, _stream_version(StreamId("summit", slug), basis.position), basis
-    )
+    # The summit row holds the current version; only an earlier basis asks the log.
+    if basis.position >= summit.last_position:
+        version = summit.version
+    else:
+        version = _stream_version(StreamId("summit", slug), basis.position)
+    return _view(summit.slug, answer, details, meetings, version, basis)
 
 
 def _view(
