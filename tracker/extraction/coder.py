@@ -28,7 +28,10 @@ _PRONOUN = compile_fast(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b
 _COUNTERPART = compile_fast(r"\b(?:his|her|their)\s+(?P<who>(?:[\w-]+\s+){0,4}?counterparts?)\b")
 _EACH_WITH = compile_fast(r"\beach with\b", re.IGNORECASE)
 _ACCOMPANIED = compile_fast(r"\baccompan(?:ied|ying|ies)\b", re.IGNORECASE)
-_DATELINE = re.compile(r"\A(?P<city>[A-Z][A-Z .'-]{2,})(?:,\s*[\w .]+)?\s*\(")
+# "SEOUL (Reuters) —", "HANOI —", "PYONGYANG, May 31. /TASS/."
+_DATELINE = re.compile(r"\A(?P<city>[A-Z][A-Z .'-]{2,}?)(?:,\s*[\w .]+)?\s*(?:\(|/|\u2014|\u2013|--)")
+# "The meeting came two days after ...": the story's own event anchors the count, not the clause before
+_STORY_EVENT_CAME = re.compile(r"\b(?:the|this|that|his|their)\s+(?:meeting|visit|talks|summit|trip|encounter)\s+came\s*,?\s*\Z", re.I)
 _GENERIC_ROLES = {"official", "envoy", "negotiator", "diplomat"}
 _SPEECH = compile_fast(r"\b(?:said|says|told reporters|told|added|noted|wrote on Twitter that|tweeted that)\b")
 _PRONOUN_SUBJECT = compile_fast(r"\b(?:he|she|they|we|I)\b")
@@ -59,7 +62,9 @@ _REPEAT_MEETING = compile_fast(
 _ELIDED_SUBJECT = re.compile(
     rf"\A\s*(?:(?:and\s+)?(?:also\s+)?(?:\w+ly\s+)?{PAST_VERB}|(?:after|before|while)\s+\w+ing)\b"
 )
-_DAY_AFTER = re.compile(r"\A\s*(a|one|two|three|four|five|six|seven|\d+) (days?|weeks?) (after|before)\b")
+_DAY_AFTER = re.compile(
+    r"\A\s*(a|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (days?|weeks?) (after|before)\b", re.I
+)
 _DAYS_OF = compile_fast(r"\b(two|three|four|five|\d) days of (?:talks|meetings|negotiations)\b")
 _NAMED_SUMMIT = compile_fast(r"\b(?:NATO|G-?20|G-?7|APEC|ASEAN|EU|UN|Group of \d+|Belt and Road|East Asia)\s+summit")
 _LETTER = compile_fast(r"\b(?:letter|message)\s+from\b")
@@ -395,6 +400,19 @@ class Coder:
         unnamed = [m.group("who") for m in _COUNTERPART.finditer(text)]
         return found, unnamed
 
+    def story_interval(self) -> Interval | None:
+        """The days of the story's own event: the first held meeting, with every later held mention
+        of the same people that touches it (a two-day visit told day by day)."""
+        first = next((m for m in self.meetings if m.status == "held" and m.interval), None)
+        if first is None:
+            return None
+        start, end = first.interval.start, first.interval.end
+        for m in self.meetings:
+            if m.status == "held" and m.interval and set(m.participants) == set(first.participants):
+                if m.interval.start <= end + dt.timedelta(days=1) and m.interval.end >= start - dt.timedelta(days=1):
+                    start, end = min(start, m.interval.start), max(end, m.interval.end)
+        return Interval(start, end)
+
     def clause_dates(self, clause: Clause, future: bool) -> list[DateMention]:
         quotes = [(s - clause.start, e - clause.start) for s, e in clause.quoted_spans()]
         found = [
@@ -451,6 +469,7 @@ class Coder:
             prev_place: PlaceMention | None = None
             previous_own: Interval | None = None
             self.sentence_summit = None
+            prev_text: str | None = None
             for clause, future, dates, unquoted in analysed:
                 actors, unnamed = self.actors(clause, prev_last)
                 if clause.index and _ELIDED_SUBJECT.match(clause.text) and self.last_subject:
@@ -467,6 +486,8 @@ class Coder:
                 relative = _DAY_AFTER.match(clause.text)
                 # "returned on Saturday, a day after Trump announced ...": the clause before anchors it
                 anchor = previous_own or self.last_interval
+                if relative and prev_text is not None and _STORY_EVENT_CAME.search(prev_text):
+                    anchor = self.story_interval() or anchor
                 if relative and anchor and clause.index:
                     days = _count(relative.group(1)) * (7 if relative.group(2).startswith("week") else 1)
                     shifted = anchor.shift(days if relative.group(3) == "before" else -days)
@@ -487,6 +508,7 @@ class Coder:
                     prev_last = actors[-1][1]
                 if places:
                     prev_place = best_place(places)
+                prev_text = clause.text
 
     def code_clause(
         self,
@@ -642,6 +664,10 @@ class Coder:
             return  # a planned summit is recorded as the summit, not as a meeting too
         near = trigger.start() if self.own_dates else None
         interval, _, exact = self.pick_interval(dates, self.last_interval, for_summit=False, near=near)
+        if interval is not None and not self.own_dates and status == "held" and interval.start > self.pub:
+            # a past-tense event cannot borrow a future date from its sentence ("greeted Moon ...,
+            # and the two Koreas agreed to hold talks on June 1")
+            interval = None
         if interval is None and summit_word and kind.kind == "meet" and trigger.group(0).lower() == "summit":
             interval, _, exact = self.pick_interval(dates, self.last_interval, for_summit=True)
         span = _DAYS_OF.search(text)
@@ -659,7 +685,7 @@ class Coder:
             )
             if same is not None:
                 interval = same.interval  # a later mention of a meeting already dated
-            elif self.context and self.context[0] >= sentence.index - 1:
+            elif self.context and self.context[0] >= sentence.index - 1 and self.context[1].start <= self.pub:
                 interval, confidence = self.context[1], confidence - 0.1  # "The two men shook hands ..."
         if interval is None and status == "held" and sentence.index <= 1 and len(participants) >= 2:
             # a lede reports news: an undated event there happened in the last few days
@@ -820,8 +846,9 @@ class Coder:
 
 
 def _count(word: str) -> int:
-    numbers = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-    return int(word) if word.isdigit() else numbers[word]
+    numbers = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+    numbers |= {"nine": 9, "ten": 10}
+    return int(word) if word.isdigit() else numbers[word.lower()]
 
 
 def _strip_quotes(text: str) -> str:
