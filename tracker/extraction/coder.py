@@ -261,8 +261,10 @@ class Coder:
         if cached is not None:
             return cached
         m = _ATTRIBUTION.search(clause.text)
-        if not m or clause.quoted_spans():
-            at = clause.end  # a quotation's speaker speaks of himself: "Good dinner with Kim," Pompeo tweeted
+        # a quotation's speaker speaks of himself ("Good dinner with Kim," Pompeo tweeted); a quoted
+        # phrase earlier in the clause ('his "firm will" to meet Trump, Moon said') leaves the speaker out
+        if not m or any(e >= clause.start + m.start() - 3 for _, e in clause.quoted_spans()):
+            at = clause.end
         else:
             at = clause.start + m.start()
         clause.__dict__["_said_at"] = at
