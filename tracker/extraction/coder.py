@@ -31,7 +31,9 @@ _ACCOMPANIED = compile_fast(r"\baccompan(?:ied|ying|ies)\b", re.IGNORECASE)
 # "SEOUL (Reuters) —", "HANOI —", "PYONGYANG, May 31. /TASS/."
 _DATELINE = re.compile(r"\A(?P<city>[A-Z][A-Z .'-]{2,}?)(?:,\s*[\w .]+)?\s*(?:\(|/|\u2014|\u2013|--)")
 # "The meeting came two days after ...": the story's own event anchors the count, not the clause before
-_STORY_EVENT_CAME = re.compile(r"\b(?:the|this|that|his|their)\s+(?:meeting|visit|talks|summit|trip|encounter)\s+came\s*,?\s*\Z", re.I)
+_STORY_EVENT_CAME = re.compile(
+    r"\b(?:the|this|that|his|their)\s+(?:meeting|visit|talks|summit|trip|encounter)\s+came\s*,?\s*\Z", re.I
+)
 _GENERIC_ROLES = {"official", "envoy", "negotiator", "diplomat"}
 _SPEECH = compile_fast(r"\b(?:said|says|told reporters|told|added|noted|wrote on Twitter that|tweeted that)\b")
 _PRONOUN_SUBJECT = compile_fast(r"\b(?:he|she|they|we|I)\b")
@@ -64,6 +66,9 @@ _ELIDED_SUBJECT = re.compile(
 )
 _DAY_AFTER = re.compile(
     r"\A\s*(a|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (days?|weeks?) (after|before)\b", re.I
+)
+_BETWEEN = compile_fast(
+    r"\b(?:talks|meeting|meetings|summit|negotiations|dinner|discussions|call)\b[^.;]{0,40}?\bbetween\s"
 )
 _DAYS_OF = compile_fast(r"\b(two|three|four|five|\d) days of (?:talks|meetings|negotiations)\b")
 _NAMED_SUMMIT = compile_fast(r"\b(?:NATO|G-?20|G-?7|APEC|ASEAN|EU|UN|Group of \d+|Belt and Road|East Asia)\s+summit")
@@ -243,6 +248,12 @@ class Coder:
         if not namesakes:
             return mention.key
         others = {m.key for m in self.cast.in_span(clause.start, clause.end) if m.key != mention.key}
+        persons = self.cast.persons
+        if not persons[mention.key].leader and self.lex.summit_regex.search(clause.text):
+            # "a possible summit between Kim and Trump": beside another leader, a summit's Kim is the leader
+            leader = next((k for k in namesakes if persons[k].leader), None)
+            if leader and any(persons[k].leader for k in others if k in persons):
+                return leader
         dates = [d.interval for d in find_dates(clause.text, self.pub) if d.interval]
         if not others or not dates:
             return mention.key
@@ -410,9 +421,10 @@ class Coder:
             return None
         start, end = first.interval.start, first.interval.end
         for m in self.meetings:
-            if m.status == "held" and m.interval and set(m.participants) == set(first.participants):
-                if m.interval.start <= end + dt.timedelta(days=1) and m.interval.end >= start - dt.timedelta(days=1):
-                    start, end = min(start, m.interval.start), max(end, m.interval.end)
+            same = m.status == "held" and m.interval and set(m.participants) == set(first.participants)
+            day = dt.timedelta(days=1)
+            if same and m.interval.start <= end + day and m.interval.end >= start - day:
+                start, end = min(start, m.interval.start), max(end, m.interval.end)
         return Interval(start, end)
 
     def clause_dates(self, clause: Clause, future: bool) -> list[DateMention]:
@@ -544,6 +556,13 @@ class Coder:
             if after_cancel and not with_them:
                 # "Trump cancelled a trip by Pompeo": Trump is not a party; "cancelled a meeting with Putin": he is
                 participants = _unique(after_cancel)
+        between = _BETWEEN.search(text)
+        if trigger and between:
+            named = [k for pos, k, inert in actors if pos >= clause.start + between.end() and not inert]
+            if len(_unique(named)) >= 2:
+                # "Lavrov's visit coincided with talks in New York between Kim Yong Chol and Pompeo":
+                # the people after "between" are the parties, whoever else the clause names
+                participants = _unique(named)
         speech = _SPEECH.search(text)
         if speech and trigger and trigger.start() > speech.end() and not _PRONOUN_SUBJECT.search(text, speech.end()):
             speaker = [k for pos, k, _ in actors if pos < clause.start + speech.start()]

@@ -74,6 +74,8 @@ _LEADING_SUBORDINATE = re.compile(
 )
 # a relative clause ends where the main verb resumes: "Xi, who visited Pyongyang last week, briefed Trump"
 _RELATIVE_END = re.compile(rf",\s+(?=(?:\w+ly\s+)?(?:{PAST_VERB}|is|was|has|will|would|spent|says)\s)")
+# "between X" not yet followed by its "and Y"
+_OPEN_BETWEEN = re.compile(r"\bbetween\s(?!.*\band\s)")
 _LAST_WORD = re.compile(r"([\w.]+)[.!?]*[\"\u201d\u2019')\]]*\s*$")
 _OPENER = re.compile(r"\s*(\w+)")
 _RELATIVE_OPENER = re.compile(r"\s*(?:who|which|whose)\s")
@@ -155,6 +157,8 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
     for m in _CLAUSE_SPLIT.finditer(text, cursor):
         if _inside_quote(text, m.start()):
             continue
+        if text.startswith("and ", m.end()) and _OPEN_BETWEEN.search(text, cursor, m.start()):
+            continue  # "talks between Kim Yong Chol, a senior aide, and Pompeo": one clause, both parties
         pieces.append((cursor, m.start()))
         cursor = m.end()
     pieces.append((cursor, len(text)))
