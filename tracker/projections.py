@@ -20,6 +20,8 @@ from datetime import date, timedelta
 from itertools import groupby
 
 from django.db import transaction
+from django.db.models import F, Value
+from django.db.models.functions import Greatest
 
 from tracker import eventstore
 from tracker.domain.envoy import fold_envoy
@@ -102,13 +104,15 @@ def _project_summit(slug: str, batch: Sequence[RecordedEvent], position: int, ro
     stream = StreamId("summit", slug)
     new_facts = effective_facts(batch) if not any(e.type in META_TYPES for e in batch) else None
     appended = _summit_head_append(slug, new_facts) if new_facts else None
+    head: Interval | None = None
     if appended is not None:
         SummitInterval.objects.bulk_create(
             [SummitInterval(summit_slug=slug, known_from=position, **interval_to_row_values(i)) for i in appended]
         )
+        head = appended[-1]  # a head append: the new head is known without asking
     else:
         _refold_summit(slug, eventstore.read_stream(stream, up_to_position=position), position)
-    rows.touch(slug, stream, batch, position)
+    rows.touch(slug, stream, batch, position, head=head)
 
 
 def _refold_summit(slug: str, events: Sequence[RecordedEvent], position: int) -> None:
@@ -145,6 +149,7 @@ class _SummitRowChange:
     last_position: int
     first_position: int
     widest: timedelta
+    head: Interval | None  # the timeline's head after these appends, when known
 
 
 class _SummitRows:
@@ -159,13 +164,15 @@ class _SummitRows:
     def __init__(self) -> None:
         self._changes: dict[str, _SummitRowChange] = {}
 
-    def touch(self, slug: str, stream: StreamId, batch: Sequence[RecordedEvent], position: int) -> None:
+    def touch(
+        self, slug: str, stream: StreamId, batch: Sequence[RecordedEvent], position: int, *, head: Interval | None
+    ) -> None:
         version = max(e.version for e in batch if e.stream == stream)
         first, widest = min(e.position for e in batch), _widest_window(batch)
         known = self._changes.get(slug)
         if known is not None:
             first, widest = min(first, known.first_position), max(widest, known.widest)
-        self._changes[slug] = _SummitRowChange(version, position, first, widest)
+        self._changes[slug] = _SummitRowChange(version, position, first, widest, head)
 
     def flush(self) -> None:
         for slug, change in sorted(self._changes.items()):
@@ -174,22 +181,26 @@ class _SummitRows:
 
 
 def _write_summit_row(slug: str, change: _SummitRowChange) -> None:
-    head = current_intervals_head(slug)
+    if change.head is not None:
+        head: dict | None = interval_to_row_values(change.head)
+    else:
+        row = current_intervals_head(slug)
+        head = {name: getattr(row, name) for name in _SUMMIT_DETAILS} if row else None
     values = {
         "version": change.version,
         "last_position": change.last_position,
-        "status": head.status if head else "",
-        "title": head.title if head else "",
-        "scheduled_for": head.scheduled_for if head else None,
-        "location": head.location if head else "",
-        "parties": head.parties if head else [],
-        "leaders": head.leaders if head else [],
+        **({name: head[name] for name in _SUMMIT_DETAILS} if head else _NO_DETAILS),
     }
-    summit = Summit.objects.filter(slug=slug).first()
-    if summit is None:
+    # One statement in the usual case; the widest window only ever grows.
+    updated = Summit.objects.filter(slug=slug).update(
+        max_uncertainty=Greatest(F("max_uncertainty"), Value(change.widest)), **values
+    )
+    if not updated:
         Summit.objects.create(slug=slug, first_position=change.first_position, max_uncertainty=change.widest, **values)
-        return
-    Summit.objects.filter(pk=summit.pk).update(max_uncertainty=max(summit.max_uncertainty, change.widest), **values)
+
+
+_SUMMIT_DETAILS = ("status", "title", "scheduled_for", "location", "parties", "leaders")
+_NO_DETAILS = {"status": "", "title": "", "scheduled_for": None, "location": "", "parties": [], "leaders": []}
 
 
 def current_intervals_head(slug: str) -> SummitInterval | None:
