@@ -202,3 +202,15 @@ def test_talks_between_x_and_y_are_theirs_and_a_summit_s_kim_is_the_leader():
     assert meeting(result, "Kim Yong Chol", "Mike Pompeo") is not None
     assert not any({"Sergei Lavrov", "Kim Yong Chol"} <= set(m["participants"]) for m in result["meetings"])
     assert not any(set(m["participants"]) == {"Kim Yong Chol", "Donald Trump"} for m in result["meetings"])
+
+
+def test_counterparts_met_in_turn_are_one_meeting_each_and_a_plain_list_is_one():
+    in_turn = run("On Friday Chinese President Xi Jinping held talks with Shinzo Abe and then with Vladimir Putin.")
+    assert meeting(in_turn, "Xi Jinping", "Shinzo Abe") is not None
+    assert meeting(in_turn, "Xi Jinping", "Vladimir Putin") is not None
+    assert meeting(in_turn, "Xi Jinping", "Shinzo Abe", "Vladimir Putin") is None
+    separately = run("Chinese President Xi Jinping met Shinzo Abe and, separately, Vladimir Putin on Friday.")
+    assert meeting(separately, "Xi Jinping", "Vladimir Putin") is not None
+    # the gold's convention: "held a short meeting with Abe and Modi" is one meeting
+    plain = run("Indian Prime Minister Narendra Modi met Shinzo Abe and Chinese President Xi Jinping on Friday.")
+    assert meeting(plain, "Narendra Modi", "Shinzo Abe", "Xi Jinping") is not None

@@ -27,6 +27,14 @@ _EVENT_NOUN = re.compile(
 _PRONOUN = compile_fast(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
 _COUNTERPART = compile_fast(r"\b(?:his|her|their)\s+(?P<who>(?:[\w-]+\s+){0,4}?counterparts?)\b")
 _EACH_WITH = compile_fast(r"\beach with\b", re.IGNORECASE)
+# "met Abe and Modi" is one meeting in the gold (several annotators, four articles); "talks with
+# Abe and then with Putin", "met Abe and, separately, Modi" are one meeting per counterpart
+_JOINT = compile_fast(r"\b(?:trilateral|three-way|four-way|joint|jointly|together|all three|both)\b", re.IGNORECASE)
+_IN_TURN = re.compile(
+    r"\band\b[\s,]*(?:(?:then|later|afterwards|subsequently|separately|also)\b[\s,]*)+|\band\s+(?:\w+\s+)?with\b",
+    re.IGNORECASE,
+)
+_SEPARATE = compile_fast(r"\bseparately\b|\bseparate (?:meetings|talks)\b|\bin turn\b", re.IGNORECASE)
 _ACCOMPANIED = compile_fast(r"\baccompan(?:ied|ying|ies)\b", re.IGNORECASE)
 # "SEOUL (Reuters) —", "HANOI —", "PYONGYANG, May 31. /TASS/."
 _DATELINE = re.compile(r"\A(?P<city>[A-Z][A-Z .'-]{2,}?)(?:,\s*[\w .]+)?\s*(?:\(|/|\u2014|\u2013|--)")
@@ -728,7 +736,10 @@ class Coder:
             if place is not None and mention.place_strength < 2:
                 mention.location, mention.place_strength = place, 2
         evidence = (sentence.start, sentence.end)
-        groups = [[participants[0], other] for other in participants[1:]] if _EACH_WITH.search(text) else [participants]
+        if _EACH_WITH.search(text):
+            groups = [[participants[0], other] for other in participants[1:]]
+        else:
+            groups = self.counterparts(clause, trigger, actors, participants) or [participants]
         for group in groups:
             meeting = Meeting(
                 group,
@@ -749,6 +760,31 @@ class Coder:
             self.context = (sentence.index, interval)
         if len(participants) >= 2 and not joined:
             self.last_pair = participants[:2]
+
+    def counterparts(
+        self, clause: Clause, trigger: re.Match[str], actors: list[tuple[int, str, bool]], participants: list[str]
+    ) -> list[list[str]] | None:
+        """ "held talks with Abe and then with Putin", "met Abe and, separately, Modi": one subject
+        meeting several people named after the verb in turn meets each of them (one meeting per
+        counterpart). A plain "met Abe and Modi" stays one meeting, as the gold annotates it."""
+        if len(participants) < 3 or _JOINT.search(clause.text) or _JOINED.search(clause.text):
+            return None
+        at = clause.start + trigger.start()
+        first_at: dict[str, int] = {}
+        for pos, key, inert in actors:
+            if not inert and key in participants:
+                first_at.setdefault(key, pos)
+        subject = [k for k in participants if first_at.get(k, at) < at]
+        objects = sorted((first_at[k], k) for k in participants if first_at.get(k, at) > at)
+        if len(subject) != 1 or len(objects) != len(participants) - 1:
+            return None
+        positions = [pos for pos, _ in objects]
+        if len(set(positions)) != len(positions):
+            return None  # "met the two leaders": one group phrase, not a list
+        # the counterparts must be met in turn: "and then (with)", "and with", "separately"
+        if not (_IN_TURN.search(self.body[positions[-2] : positions[-1]]) or _SEPARATE.search(clause.text)):
+            return None
+        return [[subject[0], key] for _, key in objects]
 
     def summit_date(self, text: str, dates: list[DateMention]) -> Interval | None:
         """ "will meet in Buenos Aires on December 1 for a summit", "his summit ... would take place in
