@@ -214,3 +214,26 @@ def test_counterparts_met_in_turn_are_one_meeting_each_and_a_plain_list_is_one()
     # the gold's convention: "held a short meeting with Abe and Modi" is one meeting
     plain = run("Indian Prime Minister Narendra Modi met Shinzo Abe and Chinese President Xi Jinping on Friday.")
     assert meeting(plain, "Narendra Modi", "Shinzo Abe", "Xi Jinping") is not None
+
+
+def test_a_letter_handed_to_the_president_or_the_white_house_reaches_the_head_of_state():
+    handed = run(
+        "North Korean envoy Kim Yong Chol handed the president a letter from Kim Jong Un on Friday. "
+        "President Donald Trump called it a very nice letter."
+    )
+    letter = meeting(handed, "Kim Jong Un", "Donald Trump")
+    assert letter is not None and letter["mode"] == "letter"
+    assert meeting(handed, "Kim Yong Chol", "Kim Jong Un") is None
+    seat = run(
+        "US President Donald Trump is due in Hanoi. On Friday North Korean envoy Kim Yong Chol delivered "
+        "a letter from Kim Jong Un to the White House."
+    )
+    assert meeting(seat, "Kim Jong Un", "Donald Trump") is not None
+
+
+def test_a_visit_to_a_seat_of_power_meets_its_head_of_state():
+    result = run(
+        "Sergei Lavrov said Vladimir Putin was ready. "
+        "On Friday North Korean Foreign Minister Ri Yong Ho visited the Kremlin."
+    )
+    assert meeting(result, "Ri Yong Ho", "Vladimir Putin") is not None

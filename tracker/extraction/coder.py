@@ -81,6 +81,11 @@ _BETWEEN = compile_fast(
 _DAYS_OF = compile_fast(r"\b(two|three|four|five|\d) days of (?:talks|meetings|negotiations)\b")
 _NAMED_SUMMIT = compile_fast(r"\b(?:NATO|G-?20|G-?7|APEC|ASEAN|EU|UN|Group of \d+|Belt and Road|East Asia)\s+summit")
 _LETTER = compile_fast(r"\b(?:letter|message)\s+from\b")
+_HAND_OVER = compile_fast(
+    r"\b(?:hand(?:ed|ing)|hands over|g[ai]ve|giv(?:es|ing)|pass(?:ed|es|ing)|deliver(?:ed|s|ing)|present(?:ed|s|ing))\b"
+)
+# seats that stand for their head of state ("visited the White House", "a letter to the Kremlin")
+_SEAT = compile_fast(r"\b(?:White House|Oval Office|Kremlin|Blue House|Cheong Wa Dae|Zhongnanhai)\b")
 _JOINED = compile_fast(r"\b(?:included|including|joined by|accompanied by|attended by)\b")
 _SOURCE_ONLY = compile_fast(r"\b(?:greetings|regards|condolences|congratulations|wishes)\s+from\s+$")
 _INVITE = compile_fast(
@@ -241,9 +246,21 @@ class Coder:
         after = [m for m in self.cast.window(position, horizon) if fits(m.key)]
         if indefinite:
             return after[0].key if after else None
+        # "handed the president a letter from Kim Jong Un": someone who holds the office itself
+        # (Trump, named in the next sentence) before a leader who only fits loosely (Kim, a chairman)
+        strict = [m for m in (*before[::-1], *after) if role in {r.lower() for r in self.cast.persons[m.key].roles}]
+        if strict:
+            return strict[0].key
         if before:
             return before[-1].key
         return after[0].key if after else None
+
+    def head_of_state(self, country: str | None) -> str | None:
+        """The leader of ``country`` the article names (most mentioned; a president before a premier)."""
+        leaders = self.leaders_of.get(country, [])
+        presidents = [p for p in leaders if "president" in {r.lower() for r in p.roles}]
+        chosen = (presidents or leaders)[:1]
+        return chosen[0].key if chosen else None
 
     # -- clause analysis ---------------------------------------------------------------
     def disambiguate(self, mention: Mention, clause: Clause) -> str:
@@ -602,6 +619,17 @@ class Coder:
                 for pos, k, inert in actors
                 if recipient_at and pos >= clause.start + letter.end() + recipient_at.end() and not inert
             ]
+            hand = _HAND_OVER.search(text, 0, letter.start())
+            if sender and not recipients and hand:
+                # "handed the president a letter from Kim": the indirect object is the recipient
+                between = (clause.start + hand.end(), clause.start + letter.start())
+                recipients = [k for pos, k, inert in actors if between[0] <= pos < between[1] and not inert]
+            if sender and not recipients and recipient_at:
+                # "delivered a letter from Kim to the White House": the seat stands for its head of state
+                seat = clause.start + letter.end() + recipient_at.end()
+                place = next((p for p in places if seat <= p.start <= seat + 5), None)
+                head = self.head_of_state(place.country) if place else None
+                recipients = [head] if head and head != sender[0] else []
             if sender and not recipients:
                 carrier = [k for pos, k, _ in actors if pos < clause.start + letter.start()]
                 recent = reversed(self.meetings[-_RECENT:])
@@ -618,6 +646,13 @@ class Coder:
                 recipients = [host] if host and host != sender[0] else []
             if sender and recipients:
                 participants = _unique([*sender, *recipients])
+        seat = _SEAT.search(text)
+        if seat and kind and kind.mode == "in_person" and len(participants) == 1 and not unnamed:
+            # "Kim Yong Chol visited the White House": the seat's head of state, named elsewhere, is the host
+            place = next((p for p in places if p.start <= clause.start + seat.start() < p.end + 1), None)
+            head = self.head_of_state(place.country) if place else None
+            if head and self.cast.persons[participants[0]].country != place.country:
+                participants.append(head)
         joined = bool(_JOINED.search(text))
         if joined and participants:
             participants = _unique([*self.last_pair, *participants])
