@@ -237,3 +237,10 @@ def test_a_visit_to_a_seat_of_power_meets_its_head_of_state():
         "On Friday North Korean Foreign Minister Ri Yong Ho visited the Kremlin."
     )
     assert meeting(result, "Ri Yong Ho", "Vladimir Putin") is not None
+
+
+def test_the_head_of_a_country_s_diplomacy_is_its_foreign_minister():
+    result = run(
+        "Sergei Lavrov spoke on Monday. On Thursday the head of Russian diplomacy met Kim Jong Un in Pyongyang."
+    )
+    assert meeting(result, "Sergei Lavrov", "Kim Jong Un") is not None

@@ -177,6 +177,14 @@ def _description_regex() -> re.Pattern[str]:
     )
 
 
+@cache
+def _diplomacy_head_regex() -> re.Pattern[str]:
+    """ "the head of Russian diplomacy", "the chief of US diplomacy": that country's foreign minister."""
+    return compile_fast(
+        rf"(?P<det>\b(?:the|The)\s+)(?:head|chief) of (?P<nat>{lexicon().demonym_regex})\s+(?P<role>diplomacy)\b"
+    )
+
+
 class Coder:
     def __init__(self, body: str, published_on: dt.date, cast: Cast, sentences: list[Sentence]) -> None:
         self.body = body
@@ -197,7 +205,9 @@ class Coder:
         # whole-body scans done once; clauses take their slice
         self.places = find_places(body, self.lex)
         self.place_starts = [p.start for p in self.places]
-        self.descriptions = list(_description_regex().finditer(body))
+        self.descriptions = sorted(
+            [*_description_regex().finditer(body), *_diplomacy_head_regex().finditer(body)], key=lambda d: d.start()
+        )
         self.description_starts = [d.start() for d in self.descriptions]
         self.sentence_starts = [s.start for s in sentences]
         self.by_surname: dict[str, list[str]] = {}
@@ -396,7 +406,8 @@ class Coder:
             rel_start, rel_end = d.start() - clause.start, d.end() - clause.start
             if indefinite and not (text[:rel_start].rstrip().endswith(" and") or text[rel_end:].startswith(" and ")):
                 continue  # "a US diplomat" is someone else; "Pompeo and a top North Korean official" is named later
-            key = self.resolve_role(d.group("role"), nat, pos, indefinite=indefinite)
+            role = "foreign minister" if d.group("role").lower() == "diplomacy" else d.group("role")
+            key = self.resolve_role(role, nat, pos, indefinite=indefinite)
             if key:
                 tail = self.body[d.end() : d.end() + 40]
                 inert = bool(_POSSESSIVE_TAIL.match(tail)) and not _EVENT_NOUN.match(tail)
