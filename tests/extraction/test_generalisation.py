@@ -244,3 +244,17 @@ def test_the_head_of_a_country_s_diplomacy_is_its_foreign_minister():
         "Sergei Lavrov spoke on Monday. On Thursday the head of Russian diplomacy met Kim Jong Un in Pyongyang."
     )
     assert meeting(result, "Sergei Lavrov", "Kim Jong Un") is not None
+
+
+def test_a_summit_held_months_before_the_article_is_background_without_a_held_change():
+    result = run(
+        "US President Donald Trump said on Monday he would meet Chinese President Xi Jinping again. "
+        "Trump and Xi last met in Beijing on November 9, 2017.",
+        pub=dt.date(2018, 9, 25),
+    )
+    assert meeting(result, "Donald Trump", "Xi Jinping") is not None
+    assert not [c for c in result["status_changes"] if c["status"] == "held"]
+    recent = run(
+        "US President Donald Trump met Chinese President Xi Jinping in Beijing on Monday.", pub=dt.date(2018, 9, 25)
+    )
+    assert [c for c in recent["status_changes"] if c["status"] == "held"]
