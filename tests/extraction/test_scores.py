@@ -19,9 +19,9 @@ SCORER = SHARED / "eval" / "score_extraction.py"
 # (event_f1, entity_f1) floors: what the extractor achieves today minus a margin. The own set
 # pools the 16 articles the rules were tuned on with blind set 2 (9, first run 0.564), blind
 # set 3 (4, first run 0.706) and blind set 4 (4, first run 0.642); the blind sets pull the
-# pooled score down from the 0.85 of the first 29, so the floor is 0.83 (today 0.845).
+# pooled score down, so the floor is 0.845 (today 0.862, after the fifth pass).
 FOUNDING_BARS = (0.95, 0.95)
-OWN_BARS = (0.83, 0.95)
+OWN_BARS = (0.845, 0.95)
 
 
 @pytest.fixture(scope="module")
