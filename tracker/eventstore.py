@@ -250,16 +250,34 @@ def _append_in_database(appends: Sequence[StreamAppend], idempotency_key: str | 
         item = appends[outcome["stream"]]
         raise ConcurrencyError(str(item.stream), item.expected_version or 0, outcome["actual"])
     recorded_at = datetime.fromisoformat(outcome["recorded_at"])
-    versions = list(outcome["versions"])
+    base_versions = dict(zip((a.stream for a in appends), outcome["versions"], strict=True))
+    return AppendResult(
+        events=_stamped(appends, planned, outcome["head"], base_versions, recorded_at, idempotency_key, append_id)
+    )
+
+
+def _stamped(
+    appends: Sequence[StreamAppend],
+    planned: Sequence[tuple[int, NewEvent, uuid.UUID]],
+    head: int,
+    base_versions: dict[StreamId, int],
+    recorded_at: datetime,
+    idempotency_key: str | None,
+    append_id: uuid.UUID,
+) -> list[RecordedEvent]:
+    """The new events with their positions after ``head`` and versions after each
+    stream's ``base_versions``: what both append paths store."""
+    versions = dict(base_versions)
     recorded = []
     for offset, (index, new, event_id) in enumerate(planned, start=1):
-        versions[index] += 1
+        stream = appends[index].stream
+        versions[stream] = versions.get(stream, 0) + 1
         recorded.append(
             RecordedEvent(
                 id=event_id,
-                stream=appends[index].stream,
-                version=versions[index],
-                position=outcome["head"] + offset,
+                stream=stream,
+                version=versions[stream],
+                position=head + offset,
                 type=new.type,
                 schema_version=current_version(new.type),
                 data=new.data,
@@ -274,7 +292,7 @@ def _append_in_database(appends: Sequence[StreamAppend], idempotency_key: str | 
                 append_id=append_id,
             )
         )
-    return AppendResult(events=recorded)
+    return recorded
 
 
 def _append_in_python(appends: Sequence[StreamAppend], idempotency_key: str | None) -> AppendResult:
@@ -289,36 +307,31 @@ def _append_in_python(appends: Sequence[StreamAppend], idempotency_key: str | No
         actual = versions.get(item.stream, 0)
         if item.expected_version is not None and item.expected_version != actual:
             raise ConcurrencyError(str(item.stream), item.expected_version, actual)
-    append_id = uuid.uuid4()
-    next_version = {a.stream: versions.get(a.stream, 0) for a in appends}
-    rows: list[Event] = []
-    for index, new, event_id in _planned(appends):
-        stream = appends[index].stream
-        next_version[stream] += 1
-        head += 1
-        rows.append(
-            Event(
-                id=event_id,
-                stream_type=stream.type,
-                stream_id=stream.id,
-                version=next_version[stream],
-                position=head,
-                type=new.type,
-                schema_version=current_version(new.type),
-                data=new.data,
-                valid_from=new.valid_from,
-                valid_to=new.valid_to,
-                valid_precision=new.valid_precision,
-                recorded_at=now,
-                source=new.source,
-                confidence=new.confidence,
-                metadata=new.metadata,
-                idempotency_key=idempotency_key if not rows else None,
-                append_id=append_id,
-            )
-        )
-    Event.objects.bulk_create(rows)
-    return AppendResult(events=[_record(r) for r in rows])
+    records = _stamped(appends, _planned(appends), head, versions, now, idempotency_key, uuid.uuid4())
+    Event.objects.bulk_create([_row(r) for r in records])
+    return AppendResult(events=records)
+
+
+def _row(record: RecordedEvent) -> Event:
+    return Event(
+        id=record.id,
+        stream_type=record.stream.type,
+        stream_id=record.stream.id,
+        version=record.version,
+        position=record.position,
+        type=record.type,
+        schema_version=record.schema_version,
+        data=record.data,
+        valid_from=record.valid_from,
+        valid_to=record.valid_to,
+        valid_precision=record.valid_precision,
+        recorded_at=record.recorded_at,
+        source=record.source,
+        confidence=record.confidence,
+        metadata=record.metadata,
+        idempotency_key=record.idempotency_key,
+        append_id=record.append_id,
+    )
 
 
 def read_stream(
