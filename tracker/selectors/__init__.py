@@ -39,7 +39,6 @@ from .ingestion import (
 from .lists import (
     EnvoySummary,
     EnvoyView,
-    SummitSummary,
     envoy_list,
     envoy_list_at,
     envoy_state,
@@ -51,6 +50,7 @@ from .lists import (
     summit_list_at,
 )
 from .summits import (
+    SummitSummary,
     SummitView,
     TimelineEntry,
     summit_diff,

@@ -42,6 +42,7 @@ from tracker.selectors.base import (
     meetings_at,
     resolve_basis,
 )
+from tracker.selectors.summits import SummitSummary
 
 # --- lists and the feed (read by the REST API) ------------------------------------------
 
@@ -161,22 +162,6 @@ def meeting_list(
 
 
 # --- lists at a basis: a fixed number of queries per page, whatever the data size ------
-
-
-@dataclass(frozen=True)
-class SummitSummary:
-    """A summit in a list: the fields of :class:`SummitView` that a list shows, at its basis."""
-
-    slug: str
-    title: str
-    status: str | None
-    certainty: str
-    possible_statuses: list[str | None]
-    scheduled_for: Any
-    location: str
-    parties: list[str]
-    leaders: list[str]
-    version: int
 
 
 @dataclass(frozen=True)

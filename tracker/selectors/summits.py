@@ -30,7 +30,9 @@ from tracker.selectors.base import (
 
 
 @dataclass(frozen=True)
-class SummitView:
+class SummitSummary:
+    """A summit in a list: its state at the list's basis."""
+
     slug: str
     title: str
     status: str | None
@@ -40,9 +42,15 @@ class SummitView:
     location: str
     parties: list[str]
     leaders: list[str]
+    version: int
+
+
+@dataclass(frozen=True)
+class SummitView(SummitSummary):
+    """A summit at a basis, with the envoys and meetings known there."""
+
     envoys: list[dict[str, str]]
     meetings: list[MeetingView]
-    version: int
     basis: Basis
 
 
