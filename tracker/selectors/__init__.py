@@ -16,11 +16,9 @@ from .base import (
     Basis,
     MeetingView,
     Paged,
-    events_up_to,
     meeting_view_from_row,
     meetings_at,
     resolve_basis,
-    stream_version_at,
 )
 from .ingestion import (
     article_claims,
@@ -85,7 +83,6 @@ __all__ = [
     "envoy_state",
     "event_feed",
     "event_get",
-    "events_up_to",
     "meeting_list",
     "meeting_list_at",
     "meeting_recorded_event_id",
@@ -93,7 +90,6 @@ __all__ = [
     "meetings_at",
     "meetings_overlapping",
     "resolve_basis",
-    "stream_version_at",
     "summit_diff",
     "summit_events",
     "summit_events_paged",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
@@ -15,7 +15,6 @@ from django.utils import timezone
 from tracker import eventstore
 from tracker.domain.facts import effective_facts
 from tracker.domain.meeting import MeetingState, fold_meeting
-from tracker.eventstore import RecordedEvent, StreamId
 from tracker.models import Meeting
 
 TIMELINE_ORDER = ("certain_from", "valid_from", "rank", "tiebreak")
@@ -94,25 +93,10 @@ def resolve_basis(*, valid_at: datetime | None = None, known_at: datetime | None
     return Basis(valid_at=valid_at, known_at=known_at, position=position)
 
 
-def stream_version_at(stream: StreamId, position: int) -> int:
-    return eventstore.stream_version(stream, up_to_position=position)
-
-
 def _meeting_view(meeting_id: str, state: MeetingState) -> MeetingView:
-    return MeetingView(
-        meeting_id=meeting_id,
-        title=state.title,
-        participants=list(state.participants),
-        location=state.location,
-        mode=state.mode,
-        status=state.status,
-        summit=state.summit,
-        valid_from=state.valid_from,
-        valid_to=state.valid_to,
-        precision=state.precision,
-        sources=list(state.sources),
-        confidence=state.confidence,
-    )
+    values = {f.name: getattr(state, f.name) for f in fields(MeetingView) if f.name != "meeting_id"}
+    values["participants"], values["sources"] = list(state.participants), list(state.sources)
+    return MeetingView(meeting_id=meeting_id, **values)
 
 
 def meeting_view_from_row(row: Meeting) -> MeetingView:
@@ -137,7 +121,7 @@ def meetings_at(rows: Sequence[Meeting], basis: Basis) -> list[MeetingView]:
     the others are folded from their events up to the basis position."""
     views: list[MeetingView] = []
     changed = [r.meeting_id for r in rows if r.first_position <= basis.position < r.last_position]
-    events = events_up_to("meeting", changed, basis.position)
+    events = eventstore.read_streams("meeting", changed, up_to_position=basis.position)
     for row in rows:
         if row.first_position > basis.position:
             continue
@@ -152,8 +136,3 @@ def meetings_at(rows: Sequence[Meeting], basis: Basis) -> list[MeetingView]:
             continue
         views.append(view)
     return views
-
-
-def events_up_to(stream_type: str, ids: Sequence[str], position: int) -> dict[str, list[RecordedEvent]]:
-    """The events of several streams up to ``position``, by stream id: one query."""
-    return eventstore.read_streams(stream_type, ids, up_to_position=position)

@@ -38,7 +38,6 @@ from tracker.selectors.base import (
     Basis,
     MeetingView,
     Paged,
-    events_up_to,
     meetings_at,
     resolve_basis,
 )
@@ -297,7 +296,9 @@ def envoy_list_at(
 
 
 def _envoy_summaries(envoys: Sequence[Envoy], basis: Basis) -> list[EnvoySummary]:
-    changed = events_up_to("envoy", [e.slug for e in envoys if e.last_position > basis.position], basis.position)
+    changed = eventstore.read_streams(
+        "envoy", [e.slug for e in envoys if e.last_position > basis.position], up_to_position=basis.position
+    )
     items = []
     for envoy in envoys:
         name, aliases, country, roles, version = envoy.name, envoy.aliases, envoy.country, envoy.roles, envoy.version

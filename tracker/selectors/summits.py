@@ -25,7 +25,6 @@ from tracker.selectors.base import (
     Paged,
     meetings_at,
     resolve_basis,
-    stream_version_at,
 )
 
 
@@ -124,7 +123,7 @@ def summit_state(slug: str, *, valid_at: datetime | None = None, known_at: datet
     if basis.position >= summit.last_position:
         version = summit.version
     else:
-        version = stream_version_at(StreamId("summit", slug), basis.position)
+        version = eventstore.stream_version(StreamId("summit", slug), up_to_position=basis.position)
     return _view(summit.slug, answer, details, meetings, version, basis)
 
 
