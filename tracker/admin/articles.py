@@ -23,7 +23,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from tracker import ingestion, selectors
-from tracker.admin.base import CommandPage, ReadOnlyAdmin, badge, run_command_page
+from tracker.admin.base import CommandPage, NoWrites, ReadOnlyAdmin, badge, run_command_page
 from tracker.admin.forms import CommandForm
 from tracker.admin.sources import highlight
 from tracker.domain.errors import DomainError
@@ -101,22 +101,13 @@ class ArticleSubmitForm(CommandForm):
         return data
 
 
-class ClaimInline(admin.TabularInline):
+class ClaimInline(NoWrites, admin.TabularInline):
     model = Claim
     extra = 0
     can_delete = False
     show_change_link = True
     fields = ("kind", "summary", "confidence", "review_state", "evidence", "events")
     readonly_fields = fields
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
     @admin.display(description="claim")
     def summary(self, claim: Claim) -> str:

@@ -26,13 +26,9 @@ from tracker.eventstore import ConcurrencyError
 from tracker.services import Context
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Listed and viewed only, by everyone including superusers: rows change through commands."""
-
-    actions = None
-
-    class Media:
-        css = {"all": ("tracker/admin.css",)}
+class NoWrites:
+    """No add, change or delete through the admin's own forms, for anyone: the rows change
+    only through commands (for a ModelAdmin or an inline)."""
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
@@ -42,6 +38,15 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+class ReadOnlyAdmin(NoWrites, admin.ModelAdmin):
+    """Listed and viewed only, by everyone including superusers: rows change through commands."""
+
+    actions = None
+
+    class Media:
+        css = {"all": ("tracker/admin.css",)}
 
 
 def badge(text: str, colour: str) -> SafeString:
