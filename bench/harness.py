@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import math
-import multiprocessing
 import os
 import platform
 import time
@@ -21,6 +20,8 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg2
+
+from tests.support.processes import run_in_processes
 
 BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
@@ -153,27 +154,9 @@ class Context:
 
 # --- processes --------------------------------------------------------------------------
 
-
-def _child(fn: Callable[..., Any], args: tuple) -> Any:
-    from django.db import connections
-
-    # The inherited connection objects belong to the parent: forget them, open our own.
-    for conn in connections.all(initialized_only=True):
-        conn.connection = None
-    try:
-        return fn(*args)
-    finally:
-        connections.close_all()
-
-
-def in_processes(fn: Callable[..., Any], arg_list: Sequence[tuple]) -> list[Any]:
-    """Run ``fn(*args)`` for each args in its own forked process; results in order."""
-    from django.db import connections
-
-    connections.close_all()
-    ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(len(arg_list)) as pool:
-        return pool.starmap(_child, [(fn, args) for args in arg_list])
+# Forked processes with fresh Django connections: the same helper the store's
+# concurrency tests use.
+in_processes = run_in_processes
 
 
 @contextmanager
