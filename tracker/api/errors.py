@@ -9,7 +9,7 @@ unexpected exception is logged and answered with a JSON 500, never an HTML page.
 import logging
 
 from django.core.exceptions import PermissionDenied
-from django.db import DatabaseError, InterfaceError
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
@@ -43,7 +43,9 @@ def exception_handler(exc, context):
         return Response({"detail": str(exc), "code": "not_found", "reason": exc.reason}, status=404)
     if isinstance(exc, DomainError):
         return Response({"detail": str(exc), "code": exc.code}, status=status.HTTP_400_BAD_REQUEST)
-    if isinstance(exc, DatabaseError | InterfaceError):
+    if isinstance(exc, OperationalError | InterfaceError):
+        # Connection-level failures only: an IntegrityError or DataError is a bug, not an
+        # outage, and is answered (and logged) as a 500 below.
         logger.exception("database unavailable")
         return Response(
             {"detail": "The database is unavailable; try again shortly.", "code": "service_unavailable"},
