@@ -6,6 +6,11 @@ all in one statement from the client. Each statement inside a PL/pgSQL function 
 fresh snapshot under READ COMMITTED, so everything after the lock sees the appends that
 committed before it (the gap-safety argument in :mod:`tracker.eventstore`).
 
+``p_events`` is a JSON array of events, each naming its stream by index into
+``p_streams`` and carrying ``nth`` (its place among that stream's new events) and
+``ord`` (its place in the whole append), so the insert reads it with one
+``jsonb_to_recordset`` and needs no window function.
+
 It answers ``{"status": "ok", "head": <position before the first new event>,
 "recorded_at": ..., "versions": [<each stream's version before the append>]}``,
 ``{"status": "duplicate"}`` or ``{"status": "conflict", "stream": <index>, "actual": <version>}``.
@@ -56,25 +61,21 @@ BEGIN
         valid_from, valid_to, valid_precision, recorded_at, "source", confidence, metadata,
         idempotency_key, append_id
     )
-    SELECT (e.value->>'id')::uuid,
-           p_streams->((e.value->>'stream')::integer)->>'type',
-           p_streams->((e.value->>'stream')::integer)->>'id',
-           v_versions[(e.value->>'stream')::integer + 1]
-               + row_number() OVER (PARTITION BY e.value->>'stream' ORDER BY e.ord),
+    SELECT e.id,
+           p_streams->e.stream->>'type',
+           p_streams->e.stream->>'id',
+           v_versions[e.stream + 1] + e.nth,
            v_head + e.ord,
-           e.value->>'type',
-           (e.value->>'schema_version')::smallint,
-           e.value->'data',
-           (e.value->>'valid_from')::timestamptz,
-           (e.value->>'valid_to')::timestamptz,
-           e.value->>'valid_precision',
+           e.type, e.schema_version, e.data, e.valid_from, e.valid_to, e.valid_precision,
            v_now,
-           e.value->'source',
-           (e.value->>'confidence')::double precision,
-           e.value->'metadata',
+           e.source, e.confidence, e.metadata,
            CASE WHEN e.ord = 1 THEN p_idempotency_key END,
            p_append_id
-      FROM jsonb_array_elements(p_events) WITH ORDINALITY AS e(value, ord);
+      FROM jsonb_to_recordset(p_events) AS e(
+           id uuid, stream integer, nth integer, ord integer, type text, schema_version smallint,
+           data jsonb, valid_from timestamptz, valid_to timestamptz, valid_precision text,
+           source jsonb, confidence double precision, metadata jsonb
+      );
     RETURN jsonb_build_object(
         'status', 'ok', 'head', v_head, 'recorded_at', v_now, 'versions', to_jsonb(v_versions)
     );

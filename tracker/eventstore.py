@@ -27,7 +27,8 @@ Guarantees
 * Gap-safe positions: every append takes one transaction-scoped lock (an advisory lock on
   PostgreSQL; SQLite's write lock, taken by ``BEGIN IMMEDIATE``) before it reads the head
   and inserts. On PostgreSQL the whole append is one call of the server-side function
-  ``tracker_append`` (:mod:`tracker.db_append`): one round trip instead of six; SQLite
+  ``tracker_append`` (:mod:`tracker.db_append`), and outside a caller's transaction
+  that one statement runs in autocommit, commit included: one round trip in all; SQLite
   runs the same steps in Python. Appends therefore commit in position order, and a reader that has seen
   position N can never later find a committed event below N. The lock is held to commit,
   so when called inside an outer ``transaction.atomic`` it covers the whole command.
@@ -54,6 +55,8 @@ from tracker.models import Event
 
 # Arbitrary constant naming the append lock (pg_advisory_xact_lock takes a bigint).
 _APPEND_LOCK_KEY = 7_420_180_612
+# Rows read per query when collecting the events of one stored append.
+_APPEND_PAGE = 64
 
 
 class ConcurrencyError(Exception):
@@ -204,9 +207,12 @@ def append_many(appends: Sequence[StreamAppend], *, idempotency_key: str | None 
         raise ValueError("nothing to append")
     if len({a.stream for a in appends}) != len(appends):
         raise ValueError("each stream may appear once in an append")
+    if connection.vendor == "postgresql":
+        # One statement. Outside a transaction it runs in autocommit as a transaction of
+        # its own, commit included: one round trip where BEGIN, call, COMMIT took three.
+        # Inside a caller's transaction it is part of that transaction, lock and all.
+        return _append_in_database(appends, idempotency_key)
     with transaction.atomic():
-        if connection.vendor == "postgresql":
-            return _append_in_database(appends, idempotency_key)
         return _append_in_python(appends, idempotency_key)
 
 
@@ -220,22 +226,30 @@ def _append_in_database(appends: Sequence[StreamAppend], idempotency_key: str | 
     append_id = uuid.uuid4()
     planned = _planned(appends)
     streams = [{"type": a.stream.type, "id": a.stream.id, "expected": a.expected_version} for a in appends]
-    events = [
-        {
-            "id": str(event_id),
-            "stream": index,
-            "type": new.type,
-            "schema_version": current_version(new.type),
-            "data": new.data,
-            "valid_from": new.valid_from.isoformat() if new.valid_from else None,
-            "valid_to": new.valid_to.isoformat() if new.valid_to else None,
-            "valid_precision": new.valid_precision,
-            "source": new.source,
-            "confidence": new.confidence,
-            "metadata": new.metadata,
-        }
-        for index, new, event_id in planned
-    ]
+    # "nth": the event's place among its stream's new events (its version after the
+    # stream's current one); "ord": its place in the whole append (its position after
+    # the head). Counted here so the database function needs no window over its input.
+    nth: dict[int, int] = {}
+    events = []
+    for ord_, (index, new, event_id) in enumerate(planned, start=1):
+        nth[index] = nth.get(index, 0) + 1
+        events.append(
+            {
+                "id": str(event_id),
+                "stream": index,
+                "nth": nth[index],
+                "ord": ord_,
+                "type": new.type,
+                "schema_version": current_version(new.type),
+                "data": new.data,
+                "valid_from": new.valid_from.isoformat() if new.valid_from else None,
+                "valid_to": new.valid_to.isoformat() if new.valid_to else None,
+                "valid_precision": new.valid_precision,
+                "source": new.source,
+                "confidence": new.confidence,
+                "metadata": new.metadata,
+            }
+        )
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT tracker_append(%s, %s, %s::jsonb, %s::jsonb, %s::uuid)",
@@ -431,10 +445,23 @@ def position_at(known_at: datetime) -> int:
 
 def find_by_idempotency_key(key: str) -> list[RecordedEvent]:
     """The events stored by the append that carried ``key`` (empty if none did)."""
-    append_id = Event.objects.filter(idempotency_key=key).values_list("append_id", flat=True).first()
-    if append_id is None:
+    first = Event.objects.filter(idempotency_key=key).values_list("position", "append_id").first()
+    if first is None:
         return []
-    return [_record(r) for r in Event.objects.filter(append_id=append_id).order_by("position")]
+    # The keyed event is the append's first, and an append's events sit at contiguous
+    # positions (they are inserted under the append lock): walk the position index from
+    # it until the append changes. This saves every append an index on append_id.
+    position, append_id = first
+    found: list[RecordedEvent] = []
+    while True:
+        page = list(Event.objects.filter(position__gte=position).order_by("position")[:_APPEND_PAGE])
+        for row in page:
+            if row.append_id != append_id:
+                return found
+            found.append(_record(row))
+        if len(page) < _APPEND_PAGE:
+            return found
+        position = page[-1].position + 1
 
 
 def get_event(event_id: uuid.UUID | str) -> RecordedEvent | None:

@@ -56,6 +56,18 @@ def test_idempotency_key_returns_the_original_events_and_appends_nothing():
     assert Event.objects.count() == 2
 
 
+def test_idempotent_replay_returns_exactly_the_keyed_append_across_pages():
+    # More events than one page of the position walk, between two other appends.
+    append(B, [ev(n=0)], expected_version=0)
+    batch = [StreamAppend(A, [ev(n=n) for n in range(50)], 0), StreamAppend(B, [ev(n=n) for n in range(30)], 1)]
+    first = append_many(batch, idempotency_key="big")
+    append(A, [ev(n=99)], expected_version=50)
+    again = append_many(batch, idempotency_key="big")
+    assert again.duplicate
+    assert [e.id for e in again.events] == [e.id for e in first.events]
+    assert len(again.events) == 80
+
+
 def test_read_stream_up_to_version_and_position():
     append(A, [ev(n=1), ev(n=2), ev(n=3)], expected_version=0)
     assert [e.data["n"] for e in eventstore.read_stream(A, up_to_version=2)] == [1, 2]

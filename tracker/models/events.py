@@ -43,8 +43,11 @@ class Event(models.Model):
     source = models.JSONField(default=dict)
     confidence = models.FloatField(default=1.0)
     metadata = models.JSONField(default=dict)
-    idempotency_key = models.CharField(max_length=200, unique=True, null=True, blank=True)
-    append_id = models.UUIDField(db_index=True)
+    # NULL, not "": most events carry no key, and the unique constraint must admit many.
+    idempotency_key = models.CharField(max_length=200, null=True, blank=True)  # noqa: DJ001
+    # Shared by the events of one append; they also sit at contiguous positions (the
+    # append lock), which is how they are found, so this column needs no index.
+    append_id = models.UUIDField()
 
     objects = EventQuerySet.as_manager()
 
@@ -53,9 +56,12 @@ class Event(models.Model):
         ordering = ["position"]
         constraints = [
             models.UniqueConstraint(fields=["stream_type", "stream_id", "version"], name="event_stream_version_uniq"),
+            # A constraint rather than ``unique=True``: the field option would add a
+            # second, LIKE-pattern index on PostgreSQL that no query uses.
+            models.UniqueConstraint(fields=["idempotency_key"], name="event_idempotency_key_uniq"),
         ]
+        # Every index is paid for by every append, so only those a read path uses exist.
         indexes = [
-            models.Index(fields=["type"], name="event_type_idx"),
             models.Index(fields=["recorded_at"], name="event_recorded_at_idx"),
             # A stream as known at a position (its version then, its events up to then).
             models.Index(fields=["stream_type", "stream_id", "position"], name="event_stream_position_idx"),
