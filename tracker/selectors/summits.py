@@ -16,8 +16,9 @@ from tracker.domain.errors import NotFound
 from tracker.domain.facts import effective_facts
 from tracker.domain.summit import Interval, StatusAnswer, answer_from, build_timeline, status_at
 from tracker.eventstore import RecordedEvent, StreamId
-from tracker.models import Envoy, Meeting, Summit, SummitInterval
+from tracker.models import Meeting, Summit, SummitInterval
 from tracker.projections import row_to_interval
+from tracker.selectors import sql
 from tracker.selectors.base import (
     TIMELINE_ORDER,
     Basis,
@@ -78,9 +79,15 @@ def _summit_row(slug: str, basis: Basis) -> Summit:
     summit = Summit.objects.filter(slug=slug).first()
     if summit is None:
         raise NotFound(f"no summit {slug!r}", reason="unknown")
-    if basis.position < summit.first_position:
-        raise NotFound(f"summit {slug!r} was not yet known at {basis.known_at:%Y-%m-%dT%H:%M:%SZ}", "not_yet_known")
+    _check_known(summit, basis)
     return summit
+
+
+def _check_known(summit: Summit, basis: Basis) -> None:
+    if basis.position < summit.first_position:
+        raise NotFound(
+            f"summit {summit.slug!r} was not yet known at {basis.known_at:%Y-%m-%dT%H:%M:%SZ}", "not_yet_known"
+        )
 
 
 def _visible(slug: str, position: int):
@@ -94,31 +101,28 @@ def _status_from_rows(summit: Summit, basis: Basis) -> tuple[StatusAnswer, Inter
 
     The last row that surely applied (``certain_from <= T``) gives the status; rows that
     may have applied are those whose window contains T, found within the summit's widest
-    window after T.
+    window after T. Both in one statement (:func:`sql.status_rows`).
     """
-    rows = _visible(summit.slug, basis.position)
-    moment = basis.moment
-    last = rows.filter(certain_from__lte=moment).order_by(*(f"-{k}" for k in TIMELINE_ORDER)).first()
-    pending: list[Interval] = []
-    if summit.max_uncertainty:
-        window = rows.filter(
-            certain_from__gt=moment, certain_from__lte=moment + summit.max_uncertainty, valid_from__lte=moment
-        )
-        pending = [row_to_interval(r) for r in window.order_by(*TIMELINE_ORDER)]
+    last, window = sql.status_rows(summit.slug, basis.position, basis.moment, summit.max_uncertainty)
+    pending = [row_to_interval(r) for r in window]
     answer = answer_from(row_to_interval(last) if last else None, pending)
     if answer.interval is not None:
         return answer, answer.interval
-    first = pending[0] if pending else rows.order_by(*TIMELINE_ORDER).first()
+    # Before the first fact's time (rare): the first interval describes the summit.
+    first = pending[0] if pending else _visible(summit.slug, basis.position).order_by(*TIMELINE_ORDER).first()
     if first is None:
         raise NotFound(f"summit {summit.slug!r} has no standing facts: they were retracted", reason="retracted")
     return answer, first if isinstance(first, Interval) else row_to_interval(first)
 
 
 def summit_state(slug: str, *, valid_at: datetime | None = None, known_at: datetime | None = None) -> SummitView:
-    basis = resolve_basis(valid_at=valid_at, known_at=known_at)
-    summit = _summit_row(slug, basis)
+    summit = sql.summit_at(slug, known_at)
+    if summit is None:
+        raise NotFound(f"no summit {slug!r}", reason="unknown")
+    basis = Basis(valid_at=valid_at, known_at=known_at, position=summit.basis_position)
+    _check_known(summit, basis)
     answer, details = _status_from_rows(summit, basis)
-    meetings = meetings_at(list(Meeting.objects.filter(summit_slug=slug).order_by("valid_from", "meeting_id")), basis)
+    meetings = meetings_at(sql.meeting_rows(slug), basis)
     # The summit row holds the current version; only an earlier basis asks the log.
     if basis.position >= summit.last_position:
         version = summit.version
@@ -136,7 +140,7 @@ def _view(
     basis: Basis,
 ) -> SummitView:
     envoy_slugs = sorted({p["envoy"] for m in meetings for p in m.participants if p.get("envoy")})
-    names = dict(Envoy.objects.filter(slug__in=envoy_slugs).values_list("slug", "name"))
+    names = sql.envoy_names(envoy_slugs)
     return SummitView(
         slug=slug,
         title=details.title if details else "",

@@ -1,0 +1,95 @@
+"""The statements of a summit read (:func:`tracker.selectors.summit_state`), written out.
+
+``GET /api/summits/{slug}/`` is the hottest read. Built as querysets, each of its
+statements cost 0.2-0.3 ms of ORM work (cloning, compiling, ordering) against well under
+0.1 ms in the database, so they are written here once, in SQL both PostgreSQL and SQLite
+run, and read through ``Model.objects.raw`` (which still applies the fields' database
+converters: JSON, durations, SQLite's dates). Two look-ups that always go together are
+one statement each: the basis position with the summit row, and the interval that
+surely applied with those that may have. ``tests/api/test_summit_state_fast.py`` holds
+the read to ``summit_state_replayed`` (the fold of the raw events), view for view.
+
+Datetime parameters go through ``adapt_datetimefield_value``, as the ORM's would: SQLite
+compares them as text, in the stored format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from django.db import connection
+
+from tracker.models import Meeting, Summit, SummitInterval
+
+# Literal SQL (tables and columns of tracker.models), so what runs is what you read here.
+_HEAD = 'SELECT MAX("position") FROM tracker_event'
+# recorded_at grows with position: one step back on the recorded_at index.
+_POSITION_AT = (
+    'SELECT "position" FROM tracker_event WHERE recorded_at <= %s ORDER BY recorded_at DESC, "position" DESC LIMIT 1'
+)
+_SUMMIT_AT = "SELECT s.*, COALESCE(({position}), 0) AS basis_position FROM tracker_summit s WHERE s.slug = %s"
+
+# Visible at position P: known_from <= P < known_to. pick 0: the last interval that surely
+# applied at T (certain_from <= T, in reverse timeline order); pick 1: those whose window
+# contains T (certain_from within max_uncertainty after T, valid_from <= T), in timeline order.
+_LAST = (
+    "SELECT 0 AS pick, i.* FROM tracker_summitinterval i"
+    " WHERE i.summit_slug = %s AND i.known_from <= %s AND (i.known_to IS NULL OR i.known_to > %s)"
+    " AND i.certain_from <= %s"
+    " ORDER BY i.certain_from DESC, i.valid_from DESC, i.rank DESC, i.tiebreak DESC LIMIT 1"
+)
+_WINDOW = (
+    "SELECT 1 AS pick, i.* FROM tracker_summitinterval i"
+    " WHERE i.summit_slug = %s AND i.known_from <= %s AND (i.known_to IS NULL OR i.known_to > %s)"
+    " AND i.certain_from > %s AND i.certain_from <= %s AND i.valid_from <= %s"
+    " ORDER BY i.certain_from, i.valid_from, i.rank, i.tiebreak"
+)
+# Two of the constants above, no input.
+_LAST_AND_WINDOW = (
+    "SELECT * FROM (" + _LAST + ") last_row UNION ALL SELECT * FROM (" + _WINDOW + ") window_rows"  # noqa: S608
+    " ORDER BY pick, certain_from, valid_from, rank, tiebreak"
+)
+
+_MEETINGS = "SELECT * FROM tracker_meeting WHERE summit_slug = %s ORDER BY valid_from, meeting_id"
+_ENVOY_NAMES = "SELECT slug, name FROM tracker_envoy WHERE slug IN ({marks})"
+
+
+def _moment(value: datetime) -> object:
+    return connection.ops.adapt_datetimefield_value(value)
+
+
+def summit_at(slug: str, known_at: datetime | None) -> Summit | None:
+    """The summit's row, with ``basis_position``: the head, or the last position recorded
+    by ``known_at`` (0 if none), read in the same statement and so the same snapshot."""
+    position, params = (_POSITION_AT, [_moment(known_at)]) if known_at else (_HEAD, [])
+    sql = _SUMMIT_AT.format(position=position)
+    rows = list(Summit.objects.raw(sql, [*params, slug]))
+    return rows[0] if rows else None
+
+
+def status_rows(
+    slug: str, position: int, moment: datetime, max_uncertainty: timedelta
+) -> tuple[SummitInterval | None, list[SummitInterval]]:
+    """The interval rows visible at ``position`` that decide the status at ``moment``: the
+    last one that surely applied (or None), and those that may have, in timeline order."""
+    visible = [slug, position, position]
+    if not max_uncertainty:
+        rows = list(SummitInterval.objects.raw(_LAST, [*visible, _moment(moment)]))
+        return (rows[0] if rows else None), []
+    window = [_moment(moment), _moment(moment + max_uncertainty), _moment(moment)]
+    rows = list(SummitInterval.objects.raw(_LAST_AND_WINDOW, [*visible, _moment(moment), *visible, *window]))
+    last = rows[0] if rows and rows[0].pick == 0 else None
+    return last, [r for r in rows if r.pick == 1]
+
+
+def meeting_rows(slug: str) -> list[Meeting]:
+    return list(Meeting.objects.raw(_MEETINGS, [slug]))
+
+
+def envoy_names(slugs: Sequence[str]) -> dict[str, str]:
+    if not slugs:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(_ENVOY_NAMES.format(marks=", ".join(["%s"] * len(slugs))), list(slugs))
+        return dict(cursor.fetchall())
