@@ -6,14 +6,56 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tracker.extraction import coder
-from tracker.extraction.fastre import Prefiltered, compile_fast, first_chars, required_literals
+from tracker.extraction.fastre import NEEDLES, Anchored, Prefiltered, compile_fast, first_chars, required_literals
 from tracker.extraction.lexicon import lexicon
 
 ARTICLES = sorted((Path(__file__).parent / "articles").glob("*.txt"))
 # exotic case folds (Kelvin sign, long s, dotted I) and boundaries at the very start and end
 ODD = "\u212aim \u017fays WİLL meet; \u201cwill\u201d\n'll summit Summit SUMMIT"
+WORDS = [
+    "the",
+    "The",
+    "a",
+    "an",
+    "North",
+    "Korean",
+    "South",
+    "US",
+    "top",
+    "former",
+    "chief",
+    "new",
+    "de",
+    "facto",
+    "ex-North",
+    "Kim",
+    "Yong",
+    "Chol",
+    "Jong",
+    "Un",
+    "Mike",
+]
+WORDS += [
+    "Pompeo",
+    "Trump's",
+    "Foreign",
+    "Minister",
+    "foreign",
+    "minister",
+    "leader",
+    "Vice",
+    "Marshal",
+    "official",
+    "envoy",
+    "who",
+    "whose",
+]
+WORDS += ["Secretary of State", "vice chairman", "(North", "Un,", "Chol,", ",", "Kim's", "considered", "said"]
+SEPARATORS = [" ", "  ", ", ", "\n", "\t", "-", " (", ") "]
 
 
 def _lexicon_patterns() -> list[tuple[str, int]]:
@@ -66,3 +108,51 @@ def test_same_matches_on_every_article() -> None:
             assert (first and first.span()) == ((m := fast.search(text)) and m.span()), pattern[:60]
             checked += bool(expected)
     assert checked > 20  # the patterns really matched something
+
+
+def _anchored() -> list[Anchored]:
+    from tracker.extraction.coder import _description_regex
+    from tracker.extraction.people import _patterns
+
+    pats = _patterns(id(lexicon()))
+    return [_description_regex(), pats["titled"], pats["post_appositive"]]
+
+
+# leads that stretch the walk back: hyphenated and bracketed words, runs of qualifiers, line
+# breaks inside a lead, titles inside a lead, several anchors in a row, and a hostile run
+HARD = [
+    "ex-North Korean leader Kim Jong Un met the former top senior chief new US envoy.",
+    "(South Korean President Moon Jae-in) said; the North Korean\nvice chairman, a general.",
+    "Former Foreign Minister Foreign Minister Ri Yong Ho, the top North Korean official, spoke.",
+    "the " + "top " * 30 + "official and " + "Chief " * 20 + "Secretary of State Mike Pompeo, a former spy.",
+    "Kim Yong Chol, a, Kim, the the Kim Jong Un, whose Kim's, considered Pompeo, Trump's aide, ",
+]
+
+
+@pytest.mark.parametrize("anchored", _anchored(), ids=["description", "titled", "post_appositive"])
+def test_anchored_scan_finds_what_a_full_scan_finds(anchored: Anchored) -> None:
+    articles = [path.read_text(encoding="utf-8") for path in ARTICLES]
+    texts = articles + [line for body in articles for line in body.splitlines() if line.strip()] + HARD + [ODD]
+    found = 0
+    for text in texts:
+        expected = [(m.span(), m.groupdict()) for m in anchored.regex.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in anchored.finditer(text)] == expected, text[:80]
+        found += len(expected)
+    assert found > 20
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=40), st.lists(st.sampled_from(SEPARATORS), min_size=1))
+def test_anchored_scan_on_word_salad(words: list[str], separators: list[str]) -> None:
+    text = "".join(word + separators[i % len(separators)] for i, word in enumerate(words))
+    for anchored in _anchored():
+        expected = [(m.span(), m.groupdict()) for m in anchored.regex.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in anchored.finditer(text)] == expected, text
+
+
+def test_needle_index_reports_every_needle_of_a_text() -> None:
+    lowered = "the talks in pyongyang were held on tuesday; he will visit."
+    present = NEEDLES.present(lowered)
+    for needle, bit in NEEDLES._bits.items():
+        assert bool(present & bit) == (needle in lowered), needle
+    assert NEEDLES.present("he \u017fAID") == -1  # a character only IGNORECASE folds: every pattern runs

@@ -38,8 +38,9 @@ def extract(article: ParsedArticle, *, extra_people: Iterable[dict[str, Any]] = 
         body = article.body
         lex = lexicon()
         sentences = split_sentences(body)
-        cast = find_people(body, sentences, list(extra_people))
-        coder = Coder(body, article.published_on, cast, sentences)
+        place_hits = list(lex.place_regex.finditer(body))  # one gazetteer scan for people and places
+        cast = find_people(body, sentences, list(extra_people), place_hits)
+        coder = Coder(body, article.published_on, cast, sentences, place_hits)
         coder.run()
         summits, meetings, changes = assemble(coder)
         persons = sorted(cast.persons.values(), key=lambda p: p.first)

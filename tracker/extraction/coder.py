@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from .dates import DateMention, Interval, find_dates
-from .fastre import compile_fast
+from .fastre import Anchored, compile_fast, trie_alternation
 from .lexicon import Lexicon, MeetingKind, lexicon
 from .people import Cast, Mention
 from .places import PlaceMention, best_place, find_places
@@ -158,35 +158,60 @@ class Change:
     plover: str
 
 
+_DESCRIPTION_MODS = [
+    "recently-appointed",
+    "newly-appointed",
+    "newly",
+    "new",
+    "top",
+    "senior",
+    "chief",
+    "former",
+    "outgoing",
+    "current",
+    "visiting",
+    "first",
+    "lead",
+    "veteran",
+]
+
+
 @cache
-def _description_regex() -> re.Pattern[str]:
+def _description_regex() -> Anchored:
     lex = lexicon()
-    roles = sorted(
-        {p for p, t in lex.titles.items() if t.role and not t.prefix_only and p == p.lower()},
-        key=lambda p: (-len(p), p),
-    )
-    role_alt = "|".join(re.escape(r) for r in roles)
-    mods = (
-        r"(?:(?:recently-appointed|newly-appointed|newly|new|top|senior|chief|former|outgoing|current|visiting|"
-        r"first|lead|veteran)\s+)*"
-    )
-    return compile_fast(
+    # a trie tries the longest office first, as an alternation sorted longest-first would
+    roles = [p for p, t in lex.titles.items() if t.role and not t.prefix_only and p == p.lower()]
+    role_alt = trie_alternation(roles)
+    mods = "(?:(?:" + "|".join(_DESCRIPTION_MODS) + r")\s+)*"
+    role = rf"(?P<role>{role_alt})\b(?!\s+[A-Z])"
+    regex = re.compile(
         rf"(?<!last )(?<!first )(?<!only )(?<!next )(?<!former )(?<!previous )"
-        rf"(?:(?P<det>\b(?:the|The|a|A|an|An)\s+)|(?<![\w-]))(?:(?P<nat>{lex.demonym_regex})\s+)?{mods}"
-        rf"(?P<role>{role_alt})\b(?!\s+[A-Z])"
+        rf"(?:(?P<det>\b(?:the|The|a|A|an|An)\s+)|(?<![\w-]))(?:(?P<nat>{lex.demonym_regex})\s+)?{mods}{role}"
     )
+    lead = {"the", "The", "a", "A", "an", "An", *_DESCRIPTION_MODS}
+    lead |= {word for demonym in lex.demonyms for word in demonym.split()}
+    anchor = re.compile(rf"(?<![\w-]){role}")
+    return Anchored(regex, anchor, frozenset(lead).__contains__, literals=roles)
 
 
 @cache
 def _diplomacy_head_regex() -> re.Pattern[str]:
     """ "the head of Russian diplomacy", "the chief of US diplomacy": that country's foreign minister."""
     return compile_fast(
-        rf"(?P<det>\b(?:the|The)\s+)(?:head|chief) of (?P<nat>{lexicon().demonym_regex})\s+(?P<role>diplomacy)\b"
+        rf"(?P<det>\b(?:the|The)\s+)(?:head|chief) of (?P<nat>{lexicon().demonym_regex})\s+(?P<role>diplomacy)\b",
+        prefilter=False,  # run on whole bodies, guarded by a plain "diplomacy" in body
     )
 
 
 class Coder:
-    def __init__(self, body: str, published_on: dt.date, cast: Cast, sentences: list[Sentence]) -> None:
+    def __init__(
+        self,
+        body: str,
+        published_on: dt.date,
+        cast: Cast,
+        sentences: list[Sentence],
+        place_hits: list[re.Match[str]] | None = None,
+    ) -> None:
         self.body = body
         self.pub = published_on
         self.cast = cast
@@ -203,11 +228,10 @@ class Coder:
         self.context: tuple[int, Interval] | None = None  # (sentence, date) of the last dated event
         self.dateline = self._dateline()
         # whole-body scans done once; clauses take their slice
-        self.places = find_places(body, self.lex)
+        self.places = find_places(body, self.lex, hits=place_hits)
         self.place_starts = [p.start for p in self.places]
-        self.descriptions = sorted(
-            [*_description_regex().finditer(body), *_diplomacy_head_regex().finditer(body)], key=lambda d: d.start()
-        )
+        heads = _diplomacy_head_regex().finditer(body) if "diplomacy" in body else ()
+        self.descriptions = sorted([*_description_regex().finditer(body), *heads], key=lambda d: d.start())
         self.description_starts = [d.start() for d in self.descriptions]
         self.sentence_starts = [s.start for s in sentences]
         self.by_surname: dict[str, list[str]] = {}
@@ -572,11 +596,19 @@ class Coder:
         unquoted: str,
     ) -> None:
         text = clause.text
+        kind, trigger = self.meeting_trigger(text)
+        summit_hit = self.lex.summit_regex.search(text)
+        if (
+            kind is None
+            and not summit_hit
+            and not _THE_MEETING.search(text)
+            and not self.lex.any_status.search(unquoted)
+        ):
+            return  # no meeting, summit or status word: everything below only refines one of those
         modality = self.lex.modality
         conditional = bool(modality["conditional"].search(unquoted))
-        summit_word = bool(self.lex.summit_regex.search(text)) and not _NAMED_SUMMIT.search(text)
+        summit_word = bool(summit_hit) and not _NAMED_SUMMIT.search(text)
         participants = _unique(k for _, k, inert in actors if not inert)
-        kind, trigger = self.meeting_trigger(text)
         quotes = clause.quoted_spans()
         if trigger and quotes and not any(s <= clause.start + trigger.start() < e for s, e in quotes):
             # the event is told outside the quotation: people named inside it are not its parties

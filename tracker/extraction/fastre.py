@@ -11,17 +11,26 @@ pattern returns; a pattern whose first character cannot be bounded is compiled a
 
 Most clauses contain none of a trigger's words, so a pattern whose every match must
 contain one of a few literal strings ("will", "set to", ...) is also wrapped in
-:class:`Prefiltered`: a plain substring test on the (lowercased) text rules a text out
-before the regex engine starts.
+:class:`Prefiltered`: one Aho-Corasick scan of a text (:class:`NeedleIndex`, shared by
+every pattern and the date rules) tells which of all the patterns' strings it holds, and
+a pattern none of whose strings occur is answered without the regex engine.
+
+Whole-body patterns with long optional leads ("the North Korean vice chairman", "Vice
+Marshal Jo Myong Rok") are run by :class:`Anchored` from their cheap anchor instead.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any, cast
+
+try:
+    import ahocorasick as _ahocorasick
+except ImportError:  # pragma: no cover - pyahocorasick is a pinned requirement
+    _ahocorasick = None
 
 _CATEGORIES = {
     sre.CATEGORY_DIGIT: r"\d",
@@ -178,24 +187,103 @@ def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(found))
 
 
-# The clause loop tests a dozen patterns on one text in a row: lowercase it once. One slot,
-# replaced as a whole tuple, so threads never see a text paired with another's lowering.
-_LAST: tuple[str, str | None] = ("", "")
+class NeedleIndex:
+    """Every prefilter needle of every pattern in one Aho-Corasick automaton: one scan of a
+    text answers, as a bit mask, which needles it contains, and each pattern's test is then
+    one ``&`` against its own bits. A clause is tested against some thirty patterns (and the
+    date rules), so scanning it once replaces hundreds of substring searches.
+
+    Needles are matched in the lowercased text: a needle of a case-sensitive pattern is
+    indexed lowercased, a weaker but still sound test (the pattern itself decides). A text
+    holding a character that folds onto ASCII under IGNORECASE but not under ``str.lower``
+    gets every bit set."""
+
+    _CACHE_SIZE = 16  # a clause's text, its unquoted form, a few slices: all reused in a row
+
+    def __init__(self) -> None:
+        self._bits: dict[str, int] = {}
+        self._automaton: Any = None
+        self._cache: dict[int, tuple[str, int]] = {}
+        self._last: tuple[str, int] = ("", 0)
+
+    def mask(self, needles: tuple[str, ...]) -> int:
+        """The bits of ``needles`` (registered on first sight; the automaton is rebuilt lazily)."""
+        mask = 0
+        for needle in needles:
+            needle = needle.lower()
+            bit = self._bits.get(needle)
+            if bit is None:
+                bit = self._bits[needle] = 1 << len(self._bits)
+                self._automaton = None
+                self._cache, self._last = {}, ("", 0)  # masks found before this needle lack its bit
+            mask |= bit
+        return mask
+
+    def _build(self) -> Any:
+        if _ahocorasick is None:  # pragma: no cover - pyahocorasick is a pinned requirement
+            return list(self._bits.items())
+        automaton = _ahocorasick.Automaton()
+        for needle, bit in self._bits.items():
+            automaton.add_word(needle, bit)
+        automaton.make_automaton()
+        return automaton
+
+    def present(self, text: str) -> int:
+        """The bits of the registered needles that occur in ``text`` (-1: assume all)."""
+        last = self._last  # most calls test the text the call before tested
+        if last[0] is text:
+            return last[1]
+        cache = self._cache
+        hit = cache.get(id(text))
+        if hit is not None and hit[0] is text:  # the cache holds the text, so its id is not reused
+            self._last = hit
+            return hit[1]
+        if not text.isascii() and _FOLDS_TO_ASCII.search(text):
+            found = -1
+        else:
+            automaton = self._automaton
+            if automaton is None:
+                automaton = self._automaton = self._build()
+            found = 0
+            lowered = text.lower()
+            if isinstance(automaton, list):  # pragma: no cover - fallback without pyahocorasick
+                for needle, bit in automaton:
+                    if needle in lowered:
+                        found |= bit
+            else:
+                for _, bit in automaton.iter(lowered):
+                    found |= bit
+        if len(cache) >= self._CACHE_SIZE:
+            cache.clear()
+        cache[id(text)] = self._last = (text, found)
+        return found
 
 
-def _lowered(text: str) -> str | None:
-    """``text.lower()``, or None when the text holds a character that folds onto ASCII."""
-    global _LAST
-    last = _LAST
-    if last[0] is text:
-        return last[1]
-    folded = None if not text.isascii() and _FOLDS_TO_ASCII.search(text) else text.lower()
-    _LAST = (text, folded)
-    return folded
+NEEDLES = NeedleIndex()
+
+
+def trie_alternation(phrases: list[str]) -> str:
+    """One regex for many literal phrases, as a character trie: Python's ``re`` tries plain
+    alternatives one by one, a trie rejects a non-matching position after a character or two."""
+    trie: dict[str, Any] = {}
+    for phrase in set(phrases):
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        group = branches[0] if len(branches) == 1 and len(branches[0]) <= 2 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{group})?" if "" in node else group
+
+    return build(trie)
 
 
 class Prefiltered:
-    """A compiled pattern behind a substring test: a text containing none of the needles
+    """A compiled pattern behind a needle test: a text containing none of the needles
     cannot match, so search, match and finditer answer for it without the regex."""
 
     def __init__(self, regex: re.Pattern[str], needles: tuple[str, ...], *, ignorecase: bool) -> None:
@@ -206,26 +294,98 @@ class Prefiltered:
         self.flags = regex.flags
         self.groups = regex.groups
         self.groupindex = regex.groupindex
+        self.bits = NEEDLES.mask(needles)
 
     def possible(self, text: str) -> bool:
-        if self.ignorecase:
-            folded = _lowered(text)
-            if folded is None:
-                return True
-            text = folded
-        for needle in self.needles:  # noqa: SIM110 - a plain loop costs half of any() over a generator
-            if needle in text:
-                return True
-        return False
+        return bool(NEEDLES.present(text) & self.bits)
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:
-        return self.regex.search(text, *args) if self.possible(text) else None
+        return self.regex.search(text, *args) if NEEDLES.present(text) & self.bits else None
 
     def match(self, text: str, *args: int) -> re.Match[str] | None:
-        return self.regex.match(text, *args) if self.possible(text) else None
+        return self.regex.match(text, *args) if NEEDLES.present(text) & self.bits else None
 
     def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
-        return self.regex.finditer(text, *args) if self.possible(text) else iter(())
+        return self.regex.finditer(text, *args) if NEEDLES.present(text) & self.bits else iter(())
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.regex, name)
+
+
+_WORD_START = re.compile(r"\b(?=\w)")
+
+
+class Anchored:
+    """``finditer`` of a pattern made of a lead of known words and an ``anchor`` that is cheap
+    to find: "the North Korean *vice chairman*", "Vice *Marshal Jo*", "Kim Yong Chol*, a*".
+
+    Whole-body patterns with long optional leads (demonyms, qualifiers) try their first
+    alternatives at every position of the article. Here the anchor is found first; from it,
+    the scan walks back over the words that ``lead_word`` accepts (the lead's vocabulary) and
+    tries the pattern only at the word starts in between. Exact, given that every match
+    starts a word and consists of lead words up to a place where ``anchor`` matches: the
+    leftmost match can start neither before the walk's end nor after the anchor it holds."""
+
+    def __init__(
+        self,
+        regex: re.Pattern[str],
+        anchor: re.Pattern[str],
+        lead_word: Callable[[str], bool],
+        *,
+        literals: Iterable[str] = (),
+        max_words: int = 12,
+    ) -> None:
+        """``literals``: strings one of which every anchor match starts with (offices), found
+        all at once by an automaton; without them the anchor regex scans the text itself."""
+        self.regex = regex
+        self.anchor = anchor
+        self.lead_word = lead_word
+        self.max_words = max_words  # past that (hostile text), try every word from the last match on
+        self.pattern = regex.pattern
+        self._automaton: Any = None
+        if literals and _ahocorasick is not None:
+            self._automaton = _ahocorasick.Automaton()
+            for literal in set(literals):
+                self._automaton.add_word(literal, len(literal))
+            self._automaton.make_automaton()
+
+    def _anchors(self, text: str) -> Iterator[int]:
+        """Start offsets of the anchor's matches, left to right."""
+        if self._automaton is None:
+            pos = 0
+            while (hit := self.anchor.search(text, pos)) is not None:
+                yield hit.start()
+                pos = hit.start() + 1
+            return
+        for start in sorted({end - length + 1 for end, length in self._automaton.iter(text)}):
+            if self.anchor.match(text, start):
+                yield start
+
+    def _lead_start(self, text: str, at: int, floor: int) -> int:
+        end = at
+        for _ in range(self.max_words):
+            while end > floor and text[end - 1].isspace():
+                end -= 1
+            start = end
+            while start > floor and not text[start - 1].isspace():
+                start -= 1
+            if start == end or not self.lead_word(text[start:end]):
+                return start  # a match may begin inside this word ("ex-North Korean"), not before it
+            end = start
+        return floor
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        pos = 0
+        for at in self._anchors(text):
+            if at < pos:
+                continue  # inside the last match
+            m = None
+            for word in _WORD_START.finditer(text, self._lead_start(text, at, pos), at + 1):
+                m = self.regex.match(text, word.start())
+                if m:
+                    break
+            if m is None:
+                pos = at + 1
+                continue
+            yield m
+            pos = m.end() if m.end() > m.start() else m.end() + 1

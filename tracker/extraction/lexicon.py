@@ -11,6 +11,7 @@ from importlib import resources
 from typing import Any
 
 from .fastre import compile_fast
+from .fastre import trie_alternation as _alternation
 
 
 @lru_cache(maxsize=65536)
@@ -85,30 +86,11 @@ class Lexicon:
     any_meeting: re.Pattern[str]
     any_status: re.Pattern[str]
     name_stopwords: frozenset[str] = field(default_factory=frozenset)
+    title_phrases: tuple[str, ...] = ()  # every spelling title_regex matches
 
 
 def _load(name: str) -> Any:
     return json.loads(resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8"))
-
-
-def _alternation(phrases: list[str]) -> str:
-    """One regex for many literal phrases, as a character trie: Python's ``re`` tries plain
-    alternatives one by one, a trie rejects a non-matching position after a character or two."""
-    trie: dict[str, Any] = {}
-    for phrase in set(phrases):
-        node = trie
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        group = branches[0] if len(branches) == 1 and len(branches[0]) <= 2 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{group})?" if "" in node else group
-
-    return build(trie)
 
 
 def _country_names() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
@@ -223,4 +205,5 @@ def lexicon() -> Lexicon:
         any_meeting=compile_fast("|".join(p for k in trig["meeting"] for p in k["patterns"]), re.IGNORECASE),
         any_status=compile_fast("|".join(p for k in trig["status"] for p in k["patterns"]), re.IGNORECASE),
         name_stopwords=name_stopwords,
+        title_phrases=tuple(title_phrases),
     )

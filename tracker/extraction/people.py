@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from .fastre import compile_fast
+from .fastre import Anchored
 from .lexicon import Lexicon, PersonEntry, fold, lexicon
 from .text import Sentence
 
@@ -98,6 +98,16 @@ def _place_keys() -> frozenset[str]:
     return frozenset(fold(p) for p in lexicon().places)
 
 
+def _key_prefixes(keys: Iterable[str]) -> frozenset[str]:
+    """Every prefix of every folded name key (the name finder's quick rejection)."""
+    return frozenset(key[:n] for key in keys for n in range(len(key) + 1))
+
+
+@cache
+def _dictionary_prefixes() -> frozenset[str]:
+    return _key_prefixes(lexicon().person_by_key)
+
+
 @cache
 def _family_name_first() -> frozenset[str]:
     from .lexicon import _load
@@ -105,18 +115,35 @@ def _family_name_first() -> frozenset[str]:
     return frozenset(_load("names.json")["family_name_first"])
 
 
+_QUALIFIERS = ("top", "senior", "former", "chief", "first", "veteran", "de facto", "outgoing", "new")
+_QUALIFIERS += ("recently-appointed", "then")
+
+
 @cache
-def _patterns(lex_id: int) -> dict[str, re.Pattern[str]]:
+def _patterns(lex_id: int) -> dict[str, Any]:
     lex = lexicon()
     titles = lex.title_regex
     demonyms = lex.demonym_regex
-    qualifiers = r"(?:(?:top|senior|former|chief|first|veteran|de facto|outgoing|new|recently-appointed|then)\s+)*"
+    qualifiers = "(?:(?:" + "|".join(_QUALIFIERS) + r")\s+)*"
+    title_lead = {word for phrase in (*lex.demonyms, *_QUALIFIERS) for word in phrase.split()}
+    name_token = re.compile(_NAME_TOKEN)
+    # whole-body scans: found from their anchors (a title, ", a"), see fastre.Anchored
     return {
-        "titled": compile_fast(
-            rf"\b(?=[A-Za-z])(?:(?P<nat>{demonyms})\s+)?{qualifiers}(?<![\w-])(?P<title>{titles})\s+(?P<name>{_NAME})"
+        "titled": Anchored(
+            re.compile(
+                rf"\b(?=[A-Za-z])(?:(?P<nat>{demonyms})\s+)?{qualifiers}(?<![\w-])(?P<title>{titles})\s+(?P<name>{_NAME})"
+            ),
+            re.compile(rf"(?<![\w-])(?:{titles})\s+[A-Z]"),
+            frozenset(title_lead).__contains__,
+            literals=lex.title_phrases,
         ),
-        "post_appositive": compile_fast(
-            rf"(?<![\w-])(?P<name>{_NAME}),\s+(?P<app>(?:a|an|the|who|considered|whose|[A-Z][\w]*['\u2019]s)\b[^,.;]{{0,90}})"
+        "post_appositive": Anchored(
+            re.compile(
+                rf"(?<![\w-])(?P<name>{_NAME}),\s+(?P<app>(?:a|an|the|who|considered|whose|[A-Z][\w]*['\u2019]s)\b"
+                r"[^,.;]{0,90})"
+            ),
+            re.compile(r",\s+(?:a|an|the|who|considered|whose|[A-Z][\w]*['\u2019]s)\b"),
+            lambda word: name_token.fullmatch(word) is not None,
         ),
         "kin": re.compile(rf"\b(?:{lex.kin_regex})\b"),
         "demonym": re.compile(rf"(?<![\w-])(?:{demonyms})(?![\w-])"),
@@ -150,7 +177,13 @@ def _surname_of(name: str) -> str:
 
 
 class _Builder:
-    def __init__(self, body: str, sentences: list[Sentence], extra_people: Iterable[dict[str, Any]]) -> None:
+    def __init__(
+        self,
+        body: str,
+        sentences: list[Sentence],
+        extra_people: Iterable[dict[str, Any]],
+        place_hits: list[re.Match[str]] | None = None,
+    ) -> None:
         self.body = body
         self.lex = lexicon()
         self.sentences = sentences
@@ -165,7 +198,7 @@ class _Builder:
         self.taken = bytearray(len(body) + 1)  # 1 where a mention already covers the character
         self.pending_short: list[tuple[int, int, str | None]] = []  # start, end, title role hint
         self.in_places = bytearray(len(body) + 1)
-        for m in self.lex.place_regex.finditer(body):
+        for m in self.lex.place_regex.finditer(body) if place_hits is None else place_hits:
             self.in_places[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         self.full_counts: dict[str, int] = {}
         self.last_full: dict[str, int] = {}
@@ -238,10 +271,18 @@ class _Builder:
         return out
 
     def dictionary_names(self) -> None:
+        prefixes = _dictionary_prefixes()
+        extra = [key for key in self.by_key if key not in self.lex.person_by_key]  # people from the database
+        if extra:
+            prefixes = prefixes | _key_prefixes(extra)
         for run in _RUN.finditer(self.body):
             toks = self.tokens(run.group(0), run.start())
             i = 0
             while i < len(toks):
+                # a name's key starts with its first token's key: most capitalised words start none
+                if fold(toks[i][2]) not in prefixes:
+                    i += 1
+                    continue
                 for j in range(min(len(toks), i + 5), i + 1, -1):
                     form = " ".join(t[2] for t in toks[i:j])
                     entry = self.by_key.get(fold(form))
@@ -363,10 +404,12 @@ class _Builder:
             starts.sort()
         sentence_of = _sentence_lookup(self.sentences)
         for m in _CAPITALISED.finditer(self.body):
+            key = fold(m.group(0))
+            if key not in by_surname and key not in standalone:
+                continue  # no surname of anyone: the cheap test first
             start, end = m.start(), m.end()
             if not self.free(start, end) or self.in_place(start, end) or self.inside_unknown_name(start, end):
                 continue
-            key = fold(m.group(0))
             candidates = by_surname.get(key, [])
             if not candidates:
                 entries = [e for e in standalone.get(key, []) if e.standalone]
@@ -430,5 +473,11 @@ def _sentence_lookup(sentences: list[Sentence]) -> Callable[[int], int]:
     return find
 
 
-def find_people(body: str, sentences: list[Sentence], extra_people: Iterable[dict[str, Any]] = ()) -> Cast:
-    return _Builder(body, sentences, extra_people).build()
+def find_people(
+    body: str,
+    sentences: list[Sentence],
+    extra_people: Iterable[dict[str, Any]] = (),
+    place_hits: list[re.Match[str]] | None = None,
+) -> Cast:
+    """The cast of ``body``; ``place_hits`` are the gazetteer's matches in it, when already found."""
+    return _Builder(body, sentences, extra_people, place_hits).build()

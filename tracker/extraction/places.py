@@ -14,7 +14,8 @@ _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|to|into|inside|on|near|outside|off|visit(?:ed|ing)?|across)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,5}?)$",
     re.IGNORECASE,
 )
-_CAPITAL = compile_fast(r"\b(?P<demonym>(?:North |South )?[A-Z][a-z]+)\s+capital\b")
+# run on whole bodies, where a needle scan costs more than a plain "capital" in text
+_CAPITAL = compile_fast(r"\b(?P<demonym>(?:North |South )?[A-Z][a-z]+)\s+capital\b", prefilter=False)
 
 
 @dataclass(frozen=True)
@@ -26,9 +27,13 @@ class PlaceMention:
     is_country: bool
 
 
-def find_places(text: str, lex: Lexicon, offset: int = 0) -> list[PlaceMention]:
+def find_places(
+    text: str, lex: Lexicon, offset: int = 0, hits: list[re.Match[str]] | None = None
+) -> list[PlaceMention]:
+    """Places introduced as locations; ``hits`` are the gazetteer's matches in ``text`` when the
+    caller already has them (the people finder scans the same body for them)."""
     found: list[PlaceMention] = []
-    for m in lex.place_regex.finditer(text):
+    for m in lex.place_regex.finditer(text) if hits is None else hits:
         if text[m.end() : m.end() + 2] in ("'s", "\u2019s"):
             continue
         if not _LOCATIVE.search(text[max(0, m.start() - 60) : m.start()]):
@@ -36,7 +41,7 @@ def find_places(text: str, lex: Lexicon, offset: int = 0) -> list[PlaceMention]:
         place = lex.places[m.group(0)]
         is_country = place.name == lex.country_display.get(place.country)
         found.append(PlaceMention(offset + m.start(), offset + m.end(), place.name, place.country, is_country))
-    for m in _CAPITAL.finditer(text):
+    for m in _CAPITAL.finditer(text) if "capital" in text else ():
         code = lex.demonyms.get(m.group("demonym").strip())
         if code and code in lex.capitals:
             found.append(PlaceMention(offset + m.start(), offset + m.end(), lex.capitals[code], code, False))

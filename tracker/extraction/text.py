@@ -54,19 +54,27 @@ _BOUNDARY = re.compile(r"[.!?]+[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018(\[]?[A
 _PARAGRAPH = re.compile(r"[^\n]+")
 # Subordinators open a new clause (with or without a comma before them); the weaker ones
 # ("as", "who", "and then") only after a comma, where they reliably start a clause.
+# Every alternative that ends in a look-ahead consumes the same ",\s*" or "\s+" whichever look-ahead
+# holds, so the look-aheads are grouped behind one of each: the engine consumes the spaces once.
+_SINCE = r"(?:since|where|while|when|until|although|though|whereas|because)\s"
+_AFTER_COMMA = (
+    rf"{_SINCE}|(?:as|who|which|but|after|before|then)\s"
+    r"|(?:a|one|two|three|four)\s+(?:days?|weeks?)\s+(?:after|before|later|earlier)\b"
+    rf"|and\s+(?:a|an|the|he|she|they|then|[A-Z][\w'\u2019]*|(?:\w+ly\s+)?{PAST_VERB})\s"
+)
+_AFTER_SPACE = (
+    rf"{_SINCE}"
+    r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:days?|weeks?|months?)\s+(?:after|before)\s"
+    rf"|that\s+(?:had\s+|has\s+|have\s+)?{PAST_VERB}\s"
+    r"|and\s+(?:is|are|was|were|will|has|have)\s"
+    r"|(?:before|after)\s+(?:the|a|an|his|her|their)\s"
+    r"|to\s+(?:finali[sz]e|prepare|arrange|discuss|plan|pave|salvage|try|work\s+out|lay)\b"
+    r"|and\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:meeting|summit|visit|trip|talks)\b"
+    r"|but\s"
+)
 _CLAUSE_SPLIT = compile_fast(
-    r"\s*;\s*|\s+[\u2014\u2013]\s+|\s*\(\s*|\s*\)\s*"
-    r"|(?:,\s*|\s+)(?=(?:since|where|while|when|until|although|though|whereas|because)\s)"
-    r"|,\s*(?=(?:as|who|which|but|after|before|then)\s)"
-    r"|,\s*(?=(?:a|one|two|three|four)\s+(?:days?|weeks?)\s+(?:after|before|later|earlier)\b)"
-    r"|\s+(?=(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:days?|weeks?|months?)\s+(?:after|before)\s)"
-    rf"|,\s*(?=and\s+(?:a|an|the|he|she|they|then|[A-Z][\w'\u2019]*|(?:\w+ly\s+)?{PAST_VERB})\s)"
-    rf"|\s+(?=that\s+(?:had\s+|has\s+|have\s+)?{PAST_VERB}\s)"
-    r"|\s+(?=and\s+(?:is|are|was|were|will|has|have)\s)"
-    r"|\s+(?=(?:before|after)\s+(?:the|a|an|his|her|their)\s)"
-    r"|\s+(?=to\s+(?:finali[sz]e|prepare|arrange|discuss|plan|pave|salvage|try|work\s+out|lay)\b)"
-    r"|\s+(?=and\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:meeting|summit|visit|trip|talks)\b)"
-    r"|\s+(?=but\s)"
+    r"\s*[;()]\s*|\s+[\u2014\u2013]\s+"
+    rf"|,\s*(?=(?:{_AFTER_COMMA}))|\s+(?=(?:{_AFTER_SPACE}))"
 )
 _LEADING_SUBORDINATE = re.compile(
     r"(?:(?:Hours|Days|Minutes|Moments|Weeks|Shortly|Soon|Just|Long)\s+)?(?:After|Before|When|While|Since|Once|Although"
