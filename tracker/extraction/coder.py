@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from .dates import DateMention, Interval, find_dates
-from .fastre import Anchored, compile_fast, trie_alternation
+from .fastre import Anchored, compile_fast, could_match, trie_alternation
 from .lexicon import Lexicon, MeetingKind, lexicon
 from .people import Cast, Mention
 from .places import PlaceMention, best_place, find_places
@@ -234,6 +234,7 @@ class Coder:
         self.descriptions = sorted([*_description_regex().finditer(body), *heads], key=lambda d: d.start())
         self.description_starts = [d.start() for d in self.descriptions]
         self.sentence_starts = [s.start for s in sentences]
+        self.date_cache: dict[tuple[int, int, bool], list[DateMention]] = {}
         self.by_surname: dict[str, list[str]] = {}
         self.leaders_of: dict[str | None, list[Any]] = {}
         for key, person in cast.persons.items():
@@ -313,7 +314,7 @@ class Coder:
             leader = next((k for k in namesakes if persons[k].leader), None)
             if leader and any(persons[k].leader for k in others if k in persons):
                 return leader
-        dates = [d.interval for d in find_dates(clause.text, self.pub) if d.interval]
+        dates = [d.interval for d in self.dates_in(clause, False) if d.interval]
         if not others or not dates:
             return mention.key
         for meeting in reversed(self.meetings[-_RECENT:]):
@@ -406,10 +407,13 @@ class Coder:
         quotes = clause.quoted_spans()
         mentions: list[Mention] = self.cast.in_span(clause.start, clause.end)
         said_at = self.attribution_start(clause)
+        greetings = could_match(_SOURCE_ONLY, clause.text)  # the clause first: its slices are new strings
         for m in mentions:
             inert = m.possessive and not _EVENT_NOUN.match(self.body[m.end : m.end + 40])
             inert = inert or m.start >= said_at  # ", State Department spokeswoman Heather Nauert said."
-            inert = inert or bool(_SOURCE_ONLY.search(self.body[max(clause.start, m.start - 40) : m.start]))
+            inert = inert or (
+                greetings and bool(_SOURCE_ONLY.search(self.body[max(clause.start, m.start - 40) : m.start]))
+            )
             found.append((m.start, self.disambiguate(m, clause), inert))
         text = clause.text
         first = bisect.bisect_left(self.description_starts, clause.start)
@@ -487,14 +491,20 @@ class Coder:
                 start, end = min(start, m.interval.start), max(end, m.interval.end)
         return Interval(start, end)
 
+    def dates_in(self, clause: Clause, future: bool) -> list[DateMention]:
+        """``find_dates`` on the clause, once per clause and tense (several rules ask for them)."""
+        key = (clause.start, clause.end, future)
+        found = self.date_cache.get(key)
+        if found is None:
+            found = self.date_cache[key] = find_dates(clause.text, self.pub, future=future)
+        return found
+
     def clause_dates(self, clause: Clause, future: bool) -> list[DateMention]:
         quotes = [(s - clause.start, e - clause.start) for s, e in clause.quoted_spans()]
-        found = [
-            d for d in find_dates(clause.text, self.pub, future=future) if not any(s <= d.start < e for s, e in quotes)
-        ]
+        found = [d for d in self.dates_in(clause, future) if not any(s <= d.start < e for s, e in quotes)]
         if future and any(_SAID_BEFORE.search(clause.text, 0, d.start) for d in found):
             # "said on Friday that it would go ahead": the day of saying is past, whatever follows
-            past = {d.start: d for d in find_dates(clause.text, self.pub, future=False)}
+            past = {d.start: d for d in self.dates_in(clause, False)}
             found = [past.get(d.start, d) if _SAID_BEFORE.search(clause.text, 0, d.start) else d for d in found]
         return found
 
@@ -527,11 +537,11 @@ class Coder:
             analysed = []
             for clause in clauses:
                 unquoted = _strip_quotes(clause.text)
-                future = bool(modality["future"].search(unquoted))
-                if future:
+                cue = modality["future"].search(unquoted)
+                future = cue is not None
+                if cue is not None:
                     past = _PAST_EVENT.search(unquoted)
-                    cue = modality["future"].search(unquoted)
-                    if past and cue and past.start() < cue.start():
+                    if past and past.start() < cue.start():
                         # "shook hands on June 30 and agreed to resume talks": the handshake is past
                         future = False
                 dates = self.clause_dates(clause, future)
@@ -602,7 +612,7 @@ class Coder:
             kind is None
             and not summit_hit
             and not _THE_MEETING.search(text)
-            and not self.lex.any_status.search(unquoted)
+            and not could_match(self.lex.any_status, unquoted)
         ):
             return  # no meeting, summit or status word: everything below only refines one of those
         modality = self.lex.modality
@@ -701,7 +711,7 @@ class Coder:
             participants = _unique([*self.last_pair, *participants])
         leaders = [k for k in participants if self.cast.persons[k].leader]
         status_kind = None
-        if self.lex.any_status.search(unquoted):
+        if could_match(self.lex.any_status, unquoted):
             status_kind = next((s for s in self.lex.status_kinds if s.regex.search(unquoted)), None)
 
         mention: SummitMention | None = None
@@ -750,7 +760,7 @@ class Coder:
             return  # "to finalise arrangements for his summit": a purpose, not an event
         if planned_change and trigger.group(0).lower() == "summit":
             return  # "announced a cancellation of the summit" is a status change, not a meeting
-        if modality["negation"].search(text[: trigger.start()]):
+        if modality["negation"].search(text, 0, trigger.start()):  # endpos: as text[:start], no new string
             return
         quote = next(((s, e) for s, e in clause.quoted_spans() if s <= clause.start + trigger.start() < e), None)
         if quote and not _WITH_NAME.search(self.body[clause.start + trigger.start() : quote[1]]):
@@ -886,7 +896,7 @@ class Coder:
         return (after or usable)[0].interval
 
     def meeting_trigger(self, text: str) -> tuple[MeetingKind | None, re.Match[str] | None]:
-        if not self.lex.any_meeting.search(text):
+        if not could_match(self.lex.any_meeting, text):
             return None, None
         for kind in self.lex.meeting_kinds:
             m = kind.regex.search(text)
@@ -992,7 +1002,7 @@ def _strip_quotes(text: str) -> str:
 
 def _negated(text: str, regex: re.Pattern[str], negation: re.Pattern[str]) -> bool:
     m = regex.search(text)
-    return bool(m and negation.search(text[: m.start()]))
+    return bool(m and negation.search(text, 0, m.start()))
 
 
 def _unique(keys: Any) -> list[str]:

@@ -217,7 +217,8 @@ class _Rules:
 
 # A rule runs only when one of its needles occurs in the lowercased text: most clauses
 # carry no date at all, and this keeps the resolver cheap on them.
-_MONTH_NEEDLES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# every spelling _MON accepts, so "summary" or "separately" does not wake the month rules
+_MONTH_NEEDLES = (*(m.lower() for m in MONTHS), "jan.", "feb.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.")
 _NEEDLES: dict[str, tuple[str, ...]] = {
     "weekday_range": ("day",),
     "month_day": _MONTH_NEEDLES,
@@ -236,7 +237,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "last night",
         "tomorrow",
     ),
-    "earlier_later": ("this ", "in the "),
+    "earlier_later": ("earlier", "later"),
     "relative_unit": ("week", "month", "year"),
     "weekend": ("weekend",),
     "easter": ("easter",),

@@ -312,6 +312,14 @@ class Prefiltered:
         return getattr(self.regex, name)
 
 
+def could_match(regex: re.Pattern[str], text: str) -> bool:
+    """False only when ``regex`` cannot match ``text``: its needle test, without running it (a
+    gate before patterns that are each tried anyway)."""
+    if isinstance(regex, Prefiltered):
+        return regex.possible(text)
+    return regex.search(text) is not None
+
+
 _WORD_START = re.compile(r"\b(?=\w)")
 
 

@@ -276,6 +276,8 @@ class _Builder:
         if extra:
             prefixes = prefixes | _key_prefixes(extra)
         for run in _RUN.finditer(self.body):
+            if " " not in run.group(0) and "\t" not in run.group(0):
+                continue  # one word: dictionary names here have two or more (one-word mentions come later)
             toks = self.tokens(run.group(0), run.start())
             i = 0
             while i < len(toks):
