@@ -33,6 +33,9 @@ _SUMMIT_AT = "SELECT s.*, COALESCE(({position}), 0) AS basis_position FROM track
 # Visible at position P: known_from <= P < known_to. pick 0: the last interval that surely
 # applied at T (certain_from <= T, in reverse timeline order); pick 1: those whose window
 # contains T (certain_from within max_uncertainty after T, valid_from <= T), in timeline order.
+# One statement, not two: PostgreSQL plans the union in 0.1 ms against 0.05 ms for both,
+# but on gunicorn with PostgreSQL on the same two cores, the round trip it saves is worth
+# more (1.65 against 1.95 ms of worker CPU a request, 10-30% more requests a second).
 _LAST = (
     "SELECT 0 AS pick, i.* FROM tracker_summitinterval i"
     " WHERE i.summit_slug = %s AND i.known_from <= %s AND (i.known_to IS NULL OR i.known_to > %s)"
