@@ -1,16 +1,12 @@
 """W6 ``rebuild``, W5 ``read_all`` and W4 ``as_of``, in one database.
 
-1. W6: a log of 1,250 summits' worth of events is the workload (100,000 events), but the
-   project's projector replays about 350 events a second on this 2-core machine, so a
-   100,000-event rebuild alone would take about five minutes of the ten the whole
-   ``make bench`` may take. W6 therefore rebuilds the first 250 of those summits
-   (20,000 events: 64 status changes and 16 meetings each, progressing together),
-   reported with ``"scaled": true`` and the size used; the rate does not depend on the
-   size now that a rebuild is linear. Baseline: reading the same log through
+1. W6: a log of 1,250 summits (100,000 events: 64 status changes and 16 meetings
+   each, progressing together); rebuild every read model from it with
+   :func:`tracker.projections.rebuild`. Baseline: reading the same log through
    :func:`tracker.eventstore.read_all` alone.
-2. W5: the other 1,000 summits are added (100,000 events in all); follow the whole
-   global feed with :func:`tracker.eventstore.read_all`; baseline: the same keyset pages
-   read with raw psycopg2.
+2. W5: follow the whole global feed over the same log with
+   :func:`tracker.eventstore.read_all`; baseline: the same keyset pages read with raw
+   psycopg2.
 3. W4: the summits under test, with 10, 1,000, 10,000 and 100,000 status events (quick:
    10, 100, 1,000), bulk inserted. The short ones are projected by
    :func:`tracker.projections.project`, append by append; the two longest are folded in
@@ -33,16 +29,15 @@ from collections.abc import Iterator
 from typing import Any
 
 from bench.dataset import EPOCH, STEP, insert, interleaved, recorded_at, summit_event
-from bench.harness import Context, ms, percentile, result, scaled
+from bench.harness import Context, ms, percentile, result
 
 # "projected": the W4 sizes projected by the project's projector; longer ones are folded.
-FULL = {"sizes": (10, 1_000, 10_000, 100_000), "projected": 1_000, "summits": 1250, "rebuild_summits": 250,
+FULL = {"sizes": (10, 1_000, 10_000, 100_000), "projected": 1_000, "summits": 1250,
         "status_events": 64, "meetings": 16, "page": 1000, "background": 10_000, "per_background": 100,
         "samples": 400, "api_samples": 200}  # fmt: skip
-QUICK = {"sizes": (10, 100, 1_000), "projected": 100, "summits": 50, "rebuild_summits": 10,
+QUICK = {"sizes": (10, 100, 1_000), "projected": 100, "summits": 50,
          "status_events": 16, "meetings": 4, "page": 500, "background": 100, "per_background": 100,
          "samples": 40, "api_samples": 20}  # fmt: skip
-REBUILD_ISSUE_SIZE = 100_000  # W6 as the issue defines it
 TEMPLATE = "bg-template"
 
 
@@ -261,25 +256,21 @@ def run(ctx: Context) -> Iterator[dict[str, Any]]:
     per_summit = n["status_events"] + n["meetings"]
     conn = ctx.raw()
 
-    # W6: rebuild every read model from a log of many summits (the first of W5's).
-    position = insert(conn, interleaved(n["rebuild_summits"], n["status_events"], n["meetings"], "replay"), 1)
-    logged = position - 1
+    # W6: rebuild every read model from a log of many summits.
+    position = insert(conn, interleaved(n["summits"], n["status_events"], n["meetings"], "replay"), 1)
+    total = position - 1
+    assert total == n["summits"] * per_summit, total
     _analyze(conn)
     started = time.perf_counter()
-    reading = follow_feed(logged, n["page"]) / (time.perf_counter() - started)
+    reading = follow_feed(total, n["page"]) / (time.perf_counter() - started)
     started = time.perf_counter()
     replayed = projections.rebuild()
     seconds = time.perf_counter() - started
-    assert replayed == logged, (replayed, logged)
-    size = {} if ctx.quick else scaled(replayed, REBUILD_ISSUE_SIZE)
+    assert replayed == total, (replayed, total)
     yield result("rebuild", replayed / seconds, "events/s", reading, events=replayed, seconds=round(seconds, 1),
-                 summits=n["rebuild_summits"], baseline_is="read_all over the same log", **size)  # fmt: skip
+                 summits=n["summits"], baseline_is="read_all over the same log")  # fmt: skip
 
-    # W5: the rest of the summits, then follow the whole feed.
-    rest = n["summits"] - n["rebuild_summits"]
-    position = insert(conn, interleaved(rest, n["status_events"], n["meetings"], "feed"), position)
-    total = position - 1
-    assert total == n["summits"] * per_summit, total
+    # W5: follow the whole feed.
     _analyze(conn)
     started = time.perf_counter()
     raw_seen = follow_raw(conn, total, n["page"])
