@@ -19,7 +19,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from itertools import groupby
 
 from django.db import transaction
@@ -80,6 +80,12 @@ def _comparable(values: dict) -> tuple:
 # --- summits ---------------------------------------------------------------------------
 
 
+def _new_row(slug: str, position: int, head: datetime | None, values: dict) -> SummitInterval:
+    """An interval row written by the append at ``position``, which left the timeline's
+    head at ``head`` (see ``SummitInterval.head_certain_from``)."""
+    return SummitInterval(summit_slug=slug, known_from=position, head_certain_from=head, **values)
+
+
 class _StoredIntervals:
     """A summit's open intervals (``known_to`` NULL) as the database holds them: what
     inline projection reads and writes, one append at a time."""
@@ -93,8 +99,9 @@ class _StoredIntervals:
         return [row_to_interval(r) for r in rows]
 
     def extend(self, slug: str, intervals: Sequence[Interval], position: int) -> None:
+        head = intervals[-1].certain_from  # they sort after the old head
         SummitInterval.objects.bulk_create(
-            [SummitInterval(summit_slug=slug, known_from=position, **interval_to_row_values(i)) for i in intervals]
+            [_new_row(slug, position, head, interval_to_row_values(i)) for i in intervals]
         )
 
     def replace(self, slug: str, timeline: Sequence[Interval], position: int) -> None:
@@ -108,9 +115,8 @@ class _StoredIntervals:
             else:
                 stale.append(row.pk)
         SummitInterval.objects.filter(pk__in=stale).update(known_to=position)
-        SummitInterval.objects.bulk_create(
-            [SummitInterval(summit_slug=slug, known_from=position, **values) for values in wanted.values()]
-        )
+        head = timeline[-1].certain_from if timeline else None
+        SummitInterval.objects.bulk_create([_new_row(slug, position, head, values) for values in wanted.values()])
 
     def flush(self) -> None:
         pass  # written as it goes
@@ -147,12 +153,13 @@ class _BufferedIntervals(_StoredIntervals):
         return [rows[i].interval for i in event_ids if i in rows]
 
     def extend(self, slug: str, intervals: Sequence[Interval], position: int) -> None:
-        rows = self._open[slug]
+        rows, head = self._open[slug], intervals[-1].certain_from
         for interval in intervals:
-            rows[interval.event_id] = self._opened(slug, interval, interval_to_row_values(interval), position)
+            rows[interval.event_id] = self._opened(slug, interval, interval_to_row_values(interval), position, head)
 
     def replace(self, slug: str, timeline: Sequence[Interval], position: int) -> None:
         old, rows = self._open.pop(slug, {}), self._open[slug]
+        head = timeline[-1].certain_from if timeline else None
         for interval in timeline:
             values = interval_to_row_values(interval)
             kept = old.pop(interval.event_id, None)
@@ -161,12 +168,12 @@ class _BufferedIntervals(_StoredIntervals):
                 continue
             if kept is not None:
                 self._close(kept, position)
-            rows[interval.event_id] = self._opened(slug, interval, values, position)
+            rows[interval.event_id] = self._opened(slug, interval, values, position, head)
         for gone in old.values():
             self._close(gone, position)
 
-    def _opened(self, slug: str, interval: Interval, values: dict, position: int) -> _OpenRow:
-        opened = _OpenRow(interval, SummitInterval(summit_slug=slug, known_from=position, **values))
+    def _opened(self, slug: str, interval: Interval, values: dict, position: int, head: datetime) -> _OpenRow:
+        opened = _OpenRow(interval, _new_row(slug, position, head, values))
         self._new.append(opened)
         return opened
 

@@ -8,15 +8,15 @@
    :func:`tracker.eventstore.read_all`; baseline: the same keyset pages read with raw
    psycopg2.
 3. W4: the summits under test, with 10, 1,000, 10,000 and 100,000 status events (quick:
-   10, 100, 1,000), bulk inserted. The short ones are projected by
-   :func:`tracker.projections.project`, append by append; the two longest are folded in
-   one pass by the project's domain code (:mod:`bench.readmodels`, checked against the
-   projector's rows in the same run). Then the background: 1,000,000 events of 10,000
-   other summits with their read models (one summit projected by the project's code,
-   copied by SQL to new positions). Answers on every size are compared with
-   :func:`tracker.selectors.summit_state_replayed`. Then p50 and p95 of "state at valid
-   time T, known at K" for random T and K, through :func:`tracker.selectors.summit_state`
-   and through ``GET /api/summits/{slug}/``; baseline: the same for the 10-event summit.
+   10, 100, 1,000), bulk inserted, each event its own append; then every read model is
+   rebuilt by :func:`tracker.projections.rebuild` (the inline projector's decisions,
+   buffered; ``tests/domain/test_projections.py`` holds the two to the same rows). Then
+   the background: 1,000,000 events of 10,000 other summits with their read models (one
+   summit projected by the project's code, copied by SQL to new positions). Answers on
+   every size are compared with :func:`tracker.selectors.summit_state_replayed`. Then
+   p50 and p95 of "state at valid time T, known at K" for random T and K, through
+   :func:`tracker.selectors.summit_state` and through ``GET /api/summits/{slug}/``;
+   baseline: the same for the 10-event summit.
 """
 
 from __future__ import annotations
@@ -31,11 +31,10 @@ from typing import Any
 from bench.dataset import EPOCH, STEP, insert, interleaved, recorded_at, summit_event
 from bench.harness import Context, ms, percentile, result
 
-# "projected": the W4 sizes projected by the project's projector; longer ones are folded.
-FULL = {"sizes": (10, 1_000, 10_000, 100_000), "projected": 1_000, "summits": 1250,
+FULL = {"sizes": (10, 1_000, 10_000, 100_000), "summits": 1250,
         "status_events": 64, "meetings": 16, "page": 1000, "background": 10_000, "per_background": 100,
         "samples": 400, "api_samples": 200}  # fmt: skip
-QUICK = {"sizes": (10, 100, 1_000), "projected": 100, "summits": 50,
+QUICK = {"sizes": (10, 100, 1_000), "summits": 50,
          "status_events": 16, "meetings": 4, "page": 500, "background": 100, "per_background": 100,
          "samples": 40, "api_samples": 20}  # fmt: skip
 TEMPLATE = "bg-template"
@@ -222,22 +221,6 @@ def _latency(name: str, seconds: list[float], baseline_p95: float | None, size: 
                   history=size, samples=len(seconds), target="p95 < 10 ms; ratio <= 2")  # fmt: skip
 
 
-def project_appends(first_position: int, last_position: int, chunk: int = 1000) -> None:
-    """Project stored events append by append with the project's own projector, committing
-    every ``chunk`` appends, as live appends commit."""
-    from django.db import transaction
-
-    from tracker import eventstore, projections
-
-    after = first_position - 1
-    while after < last_position:
-        with transaction.atomic():
-            events = eventstore.read_all(after=after, limit=min(chunk, last_position - after))
-            for event in events:  # every bulk-built event is its own append
-                projections.project([event])
-        after = events[-1].position
-
-
 def _note(message: str, started: float) -> None:
     print(f"# history: {message} ({time.perf_counter() - started:.1f} s)", file=sys.stderr, flush=True)
 
@@ -249,7 +232,6 @@ def _analyze(conn) -> None:
 
 
 def run(ctx: Context) -> Iterator[dict[str, Any]]:
-    from bench.readmodels import compare_with_projector, fold_summit
     from tracker import projections
 
     n = QUICK if ctx.quick else FULL
@@ -282,20 +264,13 @@ def run(ctx: Context) -> Iterator[dict[str, Any]]:
     assert seen == raw_seen == total, (seen, raw_seen, total)
     yield result("read_all", feed_rate, "events/s", baseline, events=seen, page=n["page"])
 
-    # W4: the summits under test; short ones projected, long ones folded (bench/readmodels.py).
+    # W4: the summits under test, then every read model rebuilt by the project's code.
     started = time.perf_counter()
-    first = position
     for size in n["sizes"]:
         position = insert(conn, (summit_event(f"asof-{size}", size, v) for v in range(1, size + 1)), position)
-    projected = [size for size in n["sizes"] if size <= n["projected"]]
-    project_appends(first, first + sum(projected) - 1)
-    _note(f"{sum(projected)} events projected by projections.project", started)
-    started = time.perf_counter()
-    folded = [size for size in n["sizes"] if size > n["projected"]]
-    for size in folded:
-        fold_summit(f"asof-{size}")
-    compared = compare_with_projector(f"asof-{projected[-1]}")
-    _note(f"summits of {folded} events folded; fold = projector on {compared} rows of asof-{projected[-1]}", started)
+    conn.commit()
+    rebuilt = projections.rebuild()
+    _note(f"W4's summits inserted; read models of all {rebuilt} events rebuilt", started)
     started = time.perf_counter()
     head = build_background(conn, n["background"], n["per_background"], position) - 1
     conn.close()
@@ -309,13 +284,12 @@ def run(ctx: Context) -> Iterator[dict[str, Any]]:
     base_selector = base_api = None
     for size in n["sizes"]:
         slug = f"asof-{size}"
-        built = "projections.project" if size in projected else "bench.readmodels fold"
         _sample_selector(slug, 10, rng)  # warm the caches
         selector = _sample_selector(slug, n["samples"], rng)
         api = _sample_api(slug, n["api_samples"], rng)
         base_selector = base_selector or ms(percentile(selector, 95))
         base_api = base_api or ms(percentile(api, 95))
-        extra = {"events_in_table": head, "read_models": built}
+        extra = {"events_in_table": head, "read_models": "projections.rebuild"}
         yield _latency(f"as_of_selector_{size}", selector, base_selector, size) | extra
         yield _latency(f"as_of_api_{size}", api, base_api, size) | extra
     for size in (n["sizes"][0], n["sizes"][-1]):

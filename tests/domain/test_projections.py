@@ -111,6 +111,8 @@ def test_a_rebuild_in_pages_reproduces_out_of_order_histories_row_for_row(db, se
         moved = rng.choice(selectors.summit_timeline(f"paged-{n}-{k}"))
         services.event_correct(event_id=moved.event_id, when=ValidTime.on_day(date(2018, 5, 26)), reason="test")
     inline = projections.snapshot()
+    for k in range(2):
+        _assert_head_bounds_what_is_visible(f"paged-{n}-{k}")
 
     replayed = projections.rebuild(batch_size=page)
     assert replayed > 2 * len(_story())
@@ -134,3 +136,32 @@ def test_a_late_report_keeps_the_rows_it_does_not_change(db):
     assert not SummitInterval.objects.filter(summit_slug="late", known_to__isnull=False).exists()
     assert SummitInterval.objects.filter(summit_slug="late").count() == 4
     assert [i.change for i in selectors.summit_timeline("late")] == ["proposed", "scheduled", "cancelled", "held"]
+
+
+def _assert_head_bounds_what_is_visible(slug: str) -> None:
+    """``head_certain_from`` of the last row written at or before K is at least every
+    visible interval's ``certain_from`` at K, and equals the greatest when K wrote rows."""
+    rows = list(SummitInterval.objects.filter(summit_slug=slug))
+    positions = sorted({r.known_from for r in rows} | {r.known_to for r in rows if r.known_to})
+    for k in positions:
+        visible = [r.certain_from for r in rows if r.known_from <= k and (r.known_to is None or r.known_to > k)]
+        written = max((r for r in rows if r.known_from <= k), key=lambda r: r.known_from)
+        assert all(c <= written.head_certain_from for c in visible), k
+        if written.known_from == k:
+            assert written.head_certain_from == max(visible), k
+
+
+def test_the_migration_backfills_the_head_the_projector_writes(db):
+    # Migration 0009 computes head_certain_from for existing rows in SQL; on rows the
+    # projector wrote (late reports and a retraction included) it must agree.
+    from importlib import import_module
+
+    from django.db import connection
+
+    backfill = import_module("tracker.migrations.0009_interval_head_certain_from").BACKFILL
+    _load("backfilled", [3, 1, 6, 2, 7, 4, 5])
+    services.event_retract(event_id=selectors.summit_timeline("backfilled")[-1].event_id, reason="test")
+    written = projections.snapshot()["intervals"]
+    with connection.cursor() as cursor:
+        cursor.execute(backfill)
+    assert projections.snapshot()["intervals"] == written

@@ -67,12 +67,19 @@ class SummitInterval(models.Model):
     anchor_event_id = models.UUIDField(null=True, blank=True)
     known_from = models.BigIntegerField()
     known_to = models.BigIntegerField(null=True, blank=True)
+    # The timeline's head (its greatest certain_from) as the append that wrote this row
+    # left it. Rows written by one append share it; later appends that write no rows only
+    # close rows, which can lower the head, never raise it. So the value on the last row
+    # written at or before position K bounds every interval visible at K: an as-of read
+    # starts its backward scan there instead of stepping over rows recorded after K.
+    head_certain_from = models.DateTimeField()
 
     class Meta:
         ordering = ["summit_slug", "certain_from", "valid_from", "rank", "tiebreak"]
         indexes = [
             models.Index(fields=["summit_slug", "certain_from", "known_from"], name="interval_valid_idx"),
             models.Index(fields=["summit_slug", "known_to", "certain_from"], name="interval_current_idx"),
+            models.Index(fields=["summit_slug", "known_from"], name="interval_written_idx"),
         ]
 
     def __str__(self) -> str:

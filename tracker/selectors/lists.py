@@ -199,7 +199,11 @@ def summit_list_at(
     basis = resolve_basis(valid_at=valid_at, known_at=known_at)
     moment, position = basis.moment, basis.position
     rows = SummitInterval.objects.filter(_visible_at(position), summit_slug=OuterRef("slug"))
-    sure = rows.filter(certain_from__lte=moment).order_by(*(f"-{k}" for k in TIMELINE_ORDER)).values("pk")[:1]
+    # As in the detail read (selectors/sql.py): bounded by the head as known at the basis.
+    written = SummitInterval.objects.filter(summit_slug=OuterRef(OuterRef("slug")), known_from__lte=position)
+    head = Subquery(written.order_by("-known_from").values("head_certain_from")[:1])
+    sure = rows.filter(certain_from__lte=moment).filter(certain_from__lte=head)
+    sure = sure.order_by(*(f"-{k}" for k in TIMELINE_ORDER)).values("pk")[:1]
     # As in the detail read: the rows that may have applied lie within the summit's widest window after T.
     reach = ExpressionWrapper(Value(moment) + OuterRef("max_uncertainty"), output_field=DateTimeField())
     maybe = rows.filter(certain_from__gt=moment, certain_from__lte=reach, valid_from__lte=moment)
