@@ -258,3 +258,132 @@ def test_a_summit_held_months_before_the_article_is_background_without_a_held_ch
         "US President Donald Trump met Chinese President Xi Jinping in Beijing on Monday.", pub=dt.date(2018, 9, 25)
     )
     assert [c for c in recent["status_changes"] if c["status"] == "held"]
+
+
+# -- Added from blind set 5 (Olympics live blog, Moon in Moscow, Kim's fourth Beijing visit, Biegun in
+# Seoul), each on sentences of its own.
+
+
+def test_the_month_may_is_not_a_hedge():
+    result = run("Sergei Lavrov met Ri Yong Ho in Sochi in May, the ministry said.", pub=dt.date(2018, 8, 1))
+    assert meeting(result, "Sergei Lavrov", "Ri Yong Ho")["status"] == "held"
+
+
+def test_proposals_of_different_summits_do_not_merge():
+    result = run(
+        "Chinese President Xi Jinping accepted an invitation to visit Pyongyang, KCNA said. On Monday North "
+        "Korean leader Kim Jong Un said he was ready to meet US President Donald Trump again at any time.",
+        pub=dt.date(2019, 1, 10),
+    )
+    proposals = [c for c in result["status_changes"] if c["status"] == "proposed"]
+    summits = {s["ref"]: set(s["leaders"]) for s in result["summits"]}
+    assert {"Kim Jong Un", "Donald Trump"} in [summits[c["summit"]] for c in proposals]
+
+
+def test_a_leader_invited_abroad_and_told_of_twice_is_a_planned_summit():
+    text = (
+        "Russian President Vladimir Putin said on Friday that Japanese Prime Minister Shinzo Abe had been "
+        "invited to visit Russia. The Kremlin said a meeting between Putin and Abe could take place this year."
+    )
+    result = run(text, pub=dt.date(2018, 6, 23))
+    (summit,) = result["summits"]
+    assert set(summit["leaders"]) == {"Vladimir Putin", "Shinzo Abe"}
+    (change,) = result["status_changes"]
+    assert (change["status"], change["announced_by"]) == ("proposed", "Vladimir Putin")
+    # an invitation told once, in passing, is no summit (the founding gold's convention)
+    once = run("Lavrov met Kim Jong Un on Thursday and invited him to visit Russia.", pub=dt.date(2018, 5, 31))
+    assert not [s for s in once["summits"] if "Vladimir Putin" in s["leaders"]]
+
+
+def test_an_invitation_between_leaders_who_just_met_is_not_a_change_of_their_summit():
+    result = run(
+        "Putin and Abe held talks in Vladivostok on Monday. Abe invited Putin to visit Japan.",
+        pub=dt.date(2018, 9, 12),
+    )
+    assert not [c for c in result["status_changes"] if c["status"] == "proposed"]
+
+
+def test_a_described_speaker_is_not_a_party():
+    result = run(
+        "South Korea's presidential spokesman Kim Eui-kyeom briefed reporters on Saturday. President Moon "
+        "Jae-in welcomed the proposed visit, the spokesman said.",
+        pub=dt.date(2018, 2, 10),
+    )
+    assert meeting(result, "Moon Jae-in", "Kim Eui-kyeom") is None
+
+
+def test_an_invitation_carried_by_an_envoy_is_the_host_s_and_the_recipient_s():
+    result = run(
+        "Japanese Foreign Minister Taro Kono met South Korean President Moon Jae-in on Monday and conveyed an "
+        'invitation from Prime Minister Shinzo Abe to visit Japan "soon", Kono\'s spokesman Norio Maruyama told '
+        "reporters. A meeting between Abe and Moon was possible in the autumn, officials said.",
+        pub=dt.date(2018, 6, 12),
+    )
+    proposed = [c for c in result["status_changes"] if c["status"] == "proposed"]
+    summits = {s["ref"]: set(s["leaders"]) for s in result["summits"]}
+    assert [summits[c["summit"]] for c in proposed] == [{"Shinzo Abe", "Moon Jae-in"}]
+    assert meeting(result, "Taro Kono", "Moon Jae-in", "Norio Maruyama") is None
+
+
+def test_a_live_blog_entry_is_the_day_of_publication():
+    result = run(
+        "14:20 — Pompeo held talks with Kang Kyung-wha at the foreign ministry.\n\n09:05 — Good morning from Seoul.",
+        pub=dt.date(2018, 10, 8),
+    )
+    assert meeting(result, "Mike Pompeo", "Kang Kyung-wha")["date"] == {"from": "2018-10-08", "to": "2018-10-08"}
+
+
+def test_is_hosting_happens_on_the_day_of_publication():
+    result = run(
+        "Background first. Then more background.\n\n"
+        "President Moon Jae-in is hosting Chinese Foreign Minister Wang Yi at the Blue House.",
+        pub=dt.date(2019, 12, 5),
+    )
+    assert meeting(result, "Moon Jae-in", "Wang Yi")["date"] == {"from": "2019-12-05", "to": "2019-12-05"}
+
+
+def test_a_list_of_names_after_a_comma_stays_in_its_clause():
+    result = run(
+        "Chinese President Xi Jinping hosted a delegation led by Kim Yong Nam, 90, and Choe Ryong Hae, a senior "
+        "official, on Tuesday.",
+        pub=dt.date(2018, 9, 12),
+    )
+    assert meeting(result, "Xi Jinping", "Kim Yong Nam", "Choe Ryong Hae") is not None
+
+
+def test_one_meeting_per_place_and_date_the_verb_lists():
+    result = run(
+        "Putin met Abe in Sochi in May and again in Vladivostok in September, the Kremlin said.",
+        pub=dt.date(2018, 11, 14),
+    )
+    found = {(m["location"], m["date"]["from"]) for m in result["meetings"]}
+    assert found == {("Sochi", "2018-05-01"), ("Vladivostok", "2018-09-01")}
+
+
+def test_the_day_of_a_report_does_not_date_the_event():
+    result = run(
+        "Sergei Lavrov left Pyongyang on Wednesday after talks with Ri Yong Ho, the foreign ministry reported "
+        "on Thursday.",
+        pub=dt.date(2018, 5, 31),
+    )
+    assert meeting(result, "Sergei Lavrov", "Ri Yong Ho")["date"] == {"from": "2018-05-30", "to": "2018-05-30"}
+
+
+def test_ahead_of_a_summit_is_not_at_it():
+    result = run(
+        "North Korean leader Kim Jong Un left Beijing on Wednesday after talks with Chinese President Xi Jinping, "
+        "ending a visit meant to line up positions ahead of a second summit with US President Donald Trump.",
+        pub=dt.date(2019, 1, 10),
+    )
+    assert meeting(result, "Kim Jong Un", "Xi Jinping") is not None
+    assert not [m for m in result["meetings"] if "Donald Trump" in m["participants"] and m["status"] == "held"]
+
+
+def test_a_planned_meeting_before_a_later_dated_departure_lies_between_them():
+    result = run(
+        "Pompeo arrived in Tokyo on Sunday. He is due to meet Foreign Minister Taro Kono before flying on to "
+        "Seoul on Wednesday.",
+        pub=dt.date(2018, 10, 8),
+    )
+    planned = meeting(result, "Mike Pompeo", "Taro Kono")
+    assert (planned["status"], planned["date"]) == ("scheduled", {"from": "2018-10-08", "to": "2018-10-10"})

@@ -18,10 +18,10 @@ SCORER = SHARED / "eval" / "score_extraction.py"
 
 # (event_f1, entity_f1) floors: what the extractor achieves today minus a margin. The own set
 # pools the 16 articles the rules were tuned on with blind set 2 (9, first run 0.564), blind
-# set 3 (4, first run 0.706) and blind set 4 (4, first run 0.642); the blind sets pull the
-# pooled score down, so the floor is 0.845 (today 0.862, after the fifth pass).
+# set 3 (4, first run 0.706), blind set 4 (4, first run 0.642) and blind set 5 (4, first run
+# 0.690); the floor is 0.875 (today 0.891 on all 37, after the sixth pass; it was 0.845).
 FOUNDING_BARS = (0.95, 0.95)
-OWN_BARS = (0.845, 0.95)
+OWN_BARS = (0.875, 0.95)
 
 
 @pytest.fixture(scope="module")

@@ -89,8 +89,16 @@ _SEAT = compile_fast(r"\b(?:White House|Oval Office|Kremlin|Blue House|Cheong Wa
 _JOINED = compile_fast(r"\b(?:included|including|joined by|accompanied by|attended by)\b")
 _SOURCE_ONLY = compile_fast(r"\b(?:greetings|regards|condolences|congratulations|wishes)\s+from\s+$")
 _INVITE = compile_fast(
-    r"\b(?:invit(?:ed|es|ing)\s+(?P<obj>him|her|them|[A-Z][\w.]*(?:\s[A-Z][\w]*)*)|accepted an invitation)\s+to\s+"
+    r"\b(?:invit(?:ed|es|ing)\s+(?P<obj>him|her|them|[A-Z][\w.]*(?:\s[A-Z][\w]*)*)|accepted an invitation"
+    r"|(?P<passive>(?:been|was|were|is|are)\s+invited))\s+to\s+"
     r"(?:visit\s+|come\s+to\s+)?(?:the\s+)?(?P<place>[A-Z][\w]*(?:\s[A-Z][\w]*)*)"
+)
+_PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?\Z")
+_TIME_STAMP = re.compile(r"\A\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:\(?[A-Z]{2,4}\)?\s*)?(?:[\u2014\u2013:-]|--)")
+# an invitation noun carried by an envoy ("handed him an invitation from Putin to visit Russia")
+_INVITATION = compile_fast(
+    r"\binvitation\s+(?:from\s+(?:[\w.'\u2019-]+\s+){1,5}?)?to\s+(?:visit\s+|come\s+to\s+)?(?:the\s+)?"
+    r"(?P<place>[A-Z][\w]*(?:\s[A-Z][\w]*)*)"
 )
 _ATTRIBUTION = compile_fast(
     r"[,\u201d\"]+\s+(?:[\w'\u2019.-]+\s+){0,8}?(?:said|says|reported|added|told reporters|wrote|tweeted)"
@@ -235,6 +243,9 @@ class Coder:
         self.description_starts = [d.start() for d in self.descriptions]
         self.sentence_starts = [s.start for s in sentences]
         self.date_cache: dict[tuple[int, int, bool], list[DateMention]] = {}
+        self.before_limit: Interval | None = None
+        # paragraphs of a live blog open with a clock time: "15:05 —", "3.05pm:"
+        self.stamped = {s.paragraph for s in sentences if _TIME_STAMP.match(s.text)}
         self.by_surname: dict[str, list[str]] = {}
         self.leaders_of: dict[str | None, list[Any]] = {}
         for key, person in cast.persons.items():
@@ -334,7 +345,11 @@ class Coder:
         m = _ATTRIBUTION.search(clause.text)
         # a quotation's speaker speaks of himself ("Good dinner with Kim," Pompeo tweeted); a quoted
         # phrase earlier in the clause ('his "firm will" to meet Trump, Moon said') leaves the speaker out
-        if not m or any(e >= clause.start + m.start() - 3 for _, e in clause.quoted_spans()):
+        # ('his invitation "at an early date", Moon's spokesman said' quotes a phrase of the report)
+        if not m or any(
+            e >= clause.start + m.start() - 3 and not self.body[clause.start : s].strip()
+            for s, e in clause.quoted_spans()
+        ):
             at = clause.end
         else:
             at = clause.start + m.start()
@@ -370,11 +385,39 @@ class Coder:
         best = max(scores, key=lambda pair: scores[pair])
         return sorted(best, key=lambda k: self.cast.persons[k].first)
 
+    def carried_invitation(self, clause: Clause, actors: list[tuple[int, str, bool]]) -> list[str] | None:
+        """ "handed him an invitation from Putin to visit Russia", "conveyed his invitation to visit
+        Pyongyang": an envoy carries it, so the host country's leader and the person the envoy
+        deals with in the sentence (neither the carrier nor the speaker) are the ones to meet."""
+        m = _INVITATION.search(clause.text)
+        place = self._place_named(m.group("place")) if m else None
+        hosts = self.leaders_of.get(place.country, []) if place else []
+        if not hosts:
+            return None
+        host = hosts[0].key
+        active = [k for _, k, inert in actors if not inert]
+        carrier = active[0] if active and active[0] != host else self.last_subject
+        said_at = self.attribution_start(clause)
+        others = [
+            x.key
+            for x in self.cast.in_span(clause.sentence.start, clause.sentence.end)
+            if x.key not in (host, carrier) and not said_at <= x.start < clause.end  # not the speaker
+        ]
+        others = list(dict.fromkeys(others))
+        leaders = [k for k in others if self.cast.persons[k].leader]
+        invitee = (leaders or others or [None])[0]
+        return [host, invitee] if invitee else None
+
+    def _place_named(self, text: str) -> Any:
+        return self.lex.places.get(text) or next(
+            (self.lex.places[p] for p in self.lex.places if text.startswith(p)), None
+        )
+
     def invitation(self, clause: Clause, actors: list[tuple[int, str, bool]]) -> list[str] | None:
         """ "invited him to visit Russia": the invitee and the host country's leader meet."""
         m = _INVITE.search(clause.text)
         if not m:
-            return None
+            return self.carried_invitation(clause, actors)
         position = clause.start + m.start()
         before = [k for pos, k, _ in actors if pos < position]
         after = [k for pos, k, _ in actors if pos > position]
@@ -387,12 +430,11 @@ class Coder:
                 if x.end <= position and (not before or x.key != before[0])
             ]
             invitee = previous[-1] if previous else None
+        elif m.group("passive"):
+            invitee = before[-1] if before else self.last_subject  # "Putin said Abe had been invited"
         else:
             invitee = before[0] if before else self.last_subject
-        place_text = m.group("place")
-        place = self.lex.places.get(place_text) or next(
-            (self.lex.places[p] for p in self.lex.places if place_text.startswith(p)), None
-        )
+        place = self._place_named(m.group("place"))
         if invitee is None or place is None:
             return None
         hosts = self.leaders_of.get(place.country, [])
@@ -439,6 +481,7 @@ class Coder:
             if key:
                 tail = self.body[d.end() : d.end() + 40]
                 inert = bool(_POSSESSIVE_TAIL.match(tail)) and not _EVENT_NOUN.match(tail)
+                inert = inert or pos >= said_at  # "..., the spokesman said.": the speaker, as for names
                 found.append((pos, key, inert))
         for g in self.lex.group_regex.finditer(text):
             leaders_only = bool(_LEADERS_WORD.search(g.group(0)))
@@ -549,6 +592,18 @@ class Coder:
                     # "since taking power in 2011" dates only its own clause
                     sentence_dates.extend((d, future) for d in dates)
                 analysed.append((clause, future, dates, unquoted))
+            # "due to meet Kang ... before travelling on to Japan on Tuesday": a planned event
+            # without a date of its own happens between publication and that later day
+            self.before_limit = next(
+                (
+                    d.interval
+                    for clause, _, _, _ in analysed
+                    if clause.opener == "before"
+                    for d in self.dates_in(clause, True)
+                    if d.interval and d.exact and d.interval.start >= self.pub
+                ),
+                None,
+            )
             prev_last: str | None = None
             prev_place: PlaceMention | None = None
             previous_own: Interval | None = None
@@ -734,16 +789,27 @@ class Coder:
             self.summit_mentions.append(mention)
             # "proposed a second meeting", "ready to meet Trump again": a leader's request for
             # another meeting of the pair is a proposal of their (next) summit, as a summit is
-            repeat = status_kind is not None and status_kind.status == "proposed" and len(leaders) >= 2
-            repeat = repeat and bool(_REPEAT_MEETING.search(unquoted))
+            # (a leader's proposal to a leader of another country is one of their summit too:
+            # "Kim had been invited to visit Russia", "ready to meet Trump again")
+            proposal = status_kind is not None and status_kind.status == "proposed" and len(leaders) >= 2
+            repeat = proposal and bool(_REPEAT_MEETING.search(unquoted))
+            countries = {self.cast.persons[k].country for k in leaders[:2]}
+            abroad = proposal and len(countries) == 2 and None not in countries
+            # ... unless they have just met: then it is an invitation to a return visit, another summit
+            abroad = abroad and not any(
+                m.status == "held" and m.mode == "in_person" and set(leaders[:2]) <= set(m.participants)
+                for m in self.meetings[-_RECENT:]
+            )
             if (
-                (summit_word or repeat)
+                (summit_word or repeat or abroad)
                 and status_kind
                 and not conditional
                 and not _negated(text, status_kind.regex, modality["negation"])
             ):
                 self.add_change(mention, status_kind, clause, actors, dates, leaders)
                 planned_change = status_kind.status != "concluded"
+                # asking to meet again is about their next summit, named or not
+                mention.explicit = mention.explicit or repeat
             self.sentence_summit = mention
         elif (
             status_kind
@@ -780,7 +846,11 @@ class Coder:
         if summit_like and summit_word and status != "held":
             return  # a planned summit is recorded as the summit, not as a meeting too
         near = trigger.start() if self.own_dates else None
-        interval, _, exact = self.pick_interval(dates, self.last_interval, for_summit=False, near=near)
+        # "left Beijing on Wednesday after talks with Xi, state media reported on Thursday": the
+        # day of a report dates the report, not the event, when the clause has another date
+        told = [d for d in dates if d.end > 0 and _SAID_BEFORE.search(text, 0, d.start)]
+        event_dates = [d for d in dates if d not in told] if len(told) < len(dates) else dates
+        interval, _, exact = self.pick_interval(event_dates, self.last_interval, for_summit=False, near=near)
         if interval is not None and not self.own_dates and status == "held" and interval.start > self.pub:
             # a past-tense event cannot borrow a future date from its sentence ("greeted Moon ...,
             # and the two Koreas agreed to hold talks on June 1")
@@ -804,6 +874,14 @@ class Coder:
                 interval = same.interval  # a later mention of a meeting already dated
             elif self.context and self.context[0] >= sentence.index - 1 and self.context[1].start <= self.pub:
                 interval, confidence = self.context[1], confidence - 0.1  # "The two men shook hands ..."
+        if interval is None and status == "scheduled" and self.before_limit and clause.opener != "before":
+            interval, confidence = Interval(self.pub, self.before_limit.end), confidence - 0.05
+        if interval is None and status == "held" and _PROGRESSIVE.search(text, 0, trigger.start()):
+            # "Moon is hosting the North Korean delegation": news told as it happens, that day
+            interval, confidence = Interval(self.pub, self.pub), confidence - 0.1
+        if interval is None and status == "held" and sentence.paragraph in self.stamped and len(participants) >= 2:
+            # a live blog's entry ("15:05 — Kim Yo Jong handed Moon a letter") tells that day's news
+            interval, confidence = Interval(self.pub, self.pub), confidence - 0.1
         if interval is None and status == "held" and sentence.index <= 1 and len(participants) >= 2:
             # a lede reports news: an undated event there happened in the last few days
             interval = Interval(self.pub - dt.timedelta(days=7), self.pub)
@@ -828,26 +906,51 @@ class Coder:
             groups = [[participants[0], other] for other in participants[1:]]
         else:
             groups = self.counterparts(clause, trigger, actors, participants) or [participants]
-        for group in groups:
-            meeting = Meeting(
-                group,
-                unnamed if len(group) < 2 else [],
-                place,
-                interval,
-                kind.mode,
-                status,
-                kind,
-                round(max(0.3, min(0.95, confidence)), 2),
-                evidence,
-                sentence.index,
-                summit_like,
-            )
-            self.add_meeting(meeting)
+        occasions: list[tuple[PlaceMention | None, Interval | None]] = [(place, interval)]
+        if status == "held" and kind.mode == "in_person":
+            # "met Xi in Beijing in March, in Dalian in May and again in Beijing this week": one
+            # meeting per place and date the verb lists
+            occasions = self.occasions(clause, trigger, places, dates) or occasions
+        for where, when in occasions:
+            for group in groups:
+                meeting = Meeting(
+                    group,
+                    unnamed if len(group) < 2 else [],
+                    where,
+                    when,
+                    kind.mode,
+                    status,
+                    kind,
+                    round(max(0.3, min(0.95, confidence)), 2),
+                    evidence,
+                    sentence.index,
+                    summit_like,
+                )
+                self.add_meeting(meeting)
         if interval is not None:
             self.last_interval = interval
             self.context = (sentence.index, interval)
         if len(participants) >= 2 and not joined:
             self.last_pair = participants[:2]
+
+    def occasions(
+        self, clause: Clause, trigger: re.Match[str], places: list[PlaceMention], dates: list[DateMention]
+    ) -> list[tuple[PlaceMention | None, Interval | None]]:
+        """Two or more "in PLACE in/on DATE" after the meeting verb ("last met in Hamburg in July last
+        year, and again in Vladivostok in September"): the (place, date) of each occasion, in order."""
+        after = clause.start + trigger.end()
+        found = []
+        for place in places:
+            if place.start < after:
+                continue
+            end = place.end - clause.start
+            date = next(
+                (d for d in dates if d.interval and d.offset_days is None and d.end > 0 and 0 <= d.start - end <= 4),
+                None,
+            )
+            if date is not None and date.interval is not None:
+                found.append((place, date.interval))
+        return found if len(found) >= 2 else []
 
     def counterparts(
         self, clause: Clause, trigger: re.Match[str], actors: list[tuple[int, str, bool]], participants: list[str]
@@ -956,10 +1059,17 @@ class Coder:
         # a reported change has happened: "said on Friday it would go ahead on June 12" is dated Friday
         past = [d for d in dates if d.interval is None or d.interval.start <= self.pub]
         interval, after_hours, exact = self.pick_interval(past, anchor, for_summit=False)
+        inferred = False
+        if interval is None and self.sentences[mention.sentence].paragraph in self.stamped:
+            interval, inferred = Interval(self.pub, self.pub), True  # a live blog's entry: that day
+        if interval is None and kind.status == "proposed" and self.context and self.context[1].end <= self.pub:
+            # "Putin, for his part, told reporters after the talks that ... Kim had been invited":
+            # an undated proposal is reported at the story's last dated event, or before it
+            interval, inferred = Interval(self.context[1].start - dt.timedelta(days=30), self.context[1].end), True
         announcer = next((k for _, k, _ in actors if self.cast.persons[k].leader), None)
         if announcer is None and previous and previous.mention.sentence == mention.sentence:
             announcer = previous.announced_by
-        confidence = 0.85 if exact else 0.75 if interval else 0.6
+        confidence = 0.85 if exact else 0.75 if interval and not inferred else 0.6
         if after_hours is not None:
             confidence -= 0.05
         if kind.status == "proposed":
@@ -977,6 +1087,8 @@ class Coder:
             kind.plover,
         )
         for old in self.changes[-_RECENT:]:
+            if set(old.mention.leaders) != set(mention.leaders):
+                continue  # Xi's accepted invitation is not Kim's offer to meet Trump again
             if old.status == change.status and (
                 old.interval is None or change.interval is None or old.interval.overlaps(change.interval)
             ):

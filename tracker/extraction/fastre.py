@@ -157,8 +157,11 @@ def _literals(items: Any, ignorecase: bool) -> list[str] | None:
             continue  # zero-width: the characters consumed on either side are adjacent in the text
         close()
         found: list[str] | None = None
-        if op is sre.SUBPATTERN and not av[1] and not av[2]:
-            found = _literals(av[3], ignorecase)
+        if op is sre.SUBPATTERN:
+            # a scoped flag, "(?-i:may)", changes the case of what is inside; needles are
+            # compared lowercased anyway (NeedleIndex), so either case is a sound needle
+            scoped = (ignorecase or bool(av[1] & re.IGNORECASE)) and not av[2] & re.IGNORECASE
+            found = _literals(av[3], scoped)
         elif op is sre.BRANCH:
             branches = [_literals(branch, ignorecase) for branch in av[1]]
             if all(b is not None for b in branches):

@@ -37,9 +37,12 @@ class SummitBuilder:
             first[fallback] = 0
         ranked = sorted(weight, key=lambda p: (-weight[p], first[p]))
         main = ranked[0]
-        # a pair seen only in passing (no "summit" word) is a courtesy call, not a summit
+        # a pair seen only in passing (no "summit" word) is a courtesy call, not a summit; one
+        # whose meeting is proposed and told of twice ("invited to visit Russia ... a meeting
+        # between Putin and Kim could take place") is a planned summit
         explicit_pairs = {frozenset(m.leaders[:2]) for m in mentions if len(m.leaders) >= 2 and m.explicit}
-        ranked = [p for p in ranked if p == main or p in explicit_pairs]
+        changed = {frozenset(c.mention.leaders[:2]) for c in self.coder.changes if len(c.mention.leaders) >= 2}
+        ranked = [p for p in ranked if p == main or p in explicit_pairs or (p in changed and weight[p] >= 2)]
         assignment: dict[int, frozenset[str]] = {}
         current: frozenset[str] | None = None
         for index, m in enumerate(mentions):

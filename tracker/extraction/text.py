@@ -59,6 +59,9 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _SINCE = r"(?:since|where|while|when|until|although|though|whereas|because)\s"
 _AFTER_COMMA = (
     rf"{_SINCE}|(?:as|who|which|but|after|before|then)\s"
+    # a participle that closes an event opens a clause of its own: "..., ending a visit that ..."
+    # (not "saying", "adding": their "he" is the speaker, which the clause before resolves)
+    r"|(?:ending|capping|concluding|wrapping\s+up)\s"
     r"|(?:a|one|two|three|four)\s+(?:days?|weeks?)\s+(?:after|before|later|earlier)\b"
     rf"|and\s+(?:a|an|the|he|she|they|then|[A-Z][\w'\u2019]*|(?:\w+ly\s+)?{PAST_VERB})\s"
 )
@@ -71,19 +74,27 @@ _AFTER_SPACE = (
     r"|to\s+(?:finali[sz]e|prepare|arrange|discuss|plan|pave|salvage|try|work\s+out|lay)\b"
     r"|and\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:meeting|summit|visit|trip|talks)\b"
     r"|but\s"
+    r"|ahead\s+of\s"  # "a visit meant to line up positions ahead of a second summit with Trump"
+    # a departure closes what came before: "due to meet Kono before flying on to Seoul on Wednesday"
+    r"|before\s+(?:flying|travell?ing|leaving|heading|returning|departing|going|moving)\s"
 )
 _CLAUSE_SPLIT = compile_fast(
     r"\s*[;()]\s*|\s+[\u2014\u2013]\s+"
     rf"|,\s*(?=(?:{_AFTER_COMMA}))|\s+(?=(?:{_AFTER_SPACE}))"
 )
 _LEADING_SUBORDINATE = re.compile(
-    r"(?:(?:Hours|Days|Minutes|Moments|Weeks|Shortly|Soon|Just|Long)\s+)?(?:After|Before|When|While|Since|Once|Although"
-    r"|Though|after|before)\b[^,;]{3,120},\s*"
+    r"(?:(?:Hours|Days|Minutes|Moments|Weeks|Shortly|Soon|Just|Long)\s+)?"
+    r"(?:After|Before|Ahead of|When|While|Since|Once|Although|Though|after|before)\b[^,;]{3,120},\s*"
 )
 # a relative clause ends where the main verb resumes: "Xi, who visited Pyongyang last week, briefed Trump"
 _RELATIVE_END = re.compile(rf",\s+(?=(?:\w+ly\s+)?(?:{PAST_VERB}|is|was|has|will|would|spent|says)\s)")
 # "between X" not yet followed by its "and Y"
 _OPEN_BETWEEN = re.compile(r"\bbetween\s(?!.*\band\s)")
+_AND_NAME = re.compile(r"and\s+[A-Z]")
+# any finite verb (or auxiliary) in the rest of a sentence: without one, ", and X" only lists
+_VERB = re.compile(
+    rf"\b(?:{PAST_VERB}|is|are|was|were|will|would|can|could|may|might|should|must|has|have|do|does|did|says)\b"
+)
 _LAST_WORD = re.compile(r"([\w.]+)[.!?]*[\"\u201d\u2019')\]]*\s*$")
 _OPENER = re.compile(r"\s*(\w+)")
 _RELATIVE_OPENER = re.compile(r"\s*(?:who|which|whose)\s")
@@ -167,6 +178,8 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
             continue
         if text.startswith("and ", m.end()) and _OPEN_BETWEEN.search(text, cursor, m.start()):
             continue  # "talks between Kim Yong Chol, a senior aide, and Pompeo": one clause, both parties
+        if text.startswith(",", m.start()) and _AND_NAME.match(text, m.end()) and not _VERB.search(text, m.end()):
+            continue  # "led by Kim Yong Nam, 90, and Kim Yo Jong, his sister.": a list ends, not a clause
         pieces.append((cursor, m.start()))
         cursor = m.end()
     pieces.append((cursor, len(text)))
