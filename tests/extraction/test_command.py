@@ -65,3 +65,23 @@ def test_command_needs_no_database(flag):
     from tracker.management.commands.extract import Command
 
     assert not getattr(Command, flag)
+
+
+def test_manage_py_runs_from_a_python_without_django():
+    # The scorer runs `python manage.py extract --json` from whatever `python` is on PATH;
+    # manage.py moves into the project's virtualenv when that one has no Django.
+    import subprocess
+    import sys
+
+    base = Path(sys.base_prefix) / "bin" / "python3"
+    root = Path(__file__).resolve().parents[2]
+    if not (root / ".venv" / "bin" / "python").exists() or not base.exists():
+        pytest.skip("needs the project's .venv and a separate base interpreter")
+    if subprocess.run([base, "-c", "import django"], capture_output=True).returncode == 0:
+        pytest.skip("the base interpreter has Django: nothing to move for")
+    article = sorted(ARTICLES.glob("*.txt"))[0]
+    done = subprocess.run(
+        [base, "manage.py", "extract", str(article), "--json"], cwd=root, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["schema"] == "summit-tracker/extraction/v1"
