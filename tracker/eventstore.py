@@ -476,5 +476,11 @@ def get_events(event_ids: Iterable[uuid.UUID | str]) -> list[RecordedEvent]:
 
 def amendments_of(event_id: uuid.UUID | str) -> list[RecordedEvent]:
     """Retractions, corrections and corroborations naming ``event_id``, in position order."""
-    rows = Event.objects.filter(data__event_id=str(event_id)).order_by("position")
-    return [_record(r) for r in rows]
+    target = Event.objects.filter(id=event_id).values_list("stream_type", "stream_id", "position").first()
+    if target is None:
+        return []
+    # Amendments are appended to their target's stream, after it: the stream's index finds
+    # them, where the JSON field alone would scan the whole log.
+    stream_type, stream_id, position = target
+    rows = Event.objects.filter(stream_type=stream_type, stream_id=stream_id, position__gt=position)
+    return [_record(r) for r in rows.filter(data__event_id=str(event_id)).order_by("position")]

@@ -106,3 +106,14 @@ def test_old_schema_versions_are_upcast_on_every_read(monkeypatch):
     assert eventstore.get_event(stored.id).data == {"scheduled_for": "2018-06-12"}
     # The stored row itself is untouched: upcasting happens on read.
     assert Event.objects.get().schema_version == 1
+
+
+def test_amendments_of_an_event_are_the_later_events_of_its_stream_naming_it():
+    target = append(A, [ev(n=1), ev(n=2)], expected_version=0).events[0]
+    other = str(append(B, [ev(n=3)], expected_version=0).events[0].id)
+    append(A, [ev("EventCorrected", event_id=str(target.id), reason="day")], expected_version=2)
+    append(B, [ev("EventRetracted", event_id=other, reason="not this one")], expected_version=1)
+    append(A, [ev("EventRetracted", event_id=str(target.id), reason="wrong")], expected_version=3)
+    found = eventstore.amendments_of(target.id)
+    assert [(e.type, e.data["reason"]) for e in found] == [("EventCorrected", "day"), ("EventRetracted", "wrong")]
+    assert eventstore.amendments_of("00000000-0000-0000-0000-000000000000") == []
