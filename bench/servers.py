@@ -1,7 +1,9 @@
 """The production shape for the HTTP workloads: gunicorn and Celery workers as processes.
 
 Both run with ``bench.settings`` against the run database and the bench's Redis db and
-queue; they are started and stopped by their process ids, never by name.
+queue; they are started and stopped by their process ids, never by name. Their
+PostgreSQL connections carry the application name ``summit-bench-<kind>-<pid>``
+(libpq's ``PGAPPNAME``), so stopping a server can wait until its connections are gone.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from bench.harness import ROOT, Context
 BIN = Path(sys.executable).parent
 
 
-def _env(ctx: Context) -> dict[str, str]:
+def _env(ctx: Context, app_name: str) -> dict[str, str]:
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
@@ -30,7 +32,29 @@ def _env(ctx: Context) -> dict[str, str]:
         "CELERY_BROKER_URL": ctx.broker_url,
         "PYTHONPATH": str(ROOT),
         "LOG_LEVEL": "WARNING",
+        "PGAPPNAME": app_name,
     }
+
+
+def _app_name(kind: str) -> str:
+    return f"summit-bench-{kind}-{os.getpid()}"
+
+
+def wait_disconnected(ctx: Context, app_name: str, timeout: float = 10) -> None:
+    """Wait until no PostgreSQL session named ``app_name`` is left (a stopped server's)."""
+    deadline = time.monotonic() + timeout
+    conn = ctx.database.admin()
+    try:
+        with conn.cursor() as cursor:
+            while True:
+                cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE application_name = %s", [app_name])
+                if cursor.fetchone()[0] == 0:
+                    return
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"PostgreSQL sessions of {app_name} outlived their server")
+                time.sleep(0.1)
+    finally:
+        conn.close()
 
 
 def free_port() -> int:
@@ -50,13 +74,24 @@ def _stop(process: subprocess.Popen, timeout: float = 20) -> None:
 
 
 @contextmanager
-def gunicorn(ctx: Context, *, workers: int = 2) -> Iterator[str]:
-    """Serve ``config.wsgi`` (bench URLs) on a free port; yields the base url."""
+def gunicorn(ctx: Context, *, workers: int = 2, product_connections: bool = False) -> Iterator[str]:
+    """Serve ``config.wsgi`` (bench URLs) on a free port; yields the base url.
+
+    ``product_connections``: the workers keep their PostgreSQL connections as the product
+    does (``config/settings.py``: ``CONN_MAX_AGE`` 60 s, health checks), instead of the
+    runner's ``CONN_MAX_AGE=0`` (a connection per request). Either way the server and
+    its sessions are gone when the block exits, before anything drops a database.
+    """
     port = free_port()
+    app_name = _app_name("gunicorn")
+    env = _env(ctx, app_name)
+    if product_connections:
+        env.pop("CONN_MAX_AGE", None)  # the settings' default, as in production
     process = subprocess.Popen(
+        # A graceful timeout under _stop's, so the master reaps its workers before that.
         [str(BIN / "gunicorn"), "config.wsgi:application", "--workers", str(workers), "--bind",
-         f"127.0.0.1:{port}", "--log-level", "warning"],
-        cwd=ROOT, env=_env(ctx),
+         f"127.0.0.1:{port}", "--log-level", "warning", "--graceful-timeout", "10"],
+        cwd=ROOT, env=env,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
@@ -72,6 +107,7 @@ def gunicorn(ctx: Context, *, workers: int = 2) -> Iterator[str]:
         yield base
     finally:
         _stop(process)
+        wait_disconnected(ctx, app_name)
 
 
 @contextmanager
@@ -81,7 +117,7 @@ def celery_worker(ctx: Context, *, processes: int = 2) -> Iterator[subprocess.Po
         [str(BIN / "celery"), "-A", "config", "worker", "-Q", "bench", "--concurrency", str(processes),
          "--pool", "prefork", "--loglevel", "WARNING", "-n", f"bench-{os.getpid()}@%h",
          "--without-gossip", "--without-mingle", "--without-heartbeat"],
-        cwd=ROOT, env=_env(ctx), stdout=subprocess.DEVNULL,
+        cwd=ROOT, env=_env(ctx, _app_name("celery")), stdout=subprocess.DEVNULL,
     )  # fmt: skip
     try:
         yield process

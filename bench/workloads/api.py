@@ -4,6 +4,11 @@ Three runs at the same fixed concurrency, each for 20 s (quick: 3 s), on the see
 ``singapore-2018``: the baseline (a plain Django view returning the summit's projection
 row as JSON, in the same server: ``bench/urls.py``), the current state, and the state at
 a valid time as known at a time (``valid_at`` and ``known_at``). Load: ``bench/loadgen.py``.
+
+gunicorn keeps its PostgreSQL connections as the product does (``CONN_MAX_AGE`` 60 s with
+health checks, ``config/settings.py``), for both views: with the runner's
+``CONN_MAX_AGE=0`` every request would open a connection, a cost the product never pays
+that would be most of the baseline's time.
 """
 
 from __future__ import annotations
@@ -42,7 +47,7 @@ def run(ctx: Context) -> Iterator[dict[str, Any]]:
         "api_now": f"/api/summits/{SLUG}/",
         "api_as_of": f"/api/summits/{SLUG}/?{as_of}",
     }
-    with gunicorn(ctx, workers=2) as base:
+    with gunicorn(ctx, workers=2, product_connections=True) as base:
         runs = {}
         for name, path in paths.items():
             load(base + path, concurrency=n["concurrency"], seconds=n["warmup"])
@@ -53,4 +58,5 @@ def run(ctx: Context) -> Iterator[dict[str, Any]]:
         yield result(name, run_.rps, "requests/s", plain.rps, target=">= 0.6", p50_ms=run_.p50_ms,
                      p99_ms=run_.p99_ms, errors=run_.errors, requests=run_.requests,
                      baseline_p50_ms=plain.p50_ms, baseline_p99_ms=plain.p99_ms, baseline_errors=plain.errors,
-                     concurrency=n["concurrency"], seconds=n["seconds"], server="gunicorn, 2 sync workers")  # fmt: skip
+                     concurrency=n["concurrency"], seconds=n["seconds"],
+                     server="gunicorn, 2 sync workers, CONN_MAX_AGE 60")  # fmt: skip
