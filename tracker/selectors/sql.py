@@ -15,6 +15,7 @@ compares them as text, in the stored format.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
@@ -29,6 +30,16 @@ _POSITION_AT = (
     'SELECT "position" FROM tracker_event WHERE recorded_at <= %s ORDER BY recorded_at DESC, "position" DESC LIMIT 1'
 )
 _SUMMIT_AT = "SELECT s.*, COALESCE(({position}), 0) AS basis_position FROM tracker_summit s WHERE s.slug = %s"
+# As of a past known_at, the stream's version at the basis position comes with the row:
+# the last event at or before (summit, slug, position) on event_stream_position_idx, one
+# step (a row comparison, as in eventstore.stream_version); 0 if that row is another stream's.
+_SUMMIT_AS_OF = (
+    "SELECT s.*, b.at_position AS basis_position,"  # noqa: S608 (constants, no input)
+    " (SELECT CASE WHEN e.stream_type = 'summit' AND e.stream_id = s.slug THEN e.version ELSE 0 END"
+    " FROM tracker_event e WHERE (e.stream_type, e.stream_id, e.\"position\") <= ('summit', s.slug, b.at_position)"
+    ' ORDER BY e.stream_type DESC, e.stream_id DESC, e."position" DESC LIMIT 1) AS basis_version'
+    " FROM tracker_summit s, (SELECT COALESCE((" + _POSITION_AT + "), 0) AS at_position) b WHERE s.slug = %s"
+)
 
 # Visible at position P: known_from <= P < known_to. pick 0: the last interval that surely
 # applied at T (certain_from <= T, in reverse timeline order); pick 1: those whose window
@@ -62,7 +73,22 @@ _LAST_AND_WINDOW = (
     " ORDER BY pick, certain_from, valid_from, rank, tiebreak"
 )
 
-_MEETINGS = "SELECT * FROM tracker_meeting WHERE summit_slug = %s ORDER BY valid_from, meeting_id"
+# The meetings, each row carrying the names of every envoy among the summit's current
+# participants (one JSON array of [slug, name] pairs, computed once: the sub-select is
+# uncorrelated), so the envoys cost no round trip of their own. JSON aggregates are
+# spelled differently on the two backends.
+_ENVOYS_OF_SUMMIT = (
+    "SELECT {aggregate} FROM tracker_envoy e WHERE e.slug IN (SELECT p.envoy_slug"
+    " FROM tracker_meetingparticipant p JOIN tracker_meeting pm ON pm.id = p.meeting_id WHERE pm.summit_slug = %s)"
+)
+_AGGREGATES = {
+    "postgresql": "json_agg(json_build_array(e.slug, e.name))",
+    "sqlite": "json_group_array(json_array(e.slug, e.name))",
+}
+_MEETINGS = (
+    "SELECT m.*, ({envoys}) AS envoy_names FROM tracker_meeting m WHERE m.summit_slug = %s"
+    " ORDER BY m.valid_from, m.meeting_id"
+)
 _ENVOY_NAMES = "SELECT slug, name FROM tracker_envoy WHERE slug IN ({marks})"
 
 
@@ -72,10 +98,12 @@ def _moment(value: datetime) -> object:
 
 def summit_at(slug: str, known_at: datetime | None) -> Summit | None:
     """The summit's row, with ``basis_position``: the head, or the last position recorded
-    by ``known_at`` (0 if none), read in the same statement and so the same snapshot."""
-    position, params = (_POSITION_AT, [_moment(known_at)]) if known_at else (_HEAD, [])
-    sql = _SUMMIT_AT.format(position=position)
-    rows = list(Summit.objects.raw(sql, [*params, slug]))
+    by ``known_at`` (0 if none), read in the same statement and so the same snapshot. As
+    of a ``known_at``, also ``basis_version``: the stream's version at that position."""
+    if known_at:
+        rows = list(Summit.objects.raw(_SUMMIT_AS_OF, [_moment(known_at), slug]))
+    else:
+        rows = list(Summit.objects.raw(_SUMMIT_AT.format(position=_HEAD), [slug]))
     return rows[0] if rows else None
 
 
@@ -95,8 +123,15 @@ def status_rows(
     return last, [r for r in rows if r.pick == 1]
 
 
-def meeting_rows(slug: str) -> list[Meeting]:
-    return list(Meeting.objects.raw(_MEETINGS, [slug]))
+def meeting_rows(slug: str) -> tuple[list[Meeting], dict[str, str]]:
+    """The summit's meetings in timeline order, and the names of the envoys among their
+    current participants (a past basis may name others: see :func:`envoy_names`)."""
+    envoys = _ENVOYS_OF_SUMMIT.format(aggregate=_AGGREGATES[connection.vendor])
+    rows = list(Meeting.objects.raw(_MEETINGS.format(envoys=envoys), [slug, slug]))
+    pairs = rows[0].envoy_names if rows else None
+    if isinstance(pairs, str):  # SQLite's JSON is text; psycopg2 parses PostgreSQL's json
+        pairs = json.loads(pairs)
+    return rows, dict(pairs or ())
 
 
 def envoy_names(slugs: Sequence[str]) -> dict[str, str]:

@@ -122,13 +122,14 @@ def summit_state(slug: str, *, valid_at: datetime | None = None, known_at: datet
     basis = Basis(valid_at=valid_at, known_at=known_at, position=summit.basis_position)
     _check_known(summit, basis)
     answer, details = _status_from_rows(summit, basis)
-    meetings = meetings_at(sql.meeting_rows(slug), basis)
-    # The summit row holds the current version; only an earlier basis asks the log.
+    rows, names = sql.meeting_rows(slug)
+    meetings = meetings_at(rows, basis)
+    # The summit row holds the current version; an earlier basis read it with the row.
     if basis.position >= summit.last_position:
         version = summit.version
     else:
-        version = eventstore.stream_version(StreamId("summit", slug), up_to_position=basis.position)
-    return _view(summit.slug, answer, details, meetings, version, basis)
+        version = summit.basis_version or 0
+    return _view(summit.slug, answer, details, meetings, version, basis, names=names)
 
 
 def _view(
@@ -138,9 +139,16 @@ def _view(
     meetings: list[MeetingView],
     version: int,
     basis: Basis,
+    *,
+    names: dict[str, str] | None = None,
 ) -> SummitView:
+    """``names``: envoy names already read; those of other envoys the meetings name (a
+    past basis may name an envoy the current rows no longer do) are read here."""
     envoy_slugs = sorted({p["envoy"] for m in meetings for p in m.participants if p.get("envoy")})
-    names = sql.envoy_names(envoy_slugs)
+    names = names or {}
+    missing = [s for s in envoy_slugs if s not in names]
+    if missing:
+        names = {**names, **sql.envoy_names(missing)}
     return SummitView(
         slug=slug,
         title=details.title if details else "",
