@@ -1,0 +1,88 @@
+"""Server-side prepared statements for the hottest reads, on PostgreSQL.
+
+psycopg2 sends every statement as text, so PostgreSQL parses and plans it each time: for
+the summit read that is 0.5 ms of planning a request against 0.2 ms of execution
+(``EXPLAIN ANALYZE``'s planning times), on the same cores as the workers. With
+persistent connections (``CONN_MAX_AGE``), a statement prepared once per connection is
+planned once, or at most a few times until PostgreSQL settles on a generic plan.
+
+:func:`statement` gives what to run in place of a written-out statement: on PostgreSQL,
+outside a transaction, ``EXECUTE`` of the statement prepared on this connection (prepared
+at its first use); otherwise the statement itself (SQLite's driver caches its prepared
+statements by text already). Inside a transaction a failed ``EXECUTE`` would abort it,
+so only autocommit reads (the API's GETs) take this path.
+
+A prepared statement can go stale: ``SELECT *`` fails with "cached plan must not change
+result type" once a migration changes the table, and a pooler may drop the session's
+statements. :func:`run` then deallocates it, runs the written-out text, and prepares
+again at the next use.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.db import DatabaseError, connection
+
+T = TypeVar("T")
+_MARK = re.compile(r"%s")
+# feature_not_supported (a changed result type), invalid_sql_statement_name (gone).
+_STALE = {"0A000", "26000"}
+
+
+def _name(sql: str) -> str:
+    return "tracker_" + hashlib.blake2b(sql.encode(), digest_size=8).hexdigest()
+
+
+def _numbered(sql: str) -> str:
+    """``%s`` placeholders as PostgreSQL's ``$1``, ``$2``..."""
+    count = iter(range(1, 1000))
+    return _MARK.sub(lambda _: f"${next(count)}", sql)
+
+
+def _prepared_here() -> set[str]:
+    """The names prepared on the current database session (a new session: none)."""
+    connection.ensure_connection()
+    session = connection.connection
+    state = connection.__dict__.get("_tracker_prepared")
+    if state is None or state[0] is not session:
+        state = (session, set())
+        connection.__dict__["_tracker_prepared"] = state
+    return state[1]
+
+
+def _usable() -> bool:
+    return connection.vendor == "postgresql" and not connection.in_atomic_block
+
+
+def statement(sql: str, params: list) -> str:
+    """The statement to run for ``sql`` with ``params`` (see the module's docs)."""
+    if not _usable():
+        return sql
+    name = _name(sql)
+    prepared = _prepared_here()
+    if name not in prepared:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PREPARE {name} AS {_numbered(sql)}")
+        prepared.add(name)
+    return f"EXECUTE {name}({', '.join(['%s'] * len(params))})" if params else f"EXECUTE {name}"
+
+
+def run(sql: str, params: list, read: Callable[[str], T]) -> T:
+    """``read(statement(sql, params))``; a stale prepared statement falls back to ``sql``."""
+    text = statement(sql, params)
+    try:
+        return read(text)
+    except DatabaseError as exc:
+        code = getattr(exc.__cause__, "pgcode", None)
+        if text == sql or code not in _STALE:
+            raise
+    name = _name(sql)
+    _prepared_here().discard(name)
+    if code == "0A000":  # still there, with its old result type
+        with connection.cursor() as cursor:
+            cursor.execute(f"DEALLOCATE {name}")
+    return read(sql)
