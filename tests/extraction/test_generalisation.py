@@ -387,3 +387,129 @@ def test_a_planned_meeting_before_a_later_dated_departure_lies_between_them():
     )
     planned = meeting(result, "Mike Pompeo", "Taro Kono")
     assert (planned["status"], planned["date"]) == ("scheduled", {"from": "2018-10-08", "to": "2018-10-10"})
+
+
+# -- the seventh pass (blind set 6) ------------------------------------------------------------
+
+
+def test_a_day_or_month_with_last_year_is_in_that_year():
+    result = run(
+        "On 3 March last year Foreign Minister Kang Kyung-wha met Sergei Lavrov in Moscow. In May last year "
+        "she spoke by phone with Mike Pompeo.",
+        pub=dt.date(2019, 8, 20),
+    )
+    assert meeting(result, "Kang Kyung-wha", "Sergei Lavrov")["date"] == {"from": "2018-03-03", "to": "2018-03-03"}
+    assert meeting(result, "Kang Kyung-wha", "Mike Pompeo")["date"] == {"from": "2018-05-01", "to": "2018-05-31"}
+
+
+def test_counts_beyond_ten_anchor_to_the_event_before():
+    result = run(
+        "Chung Eui-yong met Kim Jong Un in Pyongyang on March 5. Twelve days later Chung held talks with "
+        "Donald Trump at the White House.",
+        pub=dt.date(2018, 4, 20),
+    )
+    assert meeting(result, "Chung Eui-yong", "Donald Trump")["date"] == {"from": "2018-03-17", "to": "2018-03-17"}
+
+
+def test_a_saying_before_a_future_cue_is_past_and_dates_the_sentence():
+    # "In June" dates the saying (past), and the visit coordinated with it borrows that past date
+    result = run(
+        "In June Xi Jinping said he would keep pressing for talks, and he travelled to Pyongyang to meet Kim Jong Un.",
+        pub=dt.date(2019, 8, 20),
+    )
+    assert meeting(result, "Xi Jinping", "Kim Jong Un")["date"] == {"from": "2019-06-01", "to": "2019-06-30"}
+
+
+def test_a_proposal_is_not_dated_by_the_past_day_it_was_made():
+    result = run(
+        "Asked about the offer on Monday, Donald Trump said a third meeting with Kim Jong Un could happen.",
+        pub=dt.date(2019, 9, 10),
+    )
+    proposed = meeting(result, "Donald Trump", "Kim Jong Un")
+    assert proposed is None or proposed["date"] is None
+
+
+def test_a_second_verb_of_saying_opens_its_own_clause():
+    result = run(
+        "Mike Pompeo met Ri Yong Ho on Wednesday in New York and said afterward that he would travel to "
+        "Pyongyang next month.",
+        pub=dt.date(2018, 9, 27),
+    )
+    held = meeting(result, "Mike Pompeo", "Ri Yong Ho")
+    assert (held["status"], held["date"]) == ("held", {"from": "2018-09-26", "to": "2018-09-26"})
+
+
+def test_a_message_brought_to_him_goes_to_the_subject_before():
+    result = run(
+        "Donald Trump said on Monday he was pleased, after Moon Jae-in brought him a personal message from "
+        "Kim Jong Un.",
+        pub=dt.date(2018, 9, 25),
+    )
+    letter = meeting(result, "Kim Jong Un", "Donald Trump")
+    assert letter is not None and letter["mode"] == "letter"
+    assert meeting(result, "Moon Jae-in", "Kim Jong Un") is None
+
+
+def test_summits_held_on_listed_days_are_one_meeting_each():
+    result = run(
+        "Kim Jong Un held two summits with Moon Jae-in at Panmunjom, on April 27 and May 26.",
+        pub=dt.date(2018, 6, 11),
+    )
+    days = {m["date"]["from"] for m in result["meetings"]}
+    assert days == {"2018-04-27", "2018-05-26"}
+
+
+def test_a_count_of_summits_is_not_a_meeting():
+    result = run("Moon Jae-in, who has held three summits with Kim Jong Un, said on Monday he was hopeful.")
+    assert result["meetings"] == []
+
+
+def test_a_subordinate_clause_ends_where_the_main_verb_resumes():
+    result = run(
+        "Kim Jong Un, who has rarely travelled since taking power in 2011, has visited China twice, meeting "
+        "Xi Jinping in Beijing in March and in Dalian in May.",
+        pub=dt.date(2018, 6, 11),
+    )
+    found = {(m["location"], m["date"]["from"]) for m in result["meetings"] if m["date"]}
+    assert found == {("Beijing", "2018-03-01"), ("Dalian", "2018-05-01")}
+
+
+def test_a_planned_meeting_of_two_leaders_told_once_is_a_summit():
+    result = run(
+        "Xi Jinping is expected to raise the issue when he meets Donald Trump at the G20 summit in Osaka later "
+        "this week. Trump then visits Seoul for talks with Moon Jae-in.",
+        pub=dt.date(2019, 6, 24),
+    )
+    pairs = {frozenset(s["leaders"]) for s in result["summits"]}
+    assert frozenset({"Xi Jinping", "Donald Trump"}) in pairs
+    assert frozenset({"Donald Trump", "Moon Jae-in"}) in pairs
+
+
+def test_a_trip_to_a_forum_hosted_by_a_leader_is_not_a_summit():
+    result = run(
+        "Vladimir Putin met Kim Jong Un on Thursday. Putin is due to fly to Beijing on Friday for a forum hosted "
+        "by Xi Jinping.",
+        pub=dt.date(2019, 4, 25),
+    )
+    assert frozenset({"Vladimir Putin", "Xi Jinping"}) not in {frozenset(s["leaders"]) for s in result["summits"]}
+
+
+def test_will_travel_and_hold_a_summit_is_scheduled_on_the_day_it_was_said():
+    result = run(
+        "Moon Jae-in will fly to Washington on April 10 and hold a summit with Donald Trump, the presidential "
+        "office said on Friday.",
+        pub=dt.date(2019, 4, 1),
+    )
+    (change,) = [c for c in result["status_changes"] if c["status"] == "scheduled"]
+    assert change["date"] == {"from": "2019-03-29", "to": "2019-03-29"}
+
+
+def test_wanting_a_second_meeting_is_a_proposal():
+    result = run(
+        "Chung Eui-yong spoke to Donald Trump by phone on Friday and told Trump that Kim Jong Un wanted another "
+        "meeting.",
+        pub=dt.date(2019, 10, 7),
+    )
+    (change,) = [c for c in result["status_changes"] if c["status"] == "proposed"]
+    (summit,) = [s for s in result["summits"] if s["ref"] == change["summit"]]
+    assert set(summit["leaders"]) == {"Donald Trump", "Kim Jong Un"}

@@ -18,10 +18,11 @@ SCORER = SHARED / "eval" / "score_extraction.py"
 
 # (event_f1, entity_f1) floors: what the extractor achieves today minus a margin. The own set
 # pools the 16 articles the rules were tuned on with blind set 2 (9, first run 0.564), blind
-# set 3 (4, first run 0.706), blind set 4 (4, first run 0.642) and blind set 5 (4, first run
-# 0.690); the floor is 0.875 (today 0.891 on all 37, after the sixth pass; it was 0.845).
+# set 3 (4, first run 0.706), blind set 4 (4, first run 0.642), blind set 5 (4, first run
+# 0.690) and blind set 6 (4, first run 0.531); the floor is 0.885 (today 0.899 on all 41,
+# after the seventh pass; it was 0.875 on 37).
 FOUNDING_BARS = (0.95, 0.95)
-OWN_BARS = (0.875, 0.95)
+OWN_BARS = (0.885, 0.95)
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .dates import DateMention, Interval, find_dates
+from .dates import COUNT_WORDS, NUMBERS, DateMention, Interval, find_dates
 from .fastre import Anchored, compile_fast, could_match, trie_alternation
 from .lexicon import Lexicon, MeetingKind, lexicon
 from .people import Cast, Mention
@@ -64,17 +64,18 @@ _SUBORDINATE = frozenset(
     }
 )
 _SAID_BEFORE = compile_fast(r"\b(?:said|announced|told \w+|confirmed|reported|wrote|tweeted|added|declared)\s+$")
+_SAYING = compile_fast(
+    r"\b(?:said|told|announced|confirmed|reported|wrote|tweeted|added|declared|insisted|warned|promised|pledged)\b"
+)
 _THERE = compile_fast(r"\bthere\b")
 _WITH_AT_END = compile_fast(r"\bwith\s+(?:[\w-]+\s+){0,4}?$")
 _REPEAT_MEETING = compile_fast(
     r"\b(?:second|third|fourth|another|next)\s+(?:meeting|summit)\b|\bmeet\b[^.;]{0,60}\bagain\b"
 )
 _ELIDED_SUBJECT = re.compile(
-    rf"\A\s*(?:(?:and\s+)?(?:also\s+)?(?:\w+ly\s+)?{PAST_VERB}|(?:after|before|while)\s+\w+ing)\b"
+    rf"\A\s*(?:(?:and\s+)?(?:also\s+)?(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?{PAST_VERB}|(?:after|before|while)\s+\w+ing)\b"
 )
-_DAY_AFTER = re.compile(
-    r"\A\s*(a|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (days?|weeks?) (after|before)\b", re.I
-)
+_DAY_AFTER = re.compile(rf"\A\s*(a|{COUNT_WORDS}|\d+) (days?|weeks?) (after|before)\b", re.I)
 _BETWEEN = compile_fast(
     r"\b(?:talks|meeting|meetings|summit|negotiations|dinner|discussions|call)\b[^.;]{0,40}?\bbetween\s"
 )
@@ -82,11 +83,15 @@ _DAYS_OF = compile_fast(r"\b(two|three|four|five|\d) days of (?:talks|meetings|n
 _NAMED_SUMMIT = compile_fast(r"\b(?:NATO|G-?20|G-?7|APEC|ASEAN|EU|UN|Group of \d+|Belt and Road|East Asia)\s+summit")
 _LETTER = compile_fast(r"\b(?:letter|message)\s+from\b")
 _HAND_OVER = compile_fast(
-    r"\b(?:hand(?:ed|ing)|hands over|g[ai]ve|giv(?:es|ing)|pass(?:ed|es|ing)|deliver(?:ed|s|ing)|present(?:ed|s|ing))\b"
+    r"\b(?:hand(?:ed|ing)|hands over|g[ai]ve|giv(?:es|ing)|pass(?:ed|es|ing)|deliver(?:ed|s|ing)|present(?:ed|s|ing)"
+    r"|brought|bring(?:s|ing)?|carried|carr(?:ies|ying)|conveyed|convey(?:s|ing)?)\b"
 )
 # seats that stand for their head of state ("visited the White House", "a letter to the Kremlin")
 _SEAT = compile_fast(r"\b(?:White House|Oval Office|Kremlin|Blue House|Cheong Wa Dae|Zhongnanhai)\b")
 _JOINED = compile_fast(r"\b(?:included|including|joined by|accompanied by|attended by)\b")
+_TALKS_WORD = re.compile(r"\b(?:meets?|meeting|talks|summit)\b", re.IGNORECASE)
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
 _SOURCE_ONLY = compile_fast(r"\b(?:greetings|regards|condolences|congratulations|wishes)\s+from\s+$")
 _INVITE = compile_fast(
     r"\b(?:invit(?:ed|es|ing)\s+(?P<obj>him|her|them|[A-Z][\w.]*(?:\s[A-Z][\w]*)*)|accepted an invitation"
@@ -151,6 +156,7 @@ class SummitMention:
     explicit: bool = False
     place_strength: int = 0
     held: Interval | None = None
+    planned: bool = False  # a scheduled in-person meeting of the two leaders
 
 
 @dataclass
@@ -542,9 +548,24 @@ class Coder:
             found = self.date_cache[key] = find_dates(clause.text, self.pub, future=future)
         return found
 
-    def clause_dates(self, clause: Clause, future: bool) -> list[DateMention]:
+    def said_before_cue(self, clause: Clause, unquoted: str, cue: re.Match[str] | None) -> int | None:
+        """Offset in the clause of its future cue when a past saying comes before it ("In April Kim
+        said he would wait ...", "Biegun said in August that he was ready to meet"): the dates before
+        the cue date the saying, in the past; only those after it look ahead."""
+        if cue is None or not _SAYING.search(unquoted, 0, cue.start()):
+            return None
+        quotes = [(s - clause.start, e - clause.start) for s, e in clause.quoted_spans()]
+        regex = self.lex.modality["future"]
+        return next(
+            (m.start() for m in regex.finditer(clause.text) if not any(s <= m.start() < e for s, e in quotes)), None
+        )
+
+    def clause_dates(self, clause: Clause, future: bool, said_until: int | None = None) -> list[DateMention]:
         quotes = [(s - clause.start, e - clause.start) for s, e in clause.quoted_spans()]
         found = [d for d in self.dates_in(clause, future) if not any(s <= d.start < e for s, e in quotes)]
+        if future and said_until is not None and any(d.end <= said_until for d in found):
+            past = {d.start: d for d in self.dates_in(clause, False)}
+            found = [past.get(d.start, d) if d.end <= said_until else d for d in found]
         if future and any(_SAID_BEFORE.search(clause.text, 0, d.start) for d in found):
             # "said on Friday that it would go ahead": the day of saying is past, whatever follows
             past = {d.start: d for d in self.dates_in(clause, False)}
@@ -587,10 +608,11 @@ class Coder:
                     if past and past.start() < cue.start():
                         # "shook hands on June 30 and agreed to resume talks": the handshake is past
                         future = False
-                dates = self.clause_dates(clause, future)
+                said_until = self.said_before_cue(clause, unquoted, cue) if future else None
+                dates = self.clause_dates(clause, future, said_until)
                 if clause.opener not in _SUBORDINATE:
                     # "since taking power in 2011" dates only its own clause
-                    sentence_dates.extend((d, future) for d in dates)
+                    sentence_dates.extend((d, future and (said_until is None or d.end > said_until)) for d in dates)
                 analysed.append((clause, future, dates, unquoted))
             # "due to meet Kang ... before travelling on to Japan on Tuesday": a planned event
             # without a date of its own happens between publication and that later day
@@ -732,6 +754,10 @@ class Coder:
                 # "handed the president a letter from Kim": the indirect object is the recipient
                 between = (clause.start + hand.end(), clause.start + letter.start())
                 recipients = [k for pos, k, inert in actors if between[0] <= pos < between[1] and not inert]
+                bearer = next((k for pos, k, _ in actors if pos < between[0]), None)
+                if not recipients and _OBJECT_PRONOUN.search(self.body, *between):
+                    # "Moon brought him a message from Kim" after "Trump said ...": him is the clause before's subject
+                    recipients = [k for k in [self.last_subject] if k and k not in (bearer, sender[0])]
             if sender and not recipients and recipient_at:
                 # "delivered a letter from Kim to the White House": the seat stands for its head of state
                 seat = clause.start + letter.end() + recipient_at.end()
@@ -824,13 +850,15 @@ class Coder:
             self.add_change(self.sentence_summit, status_kind, clause, actors, dates, leaders)
         if kind is None or trigger is None or conditional or clause.opener == "to":
             return  # "to finalise arrangements for his summit": a purpose, not an event
-        if planned_change and trigger.group(0).lower() == "summit":
+        if planned_change and trigger.group(0).lower() in ("summit", "summits"):
             return  # "announced a cancellation of the summit" is a status change, not a meeting
         if modality["negation"].search(text, 0, trigger.start()):  # endpos: as text[:start], no new string
             return
         quote = next(((s, e) for s, e in clause.quoted_spans() if s <= clause.start + trigger.start() < e), None)
         if quote and not _WITH_NAME.search(self.body[clause.start + trigger.start() : quote[1]]):
             return  # quoted speech is evidence only when it names who ("dinner with Kim Yong Chol")
+        if trigger.group(0).lower() == "summits" and not self.occasions(clause, trigger, places, dates):
+            return  # "has held three summits with Kim" counts meetings; only listed days tell each one
         if len(participants) < 2 and not (participants and unnamed):
             if participants or not _MEETINGS_OR_TALKS.search(text) or not self.meetings:
                 return
@@ -855,7 +883,12 @@ class Coder:
             # a past-tense event cannot borrow a future date from its sentence ("greeted Moon ...,
             # and the two Koreas agreed to hold talks on June 1")
             interval = None
-        if interval is None and summit_word and kind.kind == "meet" and trigger.group(0).lower() == "summit":
+        if (
+            interval is None
+            and summit_word
+            and kind.kind == "meet"
+            and trigger.group(0).lower() in ("summit", "summits")
+        ):
             interval, _, exact = self.pick_interval(dates, self.last_interval, for_summit=True)
         span = _DAYS_OF.search(text)
         if interval is not None and span and interval.days == 1:
@@ -886,6 +919,9 @@ class Coder:
             # a lede reports news: an undated event there happened in the last few days
             interval = Interval(self.pub - dt.timedelta(days=7), self.pub)
             confidence -= 0.15
+        if interval is not None and status == "proposed" and interval.end < self.pub:
+            # "asked on Monday, said a third meeting could happen": a past day dates the offer, not the meeting
+            interval = None
         if interval is not None:
             if status == "held" and interval.start > self.pub:
                 status = "scheduled"
@@ -897,6 +933,10 @@ class Coder:
         confidence -= 0.0 if exact else (0.1 if interval else 0.25)
         if any(k not in [m.key for m in self.cast.in_span(clause.start, clause.end)] for k in participants):
             confidence -= 0.05
+        if summit_like and status == "scheduled" and mention is not None and _TALKS_WORD.search(text):
+            mention.planned = True  # "meets Trump", "for talks with Moon": not a trip to a forum
+            if place is not None and mention.place_strength < 2:
+                mention.location, mention.place_strength = place, 2
         if summit_like and status == "held" and mention is not None:
             mention.held = interval
             if place is not None and mention.place_strength < 2:
@@ -950,7 +990,19 @@ class Coder:
             )
             if date is not None and date.interval is not None:
                 found.append((place, date.interval))
-        return found if len(found) >= 2 else []
+        if len(found) >= 2:
+            return found
+        # "held two summits with Moon at Panmunjom, on April 27 and May 26": one meeting per listed day
+        days = [d for d in dates if d.exact and d.interval and d.end > 0 and d.start >= trigger.end()]
+        listed = days[:1]
+        for d in days[1:]:
+            if not _LIST_SEPARATOR.fullmatch(clause.text, listed[-1].end, d.start):
+                break
+            listed.append(d)
+        if len(listed) < 2:
+            return []
+        place = best_place(places)
+        return [(place, d.interval) for d in listed]
 
     def counterparts(
         self, clause: Clause, trigger: re.Match[str], actors: list[tuple[int, str, bool]], participants: list[str]
@@ -1103,9 +1155,7 @@ class Coder:
 
 
 def _count(word: str) -> int:
-    numbers = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
-    numbers |= {"nine": 9, "ten": 10}
-    return int(word) if word.isdigit() else numbers[word.lower()]
+    return int(word) if word.isdigit() else NUMBERS[word.lower()]
 
 
 def _strip_quotes(text: str) -> str:

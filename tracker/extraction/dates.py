@@ -46,6 +46,17 @@ NUMBERS = {
     "eight": 8,
     "nine": 9,
     "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
     "a few": 3,
     "several": 5,
     "a couple of": 2,
@@ -57,7 +68,13 @@ _MON = (
     r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 )
-_NUM = r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|a couple of)"
+COUNT_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    "|seventeen|eighteen|nineteen|twenty|thirty"
+)
+_NUM = rf"(?P<num>\d+|a|an|{COUNT_WORDS}|a few|several|a couple of)"
+# "1 June last year", "March this year": the year named relative to publication
+_YEAR_MOD = r"(?:,?\s+(?P<yearmod>last|this|next)\s+year\b)?"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
 
@@ -263,11 +280,11 @@ RULES.add(
 )
 RULES.add(
     rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|\u2013|and|to)\s*(?P<day2>\d{{1,2}}))?"
-    r"(?:,?\s+(?P<year>\d{4}))?(?!\d)",
+    rf"(?:,?\s+(?P<year>\d{{4}}))?(?!\d){_YEAR_MOD}",
     "month_day",
     0,
 )
-RULES.add(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}(?:,?\s+(?P<year>\d{{4}}))?", "day_month", 0)
+RULES.add(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}(?:,?\s+(?P<year>\d{{4}}))?{_YEAR_MOD}", "day_month", 0)
 RULES.add(rf"\bby the end of (?:{_MON}|(?P<unit>the month|the year|this month|this year))", "by_end")
 RULES.add(
     rf"\b(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of|the middle of)[\s-]+{_MON}"
@@ -275,7 +292,11 @@ RULES.add(
     r"|June|July|August|September|October|November|December))?",
     "month_part",
 )
-RULES.add(rf"\b(?:(?P<mod>last|next|this)\s+)?{_MON}(?:\s+(?P<year>\d{{4}}))?(?:['\u2019]s)?(?!\s*\d)", "month", 0)
+RULES.add(
+    rf"\b(?:(?P<mod>last|next|this)\s+)?{_MON}(?:,?\s+(?P<year>\d{{4}}))?{_YEAR_MOD}(?:['\u2019]s)?(?!\s*\d)",
+    "month",
+    0,
+)
 RULES.add(r"\b(?:(?:in|of|during|by|until)\s+)(?P<year>(?:1[89]|20)\d{2})\b(?!\s*[-\u2013]\s*\d)", "year")
 RULES.add(
     r"\b(?P<when>today|tonight|this morning|this afternoon|this evening|yesterday|last night|tomorrow)\b", "deictic"
@@ -306,6 +327,9 @@ RULES.add(rf"\b{_NUM}\s+(?P<unit>hours?|days?)\s+(?P<dir>later|earlier|afterward
 RULES.add(rf"\b(?:(?:on|by|until|since)\s+)?(?:(?P<mod>last|next|this)\s+)?{_WD}(?:['\u2019]s)?{_PART}\b", "weekday")
 
 
+_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
+
+
 def _handle(kind: str, m: re.Match[str], pub: dt.date, future: bool) -> DateMention | None:
     g = m.groupdict()
     interval: Interval | None = None
@@ -321,7 +345,12 @@ def _handle(kind: str, m: re.Match[str], pub: dt.date, future: bool) -> DateMent
                 interval = Interval(first, last)
     elif kind in ("month_day", "day_month"):
         month, day = _month_number(g["mon"]), int(g["day"])
-        year = int(g["year"]) if g.get("year") else _year_for_day(pub, month, day, future=future)
+        if g.get("year"):
+            year = int(g["year"])
+        elif g.get("yearmod"):
+            year = pub.year + _YEAR_STEP[g["yearmod"].lower()]
+        else:
+            year = _year_for_day(pub, month, day, future=future)
         first = _safe_date(year, month, day)
         last = _safe_date(year, month, int(g["day2"])) if g.get("day2") else first
         if first and last and last >= first:
@@ -344,11 +373,12 @@ def _handle(kind: str, m: re.Match[str], pub: dt.date, future: bool) -> DateMent
             interval = Interval(pub, span.end)
     elif kind == "month":
         month = _month_number(g["mon"])
-        year = (
-            int(g["year"])
-            if g.get("year")
-            else _year_for_month(pub, month, future=future, modifier=(g.get("mod") or "").lower())
-        )
+        if g.get("year"):
+            year = int(g["year"])
+        elif g.get("yearmod"):
+            year = pub.year + _YEAR_STEP[g["yearmod"].lower()]
+        else:
+            year = _year_for_month(pub, month, future=future, modifier=(g.get("mod") or "").lower())
         interval = month_interval(year, month)
     elif kind == "year":
         interval = year_interval(int(g["year"]))

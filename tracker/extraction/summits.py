@@ -42,7 +42,16 @@ class SummitBuilder:
         # between Putin and Kim could take place") is a planned summit
         explicit_pairs = {frozenset(m.leaders[:2]) for m in mentions if len(m.leaders) >= 2 and m.explicit}
         changed = {frozenset(c.mention.leaders[:2]) for c in self.coder.changes if len(c.mention.leaders) >= 2}
-        ranked = [p for p in ranked if p == main or p in explicit_pairs or (p in changed and weight[p] >= 2)]
+        # a scheduled meeting of two leaders of different countries is a planned summit even told
+        # once ("when he meets Mr Trump at the G20 summit in Osaka later this week")
+        planned = {
+            frozenset(m.leaders[:2])
+            for m in mentions
+            if m.planned and len(m.leaders) >= 2 and len({self.cast.persons[k].country for k in m.leaders[:2]}) == 2
+        }
+        ranked = [
+            p for p in ranked if p == main or p in explicit_pairs or p in planned or (p in changed and weight[p] >= 2)
+        ]
         assignment: dict[int, frozenset[str]] = {}
         current: frozenset[str] | None = None
         for index, m in enumerate(mentions):

@@ -67,7 +67,10 @@ _AFTER_COMMA = (
 )
 _AFTER_SPACE = (
     rf"{_SINCE}"
-    r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:days?|weeks?|months?)\s+(?:after|before)\s"
+    r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty"
+    r"|several|\d+)\s+(?:days?|weeks?|months?)\s+(?:after|before)\s"
+    # a second verb of saying opens what is said: "met Ri on Wednesday and said afterward that he would ..."
+    r"|and\s+(?:\w+ly\s+)?(?:said|told|added|announced|declared|warned|insisted)\s"
     rf"|that\s+(?:had\s+|has\s+|have\s+)?{PAST_VERB}\s"
     r"|and\s+(?:is|are|was|were|will|has|have)\s"
     r"|(?:before|after)\s+(?:the|a|an|his|her|their)\s"
@@ -97,7 +100,8 @@ _VERB = re.compile(
 )
 _LAST_WORD = re.compile(r"([\w.]+)[.!?]*[\"\u201d\u2019')\]]*\s*$")
 _OPENER = re.compile(r"\s*(\w+)")
-_RELATIVE_OPENER = re.compile(r"\s*(?:who|which|whose)\s")
+# (so does a subordinate one: "Kim, who has rarely travelled abroad since taking power in 2011, has visited China")
+_RELATIVE_OPENER = re.compile(r"\s*(?:who|which|whose|since|while|although|though|because)\s")
 _QUOTE = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 
 
