@@ -25,7 +25,8 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
-from django.db import DatabaseError, connection
+from django.db import DatabaseError
+from django.db.backends.base.base import BaseDatabaseWrapper
 
 T = TypeVar("T")
 _MARK = re.compile(r"%s")
@@ -43,37 +44,33 @@ def _numbered(sql: str) -> str:
     return _MARK.sub(lambda _: f"${next(count)}", sql)
 
 
-def _prepared_here() -> set[str]:
-    """The names prepared on the current database session (a new session: none)."""
-    connection.ensure_connection()
-    session = connection.connection
-    state = connection.__dict__.get("_tracker_prepared")
+def _prepared_here(conn: BaseDatabaseWrapper) -> set[str]:
+    """The names prepared on the connection's current session (a new session: none)."""
+    conn.ensure_connection()
+    session = conn.connection
+    state = conn.__dict__.get("_tracker_prepared")
     if state is None or state[0] is not session:
         state = (session, set())
-        connection.__dict__["_tracker_prepared"] = state
+        conn.__dict__["_tracker_prepared"] = state
     return state[1]
 
 
-def _usable() -> bool:
-    return connection.vendor == "postgresql" and not connection.in_atomic_block
-
-
-def statement(sql: str, params: list) -> str:
+def statement(conn: BaseDatabaseWrapper, sql: str, params: list) -> str:
     """The statement to run for ``sql`` with ``params`` (see the module's docs)."""
-    if not _usable():
+    if conn.vendor != "postgresql" or conn.in_atomic_block:
         return sql
     name = _name(sql)
-    prepared = _prepared_here()
+    prepared = _prepared_here(conn)
     if name not in prepared:
-        with connection.cursor() as cursor:
+        with conn.cursor() as cursor:
             cursor.execute(f"PREPARE {name} AS {_numbered(sql)}")
         prepared.add(name)
     return f"EXECUTE {name}({', '.join(['%s'] * len(params))})" if params else f"EXECUTE {name}"
 
 
-def run(sql: str, params: list, read: Callable[[str], T]) -> T:
-    """``read(statement(sql, params))``; a stale prepared statement falls back to ``sql``."""
-    text = statement(sql, params)
+def run(conn: BaseDatabaseWrapper, sql: str, params: list, read: Callable[[str], T]) -> T:
+    """``read(statement(...))``; a stale prepared statement falls back to ``sql``."""
+    text = statement(conn, sql, params)
     try:
         return read(text)
     except DatabaseError as exc:
@@ -81,8 +78,8 @@ def run(sql: str, params: list, read: Callable[[str], T]) -> T:
         if text == sql or code not in _STALE:
             raise
     name = _name(sql)
-    _prepared_here().discard(name)
+    _prepared_here(conn).discard(name)
     if code == "0A000":  # still there, with its old result type
-        with connection.cursor() as cursor:
+        with conn.cursor() as cursor:
             cursor.execute(f"DEALLOCATE {name}")
     return read(sql)

@@ -16,16 +16,13 @@ compares them as text, in the stored format.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
 
-from django.db import connection, models
+from django.db import connection
 
 from tracker.models import Meeting, Summit, SummitInterval
-from tracker.selectors import prepared
-
-M = TypeVar("M", bound=models.Model)
+from tracker.selectors import rows as read_rows
 
 # Literal SQL (tables and columns of tracker.models), so what runs is what you read here.
 _HEAD = 'SELECT MAX("position") FROM tracker_event'
@@ -102,65 +99,14 @@ def _moment(value: datetime) -> object:
     return connection.ops.adapt_datetimefield_value(value)
 
 
-def _raw(model: type[M], sql: str, params: list) -> list[M]:
-    """What ``model.objects.raw(sql, params)`` gives, prepared once per connection on
-    PostgreSQL. The columns' converters are worked out once per statement and backend,
-    not on every call as ``raw`` does (a third of its cost for these few rows)."""
-
-    def read(text: str) -> list[M]:
-        with connection.cursor() as cursor:
-            cursor.execute(text, params)
-            columns = tuple(column[0] for column in cursor.description)
-            rows = cursor.fetchall()
-        key = (connection.alias, connection.vendor, model, columns)
-        plan = _PLANS.get(key) or _PLANS.setdefault(key, _plan(model, columns))
-        return [plan(row) for row in rows]
-
-    return prepared.run(sql, params, read)
-
-
-_PLANS: dict[tuple, Callable[[Sequence[Any]], Any]] = {}
-
-
-def _plan(model: type[M], columns: tuple[str, ...]) -> Callable[[Sequence[Any]], M]:
-    """A function from a row of ``columns`` to a ``model`` instance, as ``raw`` builds it:
-    the model's fields through their database converters, other columns as attributes."""
-    fields = {f.column for f in model._meta.concrete_fields}
-    extra = [(column, position) for position, column in enumerate(columns) if column not in fields]
-    db, names, converted = connection.alias, [], []
-    # In the fields' order, not the table's: from_db passes the values positionally.
-    for field in model._meta.concrete_fields:
-        if field.column not in columns:
-            continue
-        position = columns.index(field.column)
-        col = field.get_col(model._meta.db_table)
-        converters = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
-        names.append(field.attname)
-        converted.append((position, col, converters))
-
-    def build(row: Sequence[Any]) -> M:
-        values = []
-        for position, col, converters in converted:
-            value = row[position]
-            for converter in converters:
-                value = converter(value, col, connection)
-            values.append(value)
-        instance = model.from_db(db, names, values)
-        for column, position in extra:
-            setattr(instance, column, row[position])
-        return instance
-
-    return build
-
-
 def summit_at(slug: str, known_at: datetime | None) -> Summit | None:
     """The summit's row, with ``basis_position``: the head, or the last position recorded
     by ``known_at`` (0 if none), read in the same statement and so the same snapshot. As
     of a ``known_at``, also ``basis_version``: the stream's version at that position."""
     if known_at:
-        rows = _raw(Summit, _SUMMIT_AS_OF, [_moment(known_at), slug])
+        rows = read_rows.models(Summit, _SUMMIT_AS_OF, [_moment(known_at), slug])
     else:
-        rows = _raw(Summit, _SUMMIT_NOW, [slug])
+        rows = read_rows.models(Summit, _SUMMIT_NOW, [slug])
     return rows[0] if rows else None
 
 
@@ -172,10 +118,10 @@ def status_rows(
     visible = [slug, position, position]
     last = [*visible, _moment(moment), slug, position]
     if not max_uncertainty:
-        rows = _raw(SummitInterval, _LAST, last)
+        rows = read_rows.models(SummitInterval, _LAST, last)
         return (rows[0] if rows else None), []
     window = [_moment(moment), _moment(moment + max_uncertainty), _moment(moment)]
-    rows = _raw(SummitInterval, _LAST_AND_WINDOW, [*last, *visible, *window])
+    rows = read_rows.models(SummitInterval, _LAST_AND_WINDOW, [*last, *visible, *window])
     last = rows[0] if rows and rows[0].pick == 0 else None
     return last, [r for r in rows if r.pick == 1]
 
@@ -184,7 +130,7 @@ def meeting_rows(slug: str) -> tuple[list[Meeting], dict[str, str]]:
     """The summit's meetings in timeline order, and the names of the envoys among their
     current participants (a past basis may name others: see :func:`envoy_names`)."""
     envoys = _ENVOYS_OF_SUMMIT.format(aggregate=_AGGREGATES[connection.vendor])
-    rows = _raw(Meeting, _MEETINGS.format(envoys=envoys), [slug, slug])
+    rows = read_rows.models(Meeting, _MEETINGS.format(envoys=envoys), [slug, slug])
     pairs = rows[0].envoy_names if rows else None
     if isinstance(pairs, str):  # SQLite's JSON is text; psycopg2 parses PostgreSQL's json
         pairs = json.loads(pairs)
