@@ -17,9 +17,11 @@ fields (ISO 8601, UTC as ``Z``).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime, tzinfo
 from typing import Any
 
-from rest_framework import serializers
+from rest_framework import ISO_8601, serializers
+from rest_framework.settings import api_settings
 
 from tracker.selectors import Basis, MeetingView, SummitView
 
@@ -35,8 +37,26 @@ def _texts(values: Iterable[Any] | None) -> list[str | None] | None:
     return None if values is None else [_text(v) for v in values]
 
 
-def _datetime(value: Any) -> str | None:
-    return None if value is None else _DATETIME.to_representation(value)
+def _zone() -> tzinfo | None:
+    """The zone DRF's DateTimeField renders in, looked up once per answer (DRF looks it
+    up for every value); None where the fast path in :func:`_datetime` does not apply."""
+    if getattr(_DATETIME, "format", api_settings.DATETIME_FORMAT).lower() != ISO_8601:
+        return None
+    return _DATETIME.default_timezone()
+
+
+def _datetime(value: Any, zone: tzinfo | None = None) -> str | None:
+    """``DateTimeField().to_representation``; for an aware datetime and a ``zone`` from
+    :func:`_zone`, its ISO 8601 branch done here."""
+    if value is None:
+        return None
+    if zone is None or not isinstance(value, datetime) or value.tzinfo is None:
+        return _DATETIME.to_representation(value)
+    try:
+        text = value.astimezone(zone).isoformat()
+    except OverflowError:
+        return _DATETIME.to_representation(value)  # DRF's own error
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 def _number(value: Any, kind: type) -> Any:
@@ -59,7 +79,7 @@ def participant(value: Any) -> dict[str, Any]:
     return {"name": value.get("name", ""), "envoy": value.get("envoy") or None}
 
 
-def meeting(view: MeetingView) -> dict[str, Any]:
+def meeting(view: MeetingView, zone: tzinfo | None = None) -> dict[str, Any]:
     """``MeetingOutput``."""
     participants = view.participants
     return {
@@ -70,19 +90,19 @@ def meeting(view: MeetingView) -> dict[str, Any]:
         "mode": _text(view.mode),
         "status": _text(view.status),
         "summit": _text(view.summit),
-        "valid_from": _datetime(view.valid_from),
-        "valid_to": _datetime(view.valid_to),
+        "valid_from": _datetime(view.valid_from, zone),
+        "valid_to": _datetime(view.valid_to, zone),
         "precision": _text(view.precision),
         "sources": sources(view.sources),
         "confidence": _number(view.confidence, float),
     }
 
 
-def basis(value: Basis) -> dict[str, Any]:
+def basis(value: Basis, zone: tzinfo | None = None) -> dict[str, Any]:
     """``BasisOutput``."""
     return {
-        "valid_at": _datetime(value.valid_at),
-        "known_at": _datetime(value.known_at),
+        "valid_at": _datetime(value.valid_at, zone),
+        "known_at": _datetime(value.known_at, zone),
         "position": _number(value.position, int),
     }
 
@@ -92,6 +112,7 @@ def summit_state(view: SummitView) -> dict[str, Any]:
     scheduled = view.scheduled_for
     envoys = view.envoys
     meetings = view.meetings
+    zone = _zone()
     return {
         "slug": _text(view.slug),
         "title": _text(view.title),
@@ -107,6 +128,6 @@ def summit_state(view: SummitView) -> dict[str, Any]:
         "envoys": None
         if envoys is None
         else [None if e is None else {str(k): _text(v) for k, v in e.items()} for e in envoys],
-        "meetings": None if meetings is None else [meeting(m) for m in meetings],
-        "basis": None if view.basis is None else basis(view.basis),
+        "meetings": None if meetings is None else [meeting(m, zone) for m in meetings],
+        "basis": None if view.basis is None else basis(view.basis, zone),
     }
