@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from tracker.api.fields import Text
+from tracker.api.negotiation import Negotiation
 from tracker.api.outputs import WriteOutput
 from tracker.api.permissions import ReadOpenWriteByModelPermission
 from tracker.api.throttling import WriteThrottle
@@ -37,6 +38,7 @@ class WriteApi(APIView):
     permission_classes = [ReadOpenWriteByModelPermission]
     throttle_classes = [WriteThrottle]
     throttle_scope = "writes"
+    content_negotiation_class = Negotiation
 
 
 def context_for(request, *, source: dict[str, Any] | None = None, confidence: float = 1.0) -> Context:

@@ -97,6 +97,16 @@ class BasisQuery(serializers.Serializer):
     valid_at = MomentField(required=False)
     known_at = MomentField(required=False)
 
+    @classmethod
+    def validated(cls, params: Any) -> dict[str, Any]:
+        """The basis in ``params``, validated (400 if invalid). Without either parameter,
+        the answer is known ({}), without building the serializer and its fields."""
+        if "valid_at" not in params and "known_at" not in params:
+            return {}
+        query = cls(data=params)
+        query.is_valid(raise_exception=True)
+        return query.validated_data
+
 
 def _moment_input(value: datetime | date, *, end: bool) -> datetime:
     if isinstance(value, datetime):

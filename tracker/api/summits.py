@@ -175,9 +175,7 @@ class SummitDetailApi(WriteApi):
         responses={200: SummitStateOutput, **READ_ERRORS},
     )
     def get(self, request, slug: str):
-        query = BasisQuery(data=request.query_params)
-        query.is_valid(raise_exception=True)
-        view = selectors.summit_state(slug, **query.validated_data)
+        view = selectors.summit_state(slug, **BasisQuery.validated(request.query_params))
         return Response(plain.summit_state(view))
 
 
