@@ -55,3 +55,12 @@ def test_a_stale_prepared_statement_falls_back_and_is_prepared_again(seeded):
             cursor.execute("ALTER TABLE tracker_meeting DROP COLUMN prepared_test_extra")
     assert selectors.summit_state(SLUG) == expected
     assert selectors.summit_state(SLUG) == expected
+
+
+def test_connections_closed_after_each_request_prepare_nothing(seeded, monkeypatch):
+    monkeypatch.setitem(connection.settings_dict, "CONN_MAX_AGE", 0)
+    expected = selectors.summit_state(SLUG)
+    assert not _prepared_names()
+    monkeypatch.setitem(connection.settings_dict, "CONN_MAX_AGE", 60)
+    assert selectors.summit_state(SLUG) == expected
+    assert _prepared_names()

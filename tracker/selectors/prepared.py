@@ -10,7 +10,8 @@ planned once, or at most a few times until PostgreSQL settles on a generic plan.
 outside a transaction, ``EXECUTE`` of the statement prepared on this connection (prepared
 at its first use); otherwise the statement itself (SQLite's driver caches its prepared
 statements by text already). Inside a transaction a failed ``EXECUTE`` would abort it,
-so only autocommit reads (the API's GETs) take this path.
+so only autocommit reads (the API's GETs) take this path; and only on persistent
+connections (``CONN_MAX_AGE`` not 0), where a statement prepared once is used again.
 
 A prepared statement can go stale: ``SELECT *`` fails with "cached plan must not change
 result type" once a migration changes the table, and a pooler may drop the session's
@@ -57,7 +58,9 @@ def _prepared_here(conn: BaseDatabaseWrapper) -> set[str]:
 
 def statement(conn: BaseDatabaseWrapper, sql: str, params: list) -> str:
     """The statement to run for ``sql`` with ``params`` (see the module's docs)."""
-    if conn.vendor != "postgresql" or conn.in_atomic_block:
+    # A connection closed after each request (CONN_MAX_AGE=0) would prepare every time:
+    # one more round trip per statement, for nothing.
+    if conn.vendor != "postgresql" or conn.in_atomic_block or conn.settings_dict.get("CONN_MAX_AGE") == 0:
         return sql
     name = _name(sql)
     prepared = _prepared_here(conn)
