@@ -28,6 +28,7 @@ def _bases() -> list[tuple]:
 
 
 def test_prepared_reads_answer_as_the_written_out_statements(seeded):
+    connection.close()  # a new session: nothing prepared yet
     bases = _bases()
     with transaction.atomic():  # inside a transaction: the written-out statements
         expected = [selectors.summit_state(SLUG, valid_at=v, known_at=k) for v, k in bases]
@@ -58,6 +59,7 @@ def test_a_stale_prepared_statement_falls_back_and_is_prepared_again(seeded):
 
 
 def test_connections_closed_after_each_request_prepare_nothing(seeded, monkeypatch):
+    connection.close()
     monkeypatch.setitem(connection.settings_dict, "CONN_MAX_AGE", 0)
     expected = selectors.summit_state(SLUG)
     assert not _prepared_names()
