@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from itertools import groupby
 
@@ -28,7 +28,7 @@ from django.db.models.functions import Greatest
 
 from tracker import eventstore
 from tracker.domain.envoy import fold_envoy
-from tracker.domain.events import CHANGE_OF_TYPE, META_TYPES
+from tracker.domain.events import CHANGE_OF_TYPE, FACT_CORROBORATED, META_TYPES
 from tracker.domain.facts import Fact, effective_facts
 from tracker.domain.meeting import fold_meeting
 from tracker.domain.summit import Interval, build_timeline, fact_sort_key, fold_timeline
@@ -118,6 +118,19 @@ class _StoredIntervals:
         head = timeline[-1].certain_from if timeline else None
         SummitInterval.objects.bulk_create([_new_row(slug, position, head, values) for values in wanted.values()])
 
+    def corroborate(self, slug: str, corroboration: RecordedEvent, position: int) -> None:
+        """Another source for one fact: its open row is closed and written again with the
+        source and the higher confidence (see :func:`_plain_corroboration`)."""
+        target = str(corroboration.data.get("event_id"))
+        row = SummitInterval.objects.filter(summit_slug=slug, known_to__isnull=True, event_id=target).first()
+        if row is None:
+            return  # not a status fact, or retracted: no interval shows it
+        head = self.head(slug)
+        assert head is not None  # there is an open row
+        SummitInterval.objects.filter(pk=row.pk).update(known_to=position)
+        values = interval_to_row_values(_corroborated(row_to_interval(row), corroboration))
+        SummitInterval.objects.bulk_create([_new_row(slug, position, head.certain_from, values)])
+
     def flush(self) -> None:
         pass  # written as it goes
 
@@ -172,6 +185,17 @@ class _BufferedIntervals(_StoredIntervals):
         for gone in old.values():
             self._close(gone, position)
 
+    def corroborate(self, slug: str, corroboration: RecordedEvent, position: int) -> None:
+        rows = self._open.get(slug, {})
+        target = str(corroboration.data.get("event_id"))
+        kept = rows.get(target)
+        if kept is None:
+            return
+        head = next(reversed(rows.values())).interval.certain_from
+        self._close(kept, position)
+        new = _corroborated(kept.interval, corroboration)
+        rows[target] = self._opened(slug, new, interval_to_row_values(new), position, head)  # same place in order
+
     def _opened(self, slug: str, interval: Interval, values: dict, position: int, head: datetime) -> _OpenRow:
         opened = _OpenRow(interval, _new_row(slug, position, head, values))
         self._new.append(opened)
@@ -209,14 +233,40 @@ def _summit_head_append(slug: str, new_facts: Sequence[Fact], intervals: _Stored
     return fold_timeline(ordered, before=last, history=history)
 
 
+def _plain_corroboration(batch: Sequence[RecordedEvent]) -> RecordedEvent | None:
+    """The append's one event, if it corroborates a fact without narrowing its time.
+
+    Folding the stream again would change one interval only, the corroborated fact's: a
+    corroboration adds a source and may raise the confidence, which no other interval
+    depends on (they carry status, times and details forward, never sources). A narrowed
+    time can reorder the timeline and move anchored facts, so that takes the refold.
+    ``test_projections`` holds the open rows to a fresh fold of the stream."""
+    if len(batch) == 1 and batch[0].type == FACT_CORROBORATED and not batch[0].data.get("valid_time"):
+        return batch[0]
+    return None
+
+
+def _corroborated(interval: Interval, corroboration: RecordedEvent) -> Interval:
+    # As effective_facts applies a corroboration.
+    return replace(
+        interval,
+        sources=(*interval.sources, corroboration.source),
+        confidence=max(interval.confidence, corroboration.confidence),
+    )
+
+
 def _project_summit(
     slug: str, batch: Sequence[RecordedEvent], position: int, rows: _SummitRows, intervals: _StoredIntervals
 ) -> None:
     new_facts = effective_facts(batch) if not any(e.type in META_TYPES for e in batch) else None
     appended = _summit_head_append(slug, new_facts, intervals) if new_facts else None
+    corroboration = _plain_corroboration(batch) if appended is None else None
     if appended is not None:
         intervals.extend(slug, appended, position)
         head = appended[-1]
+    elif corroboration is not None:
+        intervals.corroborate(slug, corroboration, position)
+        head = intervals.head(slug)
     else:
         events = eventstore.read_stream(StreamId("summit", slug), up_to_position=position)
         timeline = build_timeline(effective_facts(events))

@@ -98,21 +98,32 @@ def test_any_arrival_order_gives_the_same_state_timeline_and_as_of_answers(db, s
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(min_value=0, max_value=10**6), page=st.integers(min_value=1, max_value=7))
 def test_a_rebuild_in_pages_reproduces_out_of_order_histories_row_for_row(db, seed, page):
-    # Late reports, a retraction and a correction make the inline projector refold and
-    # close rows; small pages make the rebuild close rows it wrote in an earlier page.
+    # Late reports, a retraction, a correction and corroborations (one retracted again)
+    # make the inline projector refold, take its corroboration path, and close rows;
+    # small pages make the rebuild close rows it wrote in an earlier page.
     n = next(_counter)
     rng = random.Random(seed)
     for k in range(2):
+        slug = f"paged-{n}-{k}"
         rest = list(range(1, len(_story())))
         rng.shuffle(rest)
-        _load(f"paged-{n}-{k}", rest)
-        timeline = selectors.summit_timeline(f"paged-{n}-{k}")
-        services.event_retract(event_id=rng.choice(timeline).event_id, reason="test")
-        moved = rng.choice(selectors.summit_timeline(f"paged-{n}-{k}"))
+        _load(slug, rest)
+        services.event_retract(event_id=rng.choice(selectors.summit_timeline(slug)).event_id, reason="test")
+        moved = rng.choice(selectors.summit_timeline(slug))
         services.event_correct(event_id=moved.event_id, when=ValidTime.on_day(date(2018, 5, 26)), reason="test")
+        for m in range(3):
+            ctx = services.Context(
+                actor="t", source={"kind": "article", "article_id": f"a-{m}"}, confidence=0.5 + m / 5
+            )
+            narrower = ValidTime.on_day(date(2018, 5, 26)) if m == 2 else None
+            target = rng.choice(selectors.summit_timeline(slug)).event_id
+            done = services.fact_corroborate(event_id=target, when=narrower, ctx=ctx)
+            _assert_open_rows_are_the_fold(slug)  # before a retraction refolds everything
+        services.event_retract(event_id=str(done.events[0].id), reason="wrong source")
     inline = projections.snapshot()
     for k in range(2):
         _assert_head_bounds_what_is_visible(f"paged-{n}-{k}")
+        _assert_open_rows_are_the_fold(f"paged-{n}-{k}")
 
     replayed = projections.rebuild(batch_size=page)
     assert replayed > 2 * len(_story())
@@ -165,3 +176,21 @@ def test_the_migration_backfills_the_head_the_projector_writes(db):
     with connection.cursor() as cursor:
         cursor.execute(backfill)
     assert projections.snapshot()["intervals"] == written
+
+
+def _assert_open_rows_are_the_fold(slug: str) -> None:
+    """Whatever path the projector took, the open rows are a fresh fold of the stream."""
+    from tracker import eventstore
+    from tracker.domain.facts import effective_facts
+    from tracker.domain.summit import build_timeline
+    from tracker.eventstore import StreamId
+
+    folded = build_timeline(effective_facts(eventstore.read_stream(StreamId("summit", slug))))
+    rows = SummitInterval.objects.filter(summit_slug=slug, known_to__isnull=True).order_by(
+        "certain_from", "valid_from", "rank", "tiebreak"
+    )
+    stored = [projections.row_to_interval(r) for r in rows]
+    canonical = projections._comparable
+    assert [canonical(projections.interval_to_row_values(i)) for i in stored] == [
+        canonical(projections.interval_to_row_values(i)) for i in folded
+    ]

@@ -54,31 +54,39 @@ def serialise_ingestion() -> None:
     # SQLite: the IMMEDIATE transaction already holds the database's write lock.
 
 
+# What applying a claim may change: written for all of an article's claims at once.
+_OUTCOME_FIELDS = ("review_state", "review_note", "event_ids", "resolution")
+
+
 def apply_extraction(article: Article, extraction: dict[str, Any]) -> None:
     run = Run(article=article, names=selectors.envoy_name_index())
     claims: dict[str, list[Claim]] = {}
     for key, kind in _KINDS:
         items = [i for i in extraction.get(key) or [] if isinstance(i, dict)]
         claims[kind] = [_new_claim(article, kind, n, item) for n, item in enumerate(items)]
+    every = [claim for kind_claims in claims.values() for claim in kind_claims]
+    # Stored before any is applied: appliers read the article's claims and cite their keys.
+    Claim.objects.bulk_create(every)
     for claim in claims[Claim.Kind.PERSON]:
         run.persons.setdefault(slugify(str(claim.payload.get("name", ""))), claim)
     for kind in (Claim.Kind.SUMMIT, Claim.Kind.STATUS_CHANGE, Claim.Kind.MEETING):
         for claim in claims[kind]:
-            apply_claim(run, claim, forced=False)
+            apply_claim(run, claim, forced=False, save=False)
     for claim in run.matched_summits:
         corroborate_summit(run, claim)
     for claim in claims[Claim.Kind.PERSON]:
         if not claim.resolution:
             claim.resolution = {"action": "noted"}
-        claim.save()
+    Claim.objects.bulk_update(every, _OUTCOME_FIELDS)
 
 
 def _new_claim(article: Article, kind: str, index: int, item: dict[str, Any]) -> Claim:
+    """The claim, not yet stored."""
     confidence = item.get("confidence", 1.0)
     if not isinstance(confidence, int | float) or not 0 <= confidence <= 1:
         confidence = 0.0  # an estimate outside 0..1 is not one: let a person look
     start, end, quote = _evidence(article.body, item.get("evidence"))
-    return Claim.objects.create(
+    return Claim(
         article=article,
         kind=kind,
         index=index,
@@ -99,8 +107,9 @@ def _evidence(body: str, evidence: Any) -> tuple[int | None, int | None, str]:
     return start, end, body[start:end]
 
 
-def apply_claim(run: Run, claim: Claim, *, forced: bool) -> None:
-    """Apply one claim in a savepoint; a domain refusal leaves it pending with the reason."""
+def apply_claim(run: Run, claim: Claim, *, forced: bool, save: bool = True) -> None:
+    """Apply one claim in a savepoint; a domain refusal leaves it pending with the reason.
+    ``save=False``: the caller stores the outcome (:data:`_OUTCOME_FIELDS`)."""
     threshold = settings.REVIEW_CONFIDENCE_THRESHOLD
     try:
         if not forced and claim.confidence < threshold:
@@ -115,4 +124,5 @@ def apply_claim(run: Run, claim: Claim, *, forced: bool) -> None:
         if forced:
             raise
         claim.review_state, claim.review_note = Review.PENDING, f"not applied: {exc}"
-    claim.save()
+    if save:
+        claim.save()

@@ -56,6 +56,8 @@ def claim_accept(*, claim_id: Any, actor: str) -> Claim:
         apply_claim(run, claim, forced=True)
         for matched in run.matched_summits:
             corroborate_summit(run, matched)
+            if matched is not claim:
+                matched.save()
         claim.review_state, claim.reviewed_by, claim.reviewed_at = Review.ACCEPTED, actor[:150], timezone.now()
         claim.save()
         return claim

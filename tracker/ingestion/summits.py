@@ -14,10 +14,11 @@ from typing import Any
 
 from django.db import transaction
 
-from tracker import selectors, services
+from tracker import eventstore, selectors, services
 from tracker.domain.errors import DomainError
 from tracker.domain.events import SUMMIT_CHANGES
 from tracker.domain.time import ValidTime
+from tracker.eventstore import StreamId
 from tracker.ingestion.run import Pending, Run, claimed_time, event_ids, iso_day, person_key
 from tracker.models import Claim
 from tracker.services import Anchor
@@ -65,9 +66,10 @@ def apply_summit(run: Run, claim: Claim) -> None:
 
 def corroborate_summit(run: Run, claim: Claim) -> None:
     """After the article's other claims: a known summit the article mentions gets the
-    article as a source of its first event, unless a status change already cites it."""
+    article as a source of its first event, unless a status change already cites it.
+    The caller stores the claim's outcome."""
     slug = claim.resolution["summit"]
-    first = str(selectors.summit_events(slug)[0].id)
+    first = str(eventstore.read_stream(StreamId("summit", slug), up_to_version=1)[0].id)
     entry = next((e for e in selectors.summit_timeline(slug) if e.event_id == first), None)
     if entry is None or run.cites(entry.sources):
         return  # retracted, or already sourced by this article
@@ -79,7 +81,6 @@ def corroborate_summit(run: Run, claim: Claim) -> None:
     else:
         claim.event_ids = event_ids(result)
         claim.resolution = {**claim.resolution, "action": "corroborated", "event": first}
-    claim.save()
 
 
 def _earliest_mention(run: Run, ref: str) -> date | None:
