@@ -37,7 +37,7 @@ _IN_TURN = re.compile(
 _SEPARATE = compile_fast(r"\bseparately\b|\bseparate (?:meetings|talks)\b|\bin turn\b", re.IGNORECASE)
 _ACCOMPANIED = compile_fast(r"\baccompan(?:ied|ying|ies)\b", re.IGNORECASE)
 # "SEOUL (Reuters) —", "HANOI —", "PYONGYANG, May 31. /TASS/."
-_DATELINE = re.compile(r"\A(?P<city>[A-Z][A-Z .'-]{2,}?)(?:,\s*[\w .]+)?\s*(?:\(|/|\u2014|\u2013|--)")
+_DATELINE = re.compile(r"(?P<city>[A-Z][A-Z .'-]{2,}?)(?:,\s*[\w .]+)?\s*(?:\(|/|\u2014|\u2013|--)")
 # "The meeting came two days after ...": the story's own event anchors the count, not the clause before
 _STORY_EVENT_CAME = re.compile(
     r"\b(?:the|this|that|his|their)\s+(?:meeting|visit|talks|summit|trip|encounter)\s+came\s*,?\s*\Z", re.I
@@ -263,7 +263,8 @@ class Coder:
 
     # -- context --------------------------------------------------------------------
     def _dateline(self) -> PlaceMention | None:
-        m = _DATELINE.match(self.body)
+        # the story's first sentence, after any caption or byline lines above it
+        m = _DATELINE.match(self.body, self.sentences[0].start) if self.sentences else None
         if not m:
             return None
         city = m.group("city").strip().title()

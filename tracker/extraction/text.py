@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .fastre import compile_fast
+from .furniture import FurnitureReader
 
 PAST_VERB = r"(?:held|met|spoke|sat|went|flew|made|had|took|told|said|gave|left|came|saw|[a-z]+ed)"
 _ABBREVIATIONS = frozenset(
@@ -134,9 +135,12 @@ class Clause:
 
 def split_sentences(body: str) -> list[Sentence]:
     sentences: list[Sentence] = []
+    furniture = FurnitureReader()  # captions, bylines, link lists: no sentence of the story
     for paragraph_index, para in enumerate(_PARAGRAPH.finditer(body)):
         start = para.start()
         text = para.group(0)
+        if furniture.skip(text):
+            continue
         cursor = 0
         for m in _BOUNDARY.finditer(text):
             word = _LAST_WORD.search(text[cursor : m.end()])

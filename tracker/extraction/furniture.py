@@ -1,0 +1,76 @@
+"""Lines of real news copy that are not the story: captions, bylines, sign-offs, link lists.
+
+Wire and newspaper copy pasted from the web carries furniture around the story: photo
+captions ("FILE PHOTO: Kim and Moon shake hands ... REUTERS/Pool"), bylines, timestamps
+("Updated 3:45 p.m. ET June 1, 2018"), "Related coverage" and "READ MORE" lists of other
+headlines, embedded tweets' attribution lines, "Reporting by ...; Editing by ..." sign-offs
+and print notes. Their verbs would make events (a related headline "Trump cancels summit
+with Kim" is not this story's cancellation) and their dates would date the sentences after
+them, so the sentence splitter skips such lines whole (offsets of the rest are unchanged).
+"""
+
+from __future__ import annotations
+
+import re
+
+# a list item keeps its line even without a full stop: "• Trump received a letter from Kim"
+_BULLET = re.compile(r"\s*(?:[\u2022\u25aa\u25cf\u25e6*]|[-\u2013\u2014](?=\s+[A-Z][a-z])|\d{1,2}[.)])\s+\S")
+# a story's sentence ends in a full stop, a question or exclamation mark, or a closing quotation
+_TERMINATED = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*\Z|[\"\u201d\u2019]\s*\Z")
+_FURNITURE = re.compile(
+    # captions and photo credits
+    r"\s*(?:FILE\s+PHOTO|PHOTO|Photo|IMAGE|Image|Caption|Pictured|VIDEO|Video|WATCH|Watch)\s*[:|\u2013\u2014-]"
+    r"|.*\b(?:Photograph|Photo(?:graph)?\s+credit|Credit|Picture|Illustration)\s*:"
+    r"|.*\b[A-Z]{2,}/(?:File(?:\s+Photo)?\b|[A-Z][a-z]+\s+[A-Z])"  # "REUTERS/Jonathan Ernst", "REUTERS/File Photo"
+    r"|.*\((?:AP|AFP|Reuters|Yonhap|EPA|Xinhua|KCNA)\s+(?:Photo|via)\b"
+    r"|.*\bGetty\s+Images\b"
+    # sign-offs, contributor and copyright lines
+    r"|\s*\(?\s*(?:(?:Additional|Further)\s+)?(?:[Rr]eporting|Writing|Editing|Edited|Compiled|Produced|Translated"
+    r"|Research|Graphics?)\s+by\b"
+    r"|.*\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|reporting|story)\b"
+    r"|\s*(?:Copyright\b|\u00a9|\(c\)\s)|.*\bAll\s+rights\s+reserved\b"
+    r"|\s*(?:Our\s+Standards|A\s+version\s+of\s+this\s+(?:article|story)\s+appears)\b"
+    # link lists, calls to action, timestamps
+    r"|\s*(?:Related(?:\s+(?:Coverage|Articles?|Stories|Content|Links?|Topics))?|RELATED|READ\s+MORE|Read\s+more"
+    r"|See\s+also|Also\s+read|MORE|More|Follow|Sign\s+up|Subscribe|Click\s+here|Advertisement|ADVERTISEMENT"
+    r"|Share|Listen|Updated|UPDATED|Published|Posted|Last\s+(?:updated|modified)|First\s+published)\b\s*(?::|\s|\Z)"
+    # an embedded tweet's attribution: "— Donald J. Trump (@realDonaldTrump) June 1, 2018"
+    r"|.*\(@\w+\)|.*\bpic\.twitter\.com/"
+)
+
+
+# a header that opens a list of other stories: what follows it, up to the story's next sentence, is links
+_LINK_LIST = re.compile(
+    r"\s*(?:Related(?:\s+(?:Coverage|Articles?|Stories|Content|Links?|Topics))?|RELATED(?:\s+[A-Z]+)?|READ\s+MORE"
+    r"|Read\s+more|More\s+on\s+this\s+story|See\s+also|Also\s+read|MORE)\s*:?\s*\Z"
+)
+
+
+class FurnitureReader:
+    """Reads a body's lines in order; ``skip(line)`` says whether a line is furniture."""
+
+    def __init__(self) -> None:
+        self.in_links = False
+
+    def skip(self, line: str) -> bool:
+        if _LINK_LIST.match(line):
+            self.in_links = True
+            return True
+        if is_furniture(line):
+            return True
+        if self.in_links and _BULLET.match(line):
+            return True  # "• Trump Meets Kim Jong-un in Hanoi: Live Updates" under "Related Articles"
+        self.in_links = False
+        return False
+
+
+def is_furniture(line: str) -> bool:
+    """Whether one line of the body is furniture rather than a sentence of the story.
+
+    Besides the kinds matched above, a line that does not end like a sentence and is not a
+    list item is a headline, a section heading, a byline or a timestamp ("By Jane Doe",
+    "Feb. 28, 2019", "3 Min Read", "Key points:").
+    """
+    if _FURNITURE.match(line):
+        return True
+    return not _TERMINATED.search(line) and not _BULLET.match(line)
