@@ -18,25 +18,30 @@ _BULLET = re.compile(r"\s*(?:[\u2022\u25aa\u25cf\u25e6*]|[-\u2013\u2014](?=\s+[A
 # a story's sentence ends in a full stop, a question or exclamation mark, or a closing quotation
 _TERMINATED = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*\Z|[\"\u201d\u2019]\s*\Z")
 _FURNITURE = re.compile(
-    # captions and photo credits
+    # captions
     r"\s*(?:FILE\s+PHOTO|PHOTO|Photo|IMAGE|Image|Caption|Pictured|VIDEO|Video|WATCH|Watch)\s*[:|\u2013\u2014-]"
-    r"|.*\b(?:Photograph|Photo(?:graph)?\s+credit|Credit|Picture|Illustration)\s*:"
-    r"|.*\b[A-Z]{2,}/(?:File(?:\s+Photo)?\b|[A-Z][a-z]+\s+[A-Z])"  # "REUTERS/Jonathan Ernst", "REUTERS/File Photo"
-    r"|.*\((?:AP|AFP|Reuters|Yonhap|EPA|Xinhua|KCNA)\s+(?:Photo|via)\b"
-    r"|.*\bGetty\s+Images\b"
-    # sign-offs, contributor and copyright lines
+    # sign-offs, contributor, copyright and print lines
     r"|\s*\(?\s*(?:(?:Additional|Further)\s+)?(?:[Rr]eporting|Writing|Editing|Edited|Compiled|Produced|Translated"
     r"|Research|Graphics?)\s+by\b"
-    r"|.*\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|reporting|story)\b"
-    r"|\s*(?:Copyright\b|\u00a9|\(c\)\s)|.*\bAll\s+rights\s+reserved\b"
+    r"|\s*(?:Copyright\b|\u00a9|\(c\)\s)"
     r"|\s*(?:Our\s+Standards|A\s+version\s+of\s+this\s+(?:article|story)\s+appears)\b"
     # link lists, calls to action, timestamps
     r"|\s*(?:Related(?:\s+(?:Coverage|Articles?|Stories|Content|Links?|Topics))?|RELATED|READ\s+MORE|Read\s+more"
     r"|See\s+also|Also\s+read|MORE|More|Follow|Sign\s+up|Subscribe|Click\s+here|Advertisement|ADVERTISEMENT"
     r"|Share|Listen|Updated|UPDATED|Published|Posted|Last\s+(?:updated|modified)|First\s+published)\b\s*(?::|\s|\Z)"
-    # an embedded tweet's attribution: "— Donald J. Trump (@realDonaldTrump) June 1, 2018"
-    r"|.*\(@\w+\)|.*\bpic\.twitter\.com/"
 )
+# furniture told by words anywhere in the line: photo credits, contributors, tweet attributions
+_FURNITURE_ANYWHERE = re.compile(
+    r"\b(?:Photograph|Photo(?:graph)?\s+credit|Credit|Picture|Illustration)\s*:"
+    r"|\b[A-Z]{2,}/(?:File(?:\s+Photo)?\b|[A-Z][a-z]+\s+[A-Z])"  # "REUTERS/Jonathan Ernst", "REUTERS/File Photo"
+    r"|\((?:AP|AFP|Reuters|Yonhap|EPA|Xinhua|KCNA)\s+(?:Photo|via)\b"
+    r"|\bGetty\s+Images\b|\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|reporting|story)\b"
+    r"|\bAll\s+rights\s+reserved\b"
+    # an embedded tweet's attribution: "— Donald J. Trump (@realDonaldTrump) June 1, 2018"
+    r"|\(@\w+\)|\bpic\.twitter\.com/"
+)
+# one of these is in every line _FURNITURE_ANYWHERE matches: most story lines skip its scan
+_ANYWHERE_NEEDLES = (":", "/", "(", "Getty", "contributed", "rights")
 
 
 # a header that opens a list of other stories: what follows it, up to the story's next sentence, is links
@@ -64,6 +69,9 @@ class FurnitureReader:
         return False
 
 
+_LONGEST = 400  # characters: longer captions and sign-offs are not seen in wire or newspaper copy
+
+
 def is_furniture(line: str) -> bool:
     """Whether one line of the body is furniture rather than a sentence of the story.
 
@@ -73,4 +81,6 @@ def is_furniture(line: str) -> bool:
     """
     if _FURNITURE.match(line):
         return True
-    return not _TERMINATED.search(line) and not _BULLET.match(line)
+    if len(line) <= _LONGEST and any(n in line for n in _ANYWHERE_NEEDLES) and _FURNITURE_ANYWHERE.search(line):
+        return True  # furniture lines are short: a story's long paragraph is not scanned for credits (speed)
+    return not _TERMINATED.search(line[-8:]) and not _BULLET.match(line)
