@@ -163,18 +163,20 @@ def _assert_head_bounds_what_is_visible(slug: str) -> None:
 
 
 def test_the_migration_backfills_the_head_the_projector_writes(db):
-    # Migration 0009 computes head_certain_from for existing rows in SQL; on rows the
-    # projector wrote (late reports and a retraction included) it must agree.
+    # Migration 0009 computes head_certain_from for existing rows in one sweep per summit;
+    # on rows the projector wrote (late reports and a retraction included) it must agree.
     from importlib import import_module
 
-    from django.db import connection
+    from django.apps import apps
 
-    backfill = import_module("tracker.migrations.0009_interval_head_certain_from").BACKFILL
+    backfill = import_module("tracker.migrations.0009_interval_head_certain_from").backfill
     _load("backfilled", [3, 1, 6, 2, 7, 4, 5])
+    _load("backfilled-too", [1, 2])
     services.event_retract(event_id=selectors.summit_timeline("backfilled")[-1].event_id, reason="test")
+    services.event_retract(event_id=selectors.summit_timeline("backfilled")[-1].event_id, reason="again")
     written = projections.snapshot()["intervals"]
-    with connection.cursor() as cursor:
-        cursor.execute(backfill)
+    SummitInterval.objects.update(head_certain_from=t("2000-01-01T00:00"))
+    backfill(apps, None)
     assert projections.snapshot()["intervals"] == written
 
 
@@ -194,3 +196,14 @@ def _assert_open_rows_are_the_fold(slug: str) -> None:
     assert [canonical(projections.interval_to_row_values(i)) for i in stored] == [
         canonical(projections.interval_to_row_values(i)) for i in folded
     ]
+
+
+def test_the_backfill_sweep_leaves_out_rows_closed_by_then():
+    from importlib import import_module
+
+    heads = import_module("tracker.migrations.0009_interval_head_certain_from").heads
+    jan = [t(f"2018-01-{d:02d}T00:00") for d in (10, 5, 7, 9)]
+    rows = [(1, 1, 3, jan[0]), (2, 2, None, jan[1]), (3, 3, None, jan[2]), (4, 3, 5, jan[3])]
+    # At 3 the Jan 10 row is closed, so the head is the Jan 9 row written beside Jan 7.
+    assert heads(rows) == {1: jan[0], 2: jan[0], 3: jan[3], 4: jan[3]}
+    assert heads([]) == {}
