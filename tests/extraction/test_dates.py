@@ -129,3 +129,10 @@ def test_extreme_publication_dates_do_not_overflow():
 def test_easter():
     assert easter(2018) == D(2018, 4, 1)
     assert easter(2019) == D(2019, 4, 21)
+
+
+def test_two_named_weekdays_are_an_exact_span_and_either_of_them_is_not():
+    (both,) = find_dates("on Wednesday and Thursday", D(2019, 2, 25), future=True)
+    assert (both.interval.start, both.interval.end, both.exact) == (D(2019, 2, 27), D(2019, 2, 28), True)
+    (either,) = find_dates("on Wednesday or Thursday", D(2019, 2, 25), future=True)
+    assert either.exact is False

@@ -513,3 +513,120 @@ def test_wanting_a_second_meeting_is_a_proposal():
     (change,) = [c for c in result["status_changes"] if c["status"] == "proposed"]
     (summit,) = [s for s in result["summits"] if s["ref"] == change["summit"]]
     assert set(summit["leaders"]) == {"Donald Trump", "Kim Jong Un"}
+
+
+# -- Added in the ninth pass (blind set 7's misses), each on sentences of its own --------------------
+
+
+def test_an_infinitive_of_purpose_after_a_past_verb_points_forward():
+    # published in May: "to visit Moscow in June" is the coming June, not last year's
+    result = run(
+        "Russian President Vladimir Putin invited South Korean President Moon Jae-in to visit Moscow in June, "
+        "the Kremlin said.",
+        pub=dt.date(2018, 5, 31),
+    )
+    visit = meeting(result, "Vladimir Putin", "Moon Jae-in")
+    assert visit is not None
+    assert visit["date"] == {"from": "2018-06-01", "to": "2018-06-30"}
+
+
+def test_the_date_before_the_infinitive_stays_past():
+    # the saying is last Friday; only the visit after "to visit" looks ahead (June is past in October)
+    result = run(
+        "Japanese Prime Minister Shinzo Abe said on Friday that he had invited Chinese President Xi Jinping to "
+        "visit Tokyo in June.",
+        pub=dt.date(2018, 10, 29),
+    )
+    (change,) = result["status_changes"]
+    assert (change["status"], change["date"]) == ("proposed", {"from": "2018-10-26", "to": "2018-10-26"})
+    visit = meeting(result, "Shinzo Abe", "Xi Jinping")
+    assert (visit["status"], visit["location"], visit["date"]["from"]) == ("proposed", "Tokyo", "2019-06-01")
+
+
+def test_a_meeting_that_had_been_due_and_was_called_off_is_cancelled():
+    result = run(
+        "South Korean President Moon Jae-in had been due to meet Japanese Prime Minister Shinzo Abe in Tokyo "
+        "on Friday, but the meeting was called off.",
+        pub=dt.date(2018, 5, 16),
+    )
+    assert meeting(result, "Moon Jae-in", "Shinzo Abe")["status"] == "cancelled"
+
+
+def test_a_cancellation_told_in_the_next_sentence_cancels_the_plan():
+    result = run(
+        "South Korean President Moon Jae-in had been due to meet Japanese Prime Minister Shinzo Abe in Tokyo "
+        "on Friday. Tokyo announced the cancellation late on Thursday.",
+        pub=dt.date(2018, 5, 18),
+    )
+    assert meeting(result, "Moon Jae-in", "Shinzo Abe")["status"] == "cancelled"
+
+
+def test_a_plan_in_the_pluperfect_is_dated_in_the_past():
+    # published in January: "had been due to meet ... in November" is last November, not the next
+    result = run(
+        "Secretary of State Mike Pompeo had been due to meet North Korean official Kim Yong Chol in New York in "
+        "November, but the talks were called off at short notice.",
+        pub=dt.date(2019, 1, 1),
+    )
+    talks = meeting(result, "Mike Pompeo", "Kim Yong Chol")
+    assert (talks["status"], talks["date"]) == ("cancelled", {"from": "2018-11-01", "to": "2018-11-30"})
+
+
+def test_a_plan_that_had_been_made_and_was_called_off_is_cancelled():
+    result = run(
+        "South Korean President Moon Jae-in had planned to meet Japanese Prime Minister Shinzo Abe in Tokyo in "
+        "June, but the trip was called off.",
+        pub=dt.date(2019, 1, 1),
+    )
+    trip = meeting(result, "Moon Jae-in", "Shinzo Abe")
+    assert (trip["status"], trip["date"]["from"]) == ("cancelled", "2018-06-01")
+
+
+def test_a_plan_still_due_is_not_cancelled_by_a_denial():
+    result = run(
+        "South Korean President Moon Jae-in is due to meet Japanese Prime Minister Shinzo Abe in Tokyo on "
+        "Friday. Seoul denied reports of a cancellation.",
+        pub=dt.date(2018, 5, 16),
+    )
+    assert meeting(result, "Moon Jae-in", "Shinzo Abe")["status"] == "scheduled"
+
+
+def test_a_two_day_summit_on_two_weekdays_starts_on_the_first():
+    result = run(
+        "US President Donald Trump and North Korean leader Kim Jong Un will hold their second summit in Hanoi "
+        "on Wednesday and Thursday.",
+        pub=dt.date(2019, 2, 25),
+    )
+    (summit,) = result["summits"]
+    assert (summit["scheduled_for"], summit["location"]) == ("2019-02-27", "Hanoi")
+
+
+def test_a_dinner_the_day_before_the_talks_is_the_summits_first_day():
+    result = run(
+        "North Korean leader Kim Jong Un is due to meet US President Donald Trump for dinner in Hanoi on "
+        "Wednesday, and the two men will hold talks on Thursday at their second summit.",
+        pub=dt.date(2019, 2, 26),
+    )
+    (summit,) = result["summits"]
+    assert summit["scheduled_for"] == "2019-02-27"
+
+
+def test_a_bare_surname_in_a_meeting_after_a_quoted_namesake_is_the_leader():
+    result = run(
+        "North Korean leader Kim Jong Un will meet US President Donald Trump in Singapore. First Vice Foreign "
+        "Minister Kim Kye Gwan said in a statement that the North may reconsider the summit. The statement came "
+        "days after US Secretary of State Mike Pompeo met Kim in Pyongyang last Wednesday.",
+        pub=dt.date(2018, 5, 16),
+    )
+    assert meeting(result, "Mike Pompeo", "Kim Jong Un") is not None
+    assert meeting(result, "Mike Pompeo", "Kim Kye Gwan") is None
+
+
+def test_a_bare_surname_after_a_namesake_who_met_someone_stays_with_him():
+    # Kim Yong Chol was named as a negotiator, not only quoted: "met Kim again" is still him
+    result = run(
+        "North Korean leader Kim Jong Un will meet US President Donald Trump in Singapore. Vice Chairman Kim "
+        "Yong Chol held talks with Mike Pompeo on Thursday. Pompeo met Kim again on Friday in New York.",
+        pub=dt.date(2018, 6, 2),
+    )
+    assert meeting(result, "Mike Pompeo", "Kim Jong Un") is None

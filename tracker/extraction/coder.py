@@ -68,6 +68,23 @@ _SAYING = compile_fast(
     r"\b(?:said|told|announced|confirmed|reported|wrote|tweeted|added|declared|insisted|warned|promised|pledged)\b"
 )
 _THERE = compile_fast(r"\bthere\b")
+# a plan in the pluperfect ("had been due to meet", "was to have met") with a cancellation in its
+# sentence or the next one tells a meeting that did not happen, not one still scheduled
+_UNREALISED_PLAN = compile_fast(
+    r"\b(?:had\s+been\s+(?:due|scheduled|set|expected|supposed|planning)|had\s+(?:planned|intended|hoped)"
+    r"|(?:was|were)\s+to\s+have)\b"
+)
+_CANCELLATION = compile_fast(
+    r"\b(?:cancell?ed|cancell?ing|cancell?ation|called\s+(?:it\s+|them\s+)?off|scrapped|postponed|postponement)\b",
+    re.IGNORECASE,
+)
+# an infinitive of purpose after a past verb of intent or request points forward: "Putin invited
+# Moon to visit Moscow in June" (published in May) means the coming June, whatever the tense
+_PURPOSE = compile_fast(
+    r"\b(?:invited|asked|agreed|proposed|offered|urged|decided|promised|pledged|arranged"
+    r"|(?<!had )(?:planned|hoped|wanted|intended))\s+(?:[\w.'\u2019-]+\s+){0,6}?to\s+"
+    r"(?:visit|meet|come|travel|hold|attend|host|go|fly|return|sit down|resume|talk)\b"
+)
 _WITH_AT_END = compile_fast(r"\bwith\s+(?:[\w-]+\s+){0,4}?$")
 _REPEAT_MEETING = compile_fast(
     r"\b(?:second|third|fourth|another|next)\s+(?:meeting|summit)\b|\bmeet\b[^.;]{0,60}\bagain\b"
@@ -563,9 +580,14 @@ class Coder:
             (m.start() for m in regex.finditer(clause.text) if not any(s <= m.start() < e for s, e in quotes)), None
         )
 
-    def clause_dates(self, clause: Clause, future: bool, said_until: int | None = None) -> list[DateMention]:
+    def clause_dates(
+        self, clause: Clause, future: bool, said_until: int | None = None, forward_from: int | None = None
+    ) -> list[DateMention]:
         quotes = [(s - clause.start, e - clause.start) for s, e in clause.quoted_spans()]
         found = [d for d in self.dates_in(clause, future) if not any(s <= d.start < e for s, e in quotes)]
+        if not future and forward_from is not None and any(d.start >= forward_from for d in found):
+            ahead = {d.start: d for d in self.dates_in(clause, True)}
+            found = [ahead.get(d.start, d) if d.start >= forward_from else d for d in found]
         if future and said_until is not None and any(d.end <= said_until for d in found):
             past = {d.start: d for d in self.dates_in(clause, False)}
             found = [past.get(d.start, d) if d.end <= said_until else d for d in found]
@@ -611,11 +633,16 @@ class Coder:
                     if past and past.start() < cue.start():
                         # "shook hands on June 30 and agreed to resume talks": the handshake is past
                         future = False
-                said_until = self.said_before_cue(clause, unquoted, cue) if future else None
-                dates = self.clause_dates(clause, future, said_until)
+                # "had been due to meet ... in November" (published in January): a plan told in the
+                # pluperfect keeps its mood but its dates are past
+                plan = _UNREALISED_PLAN.search(unquoted) if cue is not None and future else None
+                ahead = future and not (plan and plan.start() <= cue.start())
+                said_until = self.said_before_cue(clause, unquoted, cue) if ahead else None
+                purpose = None if ahead else _PURPOSE.search(clause.text)
+                dates = self.clause_dates(clause, ahead, said_until, purpose.end() if purpose else None)
                 if clause.opener not in _SUBORDINATE:
                     # "since taking power in 2011" dates only its own clause
-                    sentence_dates.extend((d, future and (said_until is None or d.end > said_until)) for d in dates)
+                    sentence_dates.extend((d, ahead and (said_until is None or d.end > said_until)) for d in dates)
                 analysed.append((clause, future, dates, unquoted))
             # "due to meet Kang ... before travelling on to Japan on Tuesday": a planned event
             # without a date of its own happens between publication and that later day
@@ -804,6 +831,8 @@ class Coder:
             scheduled, _, _ = self.pick_interval(dates, None, for_summit=True)
             if scheduled is None and summit_word and self.own_dates and (kind or status_kind):
                 scheduled = self.summit_date(text, dates)
+            if scheduled is not None and summit_word and len(leaders) >= 2:
+                scheduled = self.summit_first_day(scheduled, leaders[:2], sentence.index)
             place, strength = _summit_place(text, places, clause.start, self.lex)
             if not summit_word or len(participants) > len(leaders):
                 strength = min(strength, 1 if not participants else 0)
@@ -871,6 +900,10 @@ class Coder:
             participants = list(last.participants)
         # inside a quotation the speaker's own words carry the mood ("looking forward to a meeting")
         status, confidence = self.meeting_status(text if quote else unquoted, trigger.start(), future)
+        if status != "cancelled" and _UNREALISED_PLAN.search(unquoted, 0, trigger.start()):
+            following = self.sentences[sentence.index + 1].text if sentence.index + 1 < len(self.sentences) else ""
+            if _CANCELLATION.search(sentence.text) or _CANCELLATION.search(following):
+                status, confidence = "cancelled", 0.7
         if kind.mode == "letter" and status == "proposed":
             status = "held"  # a letter that proposes something was still sent: its mood is not the letter's
         summit_like = len(leaders) >= 2 and set(participants) <= set(leaders) and kind.mode == "in_person"
@@ -1034,6 +1067,18 @@ class Coder:
         if not (_IN_TURN.search(self.body[positions[-2] : positions[-1]]) or _SEPARATE.search(clause.text)):
             return None
         return [[subject[0], key] for _, key in objects]
+
+    def summit_first_day(self, scheduled: Interval, pair: list[str], sentence: int) -> Interval:
+        """ "due to meet Trump for dinner on Wednesday, and the two men will hold talks on Thursday at
+        their second summit": the pair's planned meeting a day or two before, told in the same
+        sentence, is the summit's first day."""
+        for m in reversed(self.meetings[-_RECENT:]):
+            if m.sentence != sentence or m.status != "scheduled" or m.interval is None:
+                continue
+            gap = (scheduled.start - m.interval.start).days
+            if set(pair) <= set(m.participants) and 0 < gap <= 2 and m.interval.end < scheduled.start:
+                return Interval(m.interval.start, scheduled.end)
+        return scheduled
 
     def summit_date(self, text: str, dates: list[DateMention]) -> Interval | None:
         """ "will meet in Buenos Aires on December 1 for a summit", "his summit ... would take place in

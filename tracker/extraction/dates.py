@@ -330,6 +330,9 @@ RULES.add(rf"\b(?:(?:on|by|until|since)\s+)?(?:(?P<mod>last|next|this)\s+)?{_WD}
 _YEAR_STEP = {"last": -1, "this": 0, "next": 1}
 
 
+_OR = re.compile(r"\bor\b")
+
+
 def _handle(kind: str, m: re.Match[str], pub: dt.date, future: bool) -> DateMention | None:
     g = m.groupdict()
     interval: Interval | None = None
@@ -343,6 +346,9 @@ def _handle(kind: str, m: re.Match[str], pub: dt.date, future: bool) -> DateMent
                 last = last if not future else add_days(last, 7)
             if first and last:
                 interval = Interval(first, last)
+                # "on Wednesday and Thursday" names its days as "on February 27 and 28" does: a two-
+                # or three-day event is dated exactly; "Wednesday or Thursday" is still a guess
+                exact = interval.days <= 3 and not _OR.search(m.group(0))
     elif kind in ("month_day", "day_month"):
         month, day = _month_number(g["mon"]), int(g["day"])
         if g.get("year"):

@@ -34,6 +34,10 @@ _CAPITALISED = re.compile(r"(?<![\w-])[A-Z][A-Za-zÀ-ɏ]+(?![\w-])")
 _NAME_BEFORE = re.compile(r"([A-Z][\w-]*)[ \t]+$")
 _NAME_AFTER = re.compile(r"[ \t]+([A-Z][\w-]*)")
 _OWNER_S = re.compile(r"['\u2019]s$")
+# a full name met only as a statement's speaker, and a later bare surname in a meeting: "Vice Minister
+# Kim Kye Gwan said in a statement ... days after Pompeo met Kim in Pyongyang" is the leader
+_SPEAKER = re.compile(r"(?:,[^,.]{1,60},)?\s+(?:said|says|told|warned|added|stated)\b")
+_MEETING_WORD = re.compile(r"\b(?:met|meet|meets|meeting|summit|talks with|hosted|received|welcomed|shook hands)\b")
 
 
 @dataclass
@@ -400,11 +404,13 @@ class _Builder:
             standalone.setdefault(fold(entry.surname), []).append(entry)
         hints = {start: role for start, _, role in self.pending_short}
         self.full_starts: dict[str, list[int]] = {}
+        self.full_ends = {mention.start: mention.end for mention in self.mentions}
+        self.meeting_sentences: dict[int, bool] = {}
         for mention in self.mentions:
             self.full_starts.setdefault(mention.key, []).append(mention.start)
         for starts in self.full_starts.values():
             starts.sort()
-        sentence_of = _sentence_lookup(self.sentences)
+        sentence_of = self.sentence_of = _sentence_lookup(self.sentences)
         for m in _CAPITALISED.finditer(self.body):
             key = fold(m.group(0))
             if key not in by_surname and key not in standalone:
@@ -448,8 +454,32 @@ class _Builder:
             if index and starts[index - 1] >= sentence_start:
                 recent.append((starts[index - 1], person.key))
         if recent:
-            return self.persons[max(recent)[1]]
+            chosen = self.persons[max(recent)[1]]
+            return self.leader_met(chosen, unique, position, sentence) or chosen
         return max(unique, key=lambda p: (p.rank, self.full_counts.get(p.key, 0), -p.first))
+
+    def leader_met(self, chosen: Person, unique: list[Person], position: int, sentence: int) -> Person | None:
+        """The leader of that surname instead of ``chosen`` when ``chosen``'s last full mention, in an
+        earlier sentence, only quoted him and this sentence tells a meeting (see ``_SPEAKER``)."""
+        leaders = [p for p in unique if p.leader and p.key != chosen.key]
+        if chosen.leader or len(leaders) != 1 or not self.tells_meeting(sentence):
+            return None
+        starts = self.full_starts.get(chosen.key, [])
+        index = bisect.bisect_left(starts, position)
+        if not index or self.sentence_of(starts[index - 1]) == sentence:
+            return None  # named in this very sentence: the nearest reading stands
+        end = self.full_ends[starts[index - 1]]
+        if not _SPEAKER.match(self.body, end, end + 80):
+            return None
+        named = self.full_starts.get(leaders[0].key, [])
+        return leaders[0] if named and named[0] < position else None
+
+    def tells_meeting(self, sentence: int) -> bool:
+        """Memoised per sentence: a run of bare surnames must not rescan its sentence each time."""
+        found = self.meeting_sentences.get(sentence)
+        if found is None:
+            found = self.meeting_sentences[sentence] = bool(_MEETING_WORD.search(self.sentences[sentence].text))
+        return found
 
     def build(self) -> Cast:
         self.dictionary_names()
