@@ -23,3 +23,14 @@ def test_the_founding_article_corroborates_and_changes_no_answer(seeded):
     assert (evening.status, evening.certainty) == ("cancelled", "definite")
     sourced = [e for e in selectors.summit_timeline(seeded) if any(s.get("kind") == "article" for s in e.sources)]
     assert {e.change for e in sourced} >= {"cancelled", "reinstated"}
+
+
+def test_a_meeting_long_before_the_summit_is_recorded_but_not_linked_to_it(seeded):
+    # The article recalls Jo Myong Rok's visit to Bill Clinton in 2000 beside the 2018 summit.
+    for path in article_files():
+        ingest_article(path)
+    linked = {frozenset(p["name"] for p in m.participants) for m in selectors.summit_state(seeded).meetings}
+    assert frozenset({"Mike Pompeo", "Kim Yong Chol"}) in linked
+    assert frozenset({"Jo Myong Rok", "Bill Clinton"}) not in linked
+    recalled = selectors.meeting_list(participant="jo-myong-rok")
+    assert [m.valid_from.year for m in recalled] == [2000]

@@ -22,6 +22,9 @@ from tracker.models import Claim
 
 # (existing status, claimed status) -> what the claim does to the meeting.
 _PLANNED = ("proposed", "scheduled")
+# How long before a summit's first known fact a meeting can still be part of preparing it:
+# the article's link is dropped beyond (a 2000 visit recalled in a 2018 story is background).
+SUMMIT_PREPARATION = timedelta(days=365)
 
 
 def _meeting_action(existing: str, claimed: str) -> str:
@@ -45,7 +48,7 @@ def apply_meeting(run: Run, claim: Claim) -> None:
     if status not in MEETING_STATUSES or mode not in MEETING_MODES:
         raise Pending(f"unknown meeting status {status!r} or mode {mode!r}")
     location = str(item.get("location") or "")
-    summit = run.summits.get(str(item.get("summit"))) if item.get("summit") is not None else None
+    summit = _summit_prepared(run.summits.get(str(item.get("summit"))), when)
     keys = {person_key(run, n) for n in names}
     match = None
     for view in selectors.meetings_overlapping(earliest=when.earliest, latest=when.latest):
@@ -73,6 +76,17 @@ def apply_meeting(run: Run, claim: Claim) -> None:
     )
     claim.event_ids = event_ids(result)
     claim.resolution = {"action": "created", "meeting": result.events[0].stream.id}
+
+
+def _summit_prepared(slug: str | None, when: ValidTime) -> str | None:
+    """The summit the article links the meeting to, unless the meeting ended long before
+    anything is known of that summit."""
+    if slug is None:
+        return None
+    timeline = selectors.summit_timeline(slug)
+    if timeline and when.latest < min(e.valid_from for e in timeline) - SUMMIT_PREPARATION:
+        return None
+    return slug
 
 
 def _merge_meeting(run: Run, claim: Claim, view: Any, time: ValidTime, when: ValidTime, status: str) -> None:
