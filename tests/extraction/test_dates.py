@@ -16,6 +16,9 @@ def resolve(text: str, pub: dt.date, *, future: bool = False) -> tuple[dt.date, 
 
 
 CASES = [
+    # British day ranges open a span at their first day: "from 18 to 20 September", "5-7 June"
+    ("from 18 to 20 September", D(2018, 9, 6), True, D(2018, 9, 18), D(2018, 9, 20)),
+    ("on 5-7 June", D(2019, 4, 29), True, D(2019, 6, 5), D(2019, 6, 7)),
     # (expression, publication date, future tense, expected from, expected to)
     ("on Wednesday", D(2018, 5, 31), False, D(2018, 5, 30), D(2018, 5, 30)),  # Thursday article
     ("on Thursday", D(2018, 5, 31), False, D(2018, 5, 31), D(2018, 5, 31)),  # same weekday: that day

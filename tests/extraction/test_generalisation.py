@@ -630,3 +630,122 @@ def test_a_bare_surname_after_a_namesake_who_met_someone_stays_with_him():
         pub=dt.date(2018, 6, 2),
     )
     assert meeting(result, "Mike Pompeo", "Kim Jong Un") is None
+
+
+# -- tenth pass (blind set 8) ---------------------------------------------------------------
+
+
+def test_did_not_hold_a_meeting_is_no_meeting():
+    result = run(
+        "Putin held talks with Prime Minister Shinzo Abe in Vladivostok on Tuesday. Abe and Chinese President "
+        "Xi Jinping did not hold a formal meeting during the forum.",
+        pub=dt.date(2018, 9, 12),
+    )
+    assert meeting(result, "Shinzo Abe", "Xi Jinping") is None
+    assert meeting(result, "Vladimir Putin", "Shinzo Abe") is not None
+
+
+def test_where_after_a_place_is_that_place():
+    result = run(
+        "Xi Jinping flew on Monday to Dalian, where he met Kim Jong Un and discussed the situation in North Korea.",
+        pub=dt.date(2018, 5, 9),
+    )
+    assert meeting(result, "Xi Jinping", "Kim Jong Un")["location"] == "Dalian"
+
+
+def test_they_after_the_two_korean_leaders_and_a_second_meeting_held_in_the_same_sentence():
+    result = run(
+        "Moon Jae-in spoke with Kim Jong Un by phone in August, and Pompeo met Kim Yong Chol in New York on "
+        "Thursday. A third summit between the two Korean leaders is expected next year. They first met at "
+        "Panmunjom on April 27 and held a second, surprise meeting there on May 26.",
+        pub=dt.date(2018, 11, 9),
+    )
+    held = sorted(
+        (m["location"], m["date"]["from"])
+        for m in result["meetings"]
+        if set(m["participants"]) == {"Moon Jae-in", "Kim Jong Un"} and m["mode"] == "in_person"
+    )
+    assert held == [("Panmunjom", "2018-04-27"), ("Panmunjom", "2018-05-26")]
+
+
+def test_two_people_before_who_are_both_its_subject():
+    result = run(
+        "Abe has long wanted a role between Chinese President Xi Jinping and US President Donald Trump, who met "
+        "in Buenos Aires in December and agreed a truce.",
+        pub=dt.date(2019, 2, 1),
+    )
+    assert meeting(result, "Xi Jinping", "Donald Trump")["date"] == {"from": "2018-12-01", "to": "2018-12-31"}
+
+
+def test_a_delegation_that_met_someone_is_its_leaders():
+    result = run(
+        "Mike Pompeo led a small team that flew to Beijing on Monday and met Chinese Foreign Minister Wang Yi "
+        "for talks.",
+        pub=dt.date(2018, 10, 10),
+    )
+    assert meeting(result, "Mike Pompeo", "Wang Yi")["date"]["from"] == "2018-10-08"
+
+
+def test_a_leader_agreeing_to_host_another_on_a_british_date_range_is_a_scheduled_summit():
+    result = run(
+        "Russian President Vladimir Putin has agreed to host Chinese President Xi Jinping in Moscow from 5 to 7 "
+        "June, the Kremlin's spokesman said on Monday after returning from Beijing.",
+        pub=dt.date(2019, 4, 29),
+    )
+    (summit,) = result["summits"]
+    assert (summit["scheduled_for"], summit["location"]) == ("2019-06-05", "Moscow")
+    (change,) = result["status_changes"]
+    assert (change["status"], change["date"]["from"]) == ("scheduled", "2019-04-29")
+    planned = meeting(result, "Vladimir Putin", "Xi Jinping")
+    assert planned["date"] == {"from": "2019-06-05", "to": "2019-06-07"}  # the speaker is not a party
+
+
+def test_their_summits_listed_by_place_and_date_are_one_meeting_each():
+    result = run(
+        "Moon Jae-in and Kim Jong Un met again on Saturday. It was their fourth meeting, after their summits in "
+        "Panmunjom in April and in Pyongyang in September.",
+        pub=dt.date(2019, 3, 4),
+    )
+    days = sorted(
+        (m["location"], m["date"]["from"])
+        for m in result["meetings"]
+        if set(m["participants"]) == {"Moon Jae-in", "Kim Jong Un"} and m["location"]
+    )
+    assert days == [("Panmunjom", "2018-04-01"), ("Pyongyang", "2018-09-01")]
+
+
+def test_an_offer_with_a_condition_after_it_is_still_a_proposal_and_the_report_day_dates_it():
+    offer = run(
+        "Russian President Vladimir Putin said he is willing to hold a summit with Japanese Prime Minister Shinzo "
+        "Abe if Tokyo drops its demands, but will not wait long, state media reported Tuesday.",
+        pub=dt.date(2019, 1, 22),
+    )
+    (change,) = offer["status_changes"]
+    assert (change["status"], change["date"]) == ("proposed", {"from": "2019-01-22", "to": "2019-01-22"})
+    hypothetical = run(
+        "If Russian President Vladimir Putin holds a summit with Japanese Prime Minister Shinzo Abe, the islands "
+        "will be on the table, state media reported Tuesday.",
+        pub=dt.date(2019, 1, 22),
+    )
+    assert hypothetical["status_changes"] == []
+
+
+def test_a_summit_with_a_country_is_one_with_its_head_of_state():
+    result = run(
+        "US President Donald Trump spoke to reporters on Monday. Chinese President Xi Jinping said on Tuesday he "
+        "was willing to hold a summit with the United States.",
+        pub=dt.date(2019, 1, 22),
+    )
+    (summit,) = result["summits"]
+    assert set(summit["leaders"]) == {"Donald Trump", "Xi Jinping"}
+    assert summit["location"] is None
+
+
+def test_which_would_take_place_after_a_summit_schedules_that_summit():
+    result = run(
+        "Chinese President Xi Jinping is preparing for a summit with Russian President Vladimir Putin, which "
+        "the Kremlin said on Friday would take place in the coming weeks.",
+        pub=dt.date(2019, 5, 20),
+    )
+    (change,) = result["status_changes"]
+    assert (change["status"], change["date"]["from"]) == ("scheduled", "2019-05-17")

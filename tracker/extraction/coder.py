@@ -22,7 +22,7 @@ from .places import PlaceMention, best_place, find_places
 from .text import PAST_VERB, Clause, Sentence, split_clauses
 
 _EVENT_NOUN = re.compile(
-    r"\A(?:['\u2019]s?)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|meeting|meetings|talks|summit|proposal|invitation|letter|call)\b"
+    r"\A(?:['\u2019]s?)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|meeting|meetings|talks|summit|summits|proposal|invitation|letter|call)\b"
 )
 _PRONOUN = compile_fast(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
 _COUNTERPART = compile_fast(r"\b(?:his|her|their)\s+(?P<who>(?:[\w-]+\s+){0,4}?counterparts?)\b")
@@ -68,6 +68,11 @@ _SAYING = compile_fast(
     r"\b(?:said|told|announced|confirmed|reported|wrote|tweeted|added|declared|insisted|warned|promised|pledged)\b"
 )
 _THERE = compile_fast(r"\bthere\b")
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?\Z")
+# a group led by the clause's subject, closing it before a relative "that" ("led a delegation that flew ...")
+_GROUP_THAT = re.compile(r"\b(?:delegation|team|entourage|mission)\s*\Z")
+# "Mr Kim and Mr Trump, who ...": two people coordinated right before the relative pronoun
+_PAIR_BEFORE_WHO = re.compile(r"[\w.'\u2019 -]{1,40}\sand\s[\w.'\u2019 -]{1,40},\s*")
 # a plan in the pluperfect ("had been due to meet", "was to have met") with a cancellation in its
 # sentence or the next one tells a meeting that did not happen, not one still scheduled
 _UNREALISED_PLAN = compile_fast(
@@ -110,7 +115,7 @@ _JOINED = compile_fast(r"\b(?:included|including|joined by|accompanied by|attend
 _MEETING_FLOOR = 0.3
 # Below the default review threshold (0.6): guessed dates go to review, not into the log.
 _GUESSED_CONFIDENCE = 0.5
-_TALKS_WORD = re.compile(r"\b(?:meets?|meeting|talks|summit)\b", re.IGNORECASE)
+_TALKS_WORD = re.compile(r"\b(?:meets?|meeting|talks|summit|host(?:s|ing)?)\b", re.IGNORECASE)
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
 _SOURCE_ONLY = compile_fast(r"\b(?:greetings|regards|condolences|congratulations|wishes)\s+from\s+$")
@@ -128,7 +133,8 @@ _INVITATION = compile_fast(
 )
 _ATTRIBUTION = compile_fast(
     r"[,\u201d\"]+\s+(?:[\w'\u2019.-]+\s+){0,8}?(?:said|says|reported|added|told reporters|wrote|tweeted)"
-    r"(?:\s+on\s+\w+)?[\s.,;!?\"\u201d]*$"
+    # ", Seoul's special envoy said on Thursday after returning from ...": the saying's own circumstance
+    r"(?:\s+on\s+\w+)?(?:\s+(?:after|before|while|upon)\s+\w+ing\b[^,;\"\u201c\u201d]*)?[\s.,;!?\"\u201d]*$"
 )
 # a meeting verb in the past: with a future cue only after it, the clause tells a past event
 _PAST_EVENT = compile_fast(
@@ -256,6 +262,12 @@ class Coder:
         self.summit_mentions: list[SummitMention] = []
         self.changes: list[Change] = []
         self.last_subject: str | None = None
+        # every person standing where the last subject stood ("They", "The two leaders"): an
+        # elided subject after them is all of them ("They met ... and held a second meeting ...")
+        self.last_subjects: list[str] = []
+        self.said_day: Interval | None = None
+        # the pair a clause named as a group ("the two Korean leaders"), which a later "they" means
+        self.named_group: tuple[int, list[str]] | None = None
         self.last_pair: list[str] = []
         self.last_interval: Interval | None = None
         self.sentence_summit: SummitMention | None = None
@@ -521,6 +533,8 @@ class Coder:
             pair = pair or self.sentence_pair(clause, clause.sentence.end, leaders_only)
             for key in pair:
                 found.append((clause.start + g.start(), key, False))
+            if len(pair) >= 2:
+                self.named_group = (clause.start, list(pair))
         for p in _PRONOUN.finditer(text):
             pos = clause.start + p.start()
             if any(s <= pos < e for s, e in quotes):
@@ -658,15 +672,40 @@ class Coder:
                 ),
                 None,
             )
+            # "Kim said he is willing to hold a third summit ..., state media reported Saturday": the
+            # day the sentence's news was told, for a change that has no date of its own
+            self.said_day = next(
+                (
+                    d.interval
+                    for clause, _, _, _ in analysed
+                    if could_match(_SAID_BEFORE, clause.text)
+                    for d in self.dates_in(clause, False)
+                    if d.interval
+                    and d.exact
+                    and d.interval.end <= self.pub
+                    and _SAID_BEFORE.search(clause.text, 0, d.start)
+                ),
+                None,
+            )
             prev_last: str | None = None
             prev_place: PlaceMention | None = None
             previous_own: Interval | None = None
             self.sentence_summit = None
             prev_text: str | None = None
+            prev_actors: list[tuple[int, str, bool]] = []
             for clause, future, dates, unquoted in analysed:
                 actors, unnamed = self.actors(clause, prev_last)
                 if clause.index and _ELIDED_SUBJECT.match(clause.text) and self.last_subject:
-                    actors.insert(0, (clause.start, self.last_subject, False))  # "..., and held talks with"
+                    subjects = self.last_subjects if self.last_subject in self.last_subjects else [self.last_subject]
+                    actors[:0] = [(clause.start, k, False) for k in subjects]  # "..., and held talks with"
+                elif clause.opener == "that" and _GROUP_THAT.search(prev_text or "") and self.last_subject:
+                    # "led a delegation that flew to Pyongyang and met Kim": the delegation's leader
+                    actors.insert(0, (clause.start, self.last_subject, False))
+                elif clause.opener == "who" and prev_actors and prev_text is not None:
+                    # "Mr Kim and Mr Trump, who met in Singapore": both people the relative clause follows
+                    pair = [(pos, k) for pos, k, inert in prev_actors[-2:] if not inert]
+                    if len(pair) == 2 and _PAIR_BEFORE_WHO.fullmatch(self.body[pair[0][0] : clause.start]):
+                        actors.insert(0, (clause.start, pair[0][1], False))
                 places = self.places[
                     bisect.bisect_left(self.place_starts, clause.start) : bisect.bisect_left(
                         self.place_starts, clause.end
@@ -675,6 +714,11 @@ class Coder:
                 said_at = self.attribution_start(clause)
                 places = [p for p in places if p.start < said_at]  # "..., officials in Seoul said."
                 if (clause.opener == "where" or _THERE.search(clause.text)) and not places and prev_place:
+                    places = [prev_place]
+                elif (
+                    clause.opener == "where" and prev_place and not self.body[prev_place.end : clause.start].strip(" ,")
+                ):
+                    # "travelled to the DMZ, where Trump met Kim and set foot in North Korea": where is the DMZ
                     places = [prev_place]
                 relative = _DAY_AFTER.match(clause.text)
                 # "returned on Saturday, a day after Trump announced ...": the clause before anchors it
@@ -693,15 +737,21 @@ class Coder:
                     # a borrowed date must share the tense: "spoke on Thursday ... when he meets Kim" is not Thursday
                     dates = [d for d, tense in sentence_dates if d.attached_to != "summit" and tense == future]
                 self.code_clause(clause, sentence, actors, unnamed, places, dates, future, unquoted)
+                if self.named_group and self.named_group[0] == clause.start:
+                    self.last_pair = self.named_group[1]  # "... between the two Korean leaders. They first met ..."
                 active = [k for _, k, inert in actors if not inert]
                 if active:
-                    self.last_subject = active[0] if clause.opener not in ("who", "whose") else self.last_subject
+                    if clause.opener not in ("who", "whose"):
+                        self.last_subject = active[0]
+                        first_at = next(pos for pos, k, inert in actors if not inert)
+                        self.last_subjects = _unique(k for pos, k, inert in actors if pos == first_at and not inert)
                     prev_last = [k for _, k, _ in actors][-1]
                 elif actors:
                     prev_last = actors[-1][1]
                 if places:
                     prev_place = best_place(places)
                 prev_text = clause.text
+                prev_actors = actors
 
     def code_clause(
         self,
@@ -823,6 +873,17 @@ class Coder:
         if joined and participants:
             participants = _unique([*self.last_pair, *participants])
         leaders = [k for k in participants if self.cast.persons[k].leader]
+        if summit_word and len(leaders) == 1:
+            # "willing to hold a summit with the United States": the country's head of state, named elsewhere
+            country = next(
+                (p for p in places if p.is_country and _WITH_BEFORE.search(self.body, max(0, p.start - 10), p.start)),
+                None,
+            )
+            head = self.head_of_state(country.country) if country else None
+            if head and self.cast.persons[head].country != self.cast.persons[leaders[0]].country:
+                leaders.append(head)
+                participants.append(head)
+                places = [p for p in places if p is not country]  # a counterpart, not a venue
         status_kind = None
         if could_match(self.lex.any_status, unquoted):
             status_kind = next((s for s in self.lex.status_kinds if s.regex.search(unquoted)), None)
@@ -860,10 +921,15 @@ class Coder:
                 m.status == "held" and m.mode == "in_person" and set(leaders[:2]) <= set(m.participants)
                 for m in self.meetings[-_RECENT:]
             )
+            # "willing to hold a third summit if Washington comes with the right attitude": the
+            # offer is made; only its outcome hangs on the condition ("if we have a summit" offers nothing)
+            offer = status_kind.regex.search(unquoted) if proposal and status_kind else None
+            condition = modality["conditional"].search(unquoted) if offer else None
+            made = bool(offer and condition and offer.end() <= condition.start())
             if (
                 (summit_word or repeat or abroad)
                 and status_kind
-                and not conditional
+                and (not conditional or made)
                 and not _negated(text, status_kind.regex, modality["negation"])
             ):
                 self.add_change(mention, status_kind, clause, actors, dates, leaders)
@@ -877,7 +943,12 @@ class Coder:
             and clause.index
             and len(participants) < 2
             and not conditional
-            and status_kind.status in ("cancelled", "reinstated", "postponed", "rescheduled")
+            and (
+                status_kind.status in ("cancelled", "reinstated", "postponed", "rescheduled")
+                # "an expected summit ..., which Trump said on Wednesday would take place ...": the summit
+                # the relative clause follows
+                or (status_kind.status == "scheduled" and clause.opener in ("which", "that"))
+            )
             and not _negated(text, status_kind.regex, modality["negation"])
         ):
             # "..., before reversing course 24 hours later": the summit of the clause before
@@ -973,6 +1044,11 @@ class Coder:
             confidence -= 0.05
         if summit_like and status == "scheduled" and mention is not None and _TALKS_WORD.search(text):
             mention.planned = True  # "meets Trump", "for talks with Moon": not a trip to a forum
+            if mention.scheduled is None and interval is not None and exact:
+                # "agreed to host Moon in Pyongyang from 18 to 20 September": the summit's (first) day
+                mention.scheduled = self.summit_first_day(interval, leaders[:2], sentence.index)
+            if status_kind is not None and status_kind.status == "scheduled" and not planned_change:
+                self.add_change(mention, status_kind, clause, actors, dates, leaders)  # "has agreed to host"
             if place is not None and mention.place_strength < 2:
                 mention.location, mention.place_strength = place, 2
         if summit_like and status == "held" and mention is not None:
@@ -1165,6 +1241,8 @@ class Coder:
         past = [d for d in dates if d.interval is None or d.interval.start <= self.pub]
         interval, after_hours, exact = self.pick_interval(past, anchor, for_summit=False)
         inferred = guessed = False
+        if interval is None and self.said_day is not None:
+            interval, inferred = self.said_day, True
         if interval is None and self.sentences[mention.sentence].paragraph in self.stamped:
             interval, inferred = Interval(self.pub, self.pub), True  # a live blog's entry: that day
         if interval is None and kind.status == "proposed" and self.context and self.context[1].end <= self.pub:

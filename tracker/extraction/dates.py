@@ -284,7 +284,11 @@ RULES.add(
     "month_day",
     0,
 )
-RULES.add(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}(?:,?\s+(?P<year>\d{{4}}))?{_YEAR_MOD}", "day_month", 0)
+RULES.add(
+    rf"\b(?:(?P<day0>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|\u2013|and|to)\s*)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}(?:,?\s+(?P<year>\d{{4}}))?{_YEAR_MOD}",
+    "day_month",
+    0,
+)
 RULES.add(rf"\bby the end of (?:{_MON}|(?P<unit>the month|the year|this month|this year))", "by_end")
 RULES.add(
     rf"\b(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of|the middle of)[\s-]+{_MON}"
@@ -359,6 +363,9 @@ def _handle(kind: str, m: re.Match[str], pub: dt.date, future: bool) -> DateMent
             year = _year_for_day(pub, month, day, future=future)
         first = _safe_date(year, month, day)
         last = _safe_date(year, month, int(g["day2"])) if g.get("day2") else first
+        if g.get("day0"):
+            # "from 18 to 20 September" (British order) spans from its first day, as "September 18-20" does
+            first, last = _safe_date(year, month, int(g["day0"])), first
         if first and last and last >= first:
             interval, exact = Interval(first, last), True
     elif kind == "month_part":

@@ -77,6 +77,8 @@ _AFTER_SPACE = (
     r"|(?:before|after)\s+(?:the|a|an|his|her|their)\s"
     r"|to\s+(?:finali[sz]e|prepare|arrange|discuss|plan|pave|salvage|try|work\s+out|lay)\b"
     r"|and\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:meeting|summit|visit|trip|talks)\b"
+    # a second meeting held: "first met at Panmunjom on 27 April and held a second meeting there on 26 May"
+    r"|and\s+(?:held|had)\s+(?:a|an|another|their)\s+(?:[\w,-]+\s+){0,3}(?:meeting|summit|talks)\b"
     r"|but\s"
     r"|ahead\s+of\s"  # "a visit meant to line up positions ahead of a second summit with Trump"
     # a departure closes what came before: "due to meet Kono before flying on to Seoul on Wednesday"
