@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from itertools import groupby
+from typing import Protocol
 
 from django.db import transaction
 from django.db.models import F, Value
@@ -86,12 +87,28 @@ def _new_row(slug: str, position: int, head: datetime | None, values: dict) -> S
     return SummitInterval(summit_slug=slug, known_from=position, head_certain_from=head, **values)
 
 
+class _Intervals(Protocol):
+    """Where a summit's open intervals (``known_to`` NULL) live while projecting: the
+    tables (:class:`_StoredIntervals`, inline) or memory (:class:`_BufferedIntervals`, a
+    rebuild). Both take the same decisions' results and write the same rows."""
+
+    def head(self, slug: str) -> Interval | None: ...
+    def with_ids(self, slug: str, event_ids: Sequence[str]) -> list[Interval]: ...
+    def extend(self, slug: str, intervals: Sequence[Interval], position: int) -> None: ...
+    def replace(self, slug: str, timeline: Sequence[Interval], position: int) -> None: ...
+    def corroborate(self, slug: str, corroboration: RecordedEvent, position: int) -> Interval | None: ...
+    def flush(self) -> None: ...
+
+
 class _StoredIntervals:
-    """A summit's open intervals (``known_to`` NULL) as the database holds them: what
-    inline projection reads and writes, one append at a time."""
+    """The open intervals as the database holds them, read and written one append at a time."""
 
     def head(self, slug: str) -> Interval | None:
-        row = current_intervals_head(slug)
+        row = (
+            SummitInterval.objects.filter(summit_slug=slug, known_to__isnull=True)
+            .order_by(*(f"-{k}" for k in _TIMELINE_ORDER))
+            .first()
+        )
         return row_to_interval(row) if row else None
 
     def with_ids(self, slug: str, event_ids: Sequence[str]) -> list[Interval]:
@@ -118,18 +135,19 @@ class _StoredIntervals:
         head = timeline[-1].certain_from if timeline else None
         SummitInterval.objects.bulk_create([_new_row(slug, position, head, values) for values in wanted.values()])
 
-    def corroborate(self, slug: str, corroboration: RecordedEvent, position: int) -> None:
+    def corroborate(self, slug: str, corroboration: RecordedEvent, position: int) -> Interval | None:
         """Another source for one fact: its open row is closed and written again with the
-        source and the higher confidence (see :func:`_plain_corroboration`)."""
+        source and the higher confidence (see :func:`_plain_corroboration`). Returns the
+        timeline's head after it."""
+        head = self.head(slug)
         target = str(corroboration.data.get("event_id"))
         row = SummitInterval.objects.filter(summit_slug=slug, known_to__isnull=True, event_id=target).first()
-        if row is None:
-            return  # not a status fact, or retracted: no interval shows it
-        head = self.head(slug)
-        assert head is not None  # there is an open row
+        if row is None or head is None:
+            return head  # not a status fact, or retracted: no interval shows it
         SummitInterval.objects.filter(pk=row.pk).update(known_to=position)
-        values = interval_to_row_values(_corroborated(row_to_interval(row), corroboration))
-        SummitInterval.objects.bulk_create([_new_row(slug, position, head.certain_from, values)])
+        new = _corroborated(row_to_interval(row), corroboration)
+        SummitInterval.objects.bulk_create([_new_row(slug, position, head.certain_from, interval_to_row_values(new))])
+        return new if head.event_id == target else head
 
     def flush(self) -> None:
         pass  # written as it goes
@@ -142,7 +160,7 @@ class _OpenRow:
     pk: int | None = None  # after
 
 
-class _BufferedIntervals(_StoredIntervals):
+class _BufferedIntervals:
     """The same operations for a rebuild, with the open intervals kept in memory in
     timeline order and the writes buffered until :meth:`flush`: bulk inserts, and one
     UPDATE per closing position, instead of a query or two per append.
@@ -185,16 +203,18 @@ class _BufferedIntervals(_StoredIntervals):
         for gone in old.values():
             self._close(gone, position)
 
-    def corroborate(self, slug: str, corroboration: RecordedEvent, position: int) -> None:
-        rows = self._open.get(slug, {})
-        target = str(corroboration.data.get("event_id"))
-        kept = rows.get(target)
-        if kept is None:
-            return
-        head = next(reversed(rows.values())).interval.certain_from
+    def corroborate(self, slug: str, corroboration: RecordedEvent, position: int) -> Interval | None:
+        head = self.head(slug)
+        kept = self._open.get(slug, {}).get(str(corroboration.data.get("event_id")))
+        if kept is None or head is None:
+            return head
         self._close(kept, position)
         new = _corroborated(kept.interval, corroboration)
-        rows[target] = self._opened(slug, new, interval_to_row_values(new), position, head)  # same place in order
+        # Same key, so the same place in timeline order.
+        self._open[slug][new.event_id] = self._opened(
+            slug, new, interval_to_row_values(new), position, head.certain_from
+        )
+        return self.head(slug)
 
     def _opened(self, slug: str, interval: Interval, values: dict, position: int, head: datetime) -> _OpenRow:
         opened = _OpenRow(interval, _new_row(slug, position, head, values))
@@ -220,7 +240,7 @@ class _BufferedIntervals(_StoredIntervals):
         self._new = []
 
 
-def _summit_head_append(slug: str, new_facts: Sequence[Fact], intervals: _StoredIntervals) -> list[Interval] | None:
+def _summit_head_append(slug: str, new_facts: Sequence[Fact], intervals: _Intervals) -> list[Interval] | None:
     """The fast path: plain status facts that all sort after the current head."""
     if any(f.type not in CHANGE_OF_TYPE or f.anchor or f.time is None for f in new_facts):
         return None
@@ -256,7 +276,7 @@ def _corroborated(interval: Interval, corroboration: RecordedEvent) -> Interval:
 
 
 def _project_summit(
-    slug: str, batch: Sequence[RecordedEvent], position: int, rows: _SummitRows, intervals: _StoredIntervals
+    slug: str, batch: Sequence[RecordedEvent], position: int, rows: _SummitRows, intervals: _Intervals
 ) -> None:
     new_facts = effective_facts(batch) if not any(e.type in META_TYPES for e in batch) else None
     appended = _summit_head_append(slug, new_facts, intervals) if new_facts else None
@@ -265,8 +285,7 @@ def _project_summit(
         intervals.extend(slug, appended, position)
         head = appended[-1]
     elif corroboration is not None:
-        intervals.corroborate(slug, corroboration, position)
-        head = intervals.head(slug)
+        head = intervals.corroborate(slug, corroboration, position)
     else:
         events = eventstore.read_stream(StreamId("summit", slug), up_to_position=position)
         timeline = build_timeline(effective_facts(events))
@@ -360,14 +379,6 @@ def _write_summit_row(slug: str, change: _SummitRowChange) -> None:
 
 _SUMMIT_DETAILS = ("status", "title", "scheduled_for", "location", "parties", "leaders")
 _NO_DETAILS = {"status": "", "title": "", "scheduled_for": None, "location": "", "parties": [], "leaders": []}
-
-
-def current_intervals_head(slug: str) -> SummitInterval | None:
-    return (
-        SummitInterval.objects.filter(summit_slug=slug, known_to__isnull=True)
-        .order_by(*(f"-{k}" for k in _TIMELINE_ORDER))
-        .first()
-    )
 
 
 # --- envoys and meetings ---------------------------------------------------------------
@@ -487,7 +498,7 @@ class _Projector:
     it (their rows hold only the latest state, so the in-between writes are not needed)."""
 
     def __init__(self, *, buffered: bool) -> None:
-        self.intervals: _StoredIntervals = _BufferedIntervals() if buffered else _StoredIntervals()
+        self.intervals: _Intervals = _BufferedIntervals() if buffered else _StoredIntervals()
         self.summits = _SummitRows()
         self._buffered = buffered
         self._others: dict[StreamId, int] = {}  # envoy and meeting streams -> last position
