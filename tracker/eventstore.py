@@ -474,13 +474,17 @@ def get_events(event_ids: Iterable[uuid.UUID | str]) -> list[RecordedEvent]:
     return [_record(r) for r in Event.objects.filter(id__in=list(event_ids)).order_by("position")]
 
 
-def amendments_of(event_id: uuid.UUID | str) -> list[RecordedEvent]:
-    """Retractions, corrections and corroborations naming ``event_id``, in position order."""
-    target = Event.objects.filter(id=event_id).values_list("stream_type", "stream_id", "position").first()
-    if target is None:
-        return []
+def amendments_of(event: RecordedEvent | uuid.UUID | str) -> list[RecordedEvent]:
+    """Retractions, corrections and corroborations naming ``event`` (an event already read,
+    or its id), in position order."""
+    if isinstance(event, RecordedEvent):
+        named, stream_type, stream_id, position = event.id, event.stream.type, event.stream.id, event.position
+    else:
+        found = Event.objects.filter(id=event).values_list("id", "stream_type", "stream_id", "position").first()
+        if found is None:
+            return []
+        named, stream_type, stream_id, position = found
     # Amendments are appended to their target's stream, after it: the stream's index finds
     # them, where the JSON field alone would scan the whole log.
-    stream_type, stream_id, position = target
     rows = Event.objects.filter(stream_type=stream_type, stream_id=stream_id, position__gt=position)
-    return [_record(r) for r in rows.filter(data__event_id=str(event_id)).order_by("position")]
+    return [_record(r) for r in rows.filter(data__event_id=str(named)).order_by("position")]

@@ -371,7 +371,7 @@ def _amend(event_id: str, kind: str, data: dict, expected_version: int | None, c
         # Only a retraction takes an event out of effective_facts; ask for those naming
         # this one rather than loading and folding the whole stream (a summit's stream
         # grows by a corroboration with every article that mentions it).
-        if any(e.type == ev.EVENT_RETRACTED for e in eventstore.amendments_of(target.id)):
+        if any(e.type == ev.EVENT_RETRACTED for e in eventstore.amendments_of(target)):
             raise InvalidCommand(f"event {event_id} is already retracted")
         payload = {"event_id": str(target.id), **data}
         return _commit(target.stream, [_new_event(kind, payload, ctx)], version, ctx)
