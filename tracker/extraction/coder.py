@@ -115,6 +115,8 @@ _JOINED = compile_fast(r"\b(?:included|including|joined by|accompanied by|attend
 _MEETING_FLOOR = 0.3
 # Below the default review threshold (0.6): guessed dates go to review, not into the log.
 _GUESSED_CONFIDENCE = 0.5
+# news reported without a date happened within this long before publication
+_NEWS_WINDOW = dt.timedelta(days=7)
 _TALKS_WORD = re.compile(r"\b(?:meets?|meeting|talks|summit|host(?:s|ing)?)\b", re.IGNORECASE)
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
@@ -132,9 +134,14 @@ _INVITATION = compile_fast(
     r"(?P<place>[A-Z][\w]*(?:\s[A-Z][\w]*)*)"
 )
 _ATTRIBUTION = compile_fast(
-    r"[,\u201d\"]+\s+(?:[\w'\u2019.-]+\s+){0,8}?(?:said|says|reported|added|told reporters|wrote|tweeted)"
-    # ", Seoul's special envoy said on Thursday after returning from ...": the saying's own circumstance
-    r"(?:\s+on\s+\w+)?(?:\s+(?:after|before|while|upon)\s+\w+ing\b[^,;\"\u201c\u201d]*)?[\s.,;!?\"\u201d]*$"
+    r"[,\u201d\"]+\s+(?:[\w'\u2019.-]+\s+){0,8}?(?:said|says|reported|added|told reporters|wrote|tweeted|announced"
+    r"|confirmed)"
+    # ", Seoul's special envoy said on Thursday after returning from ...": the saying's own circumstance;
+    # real copy drops the "on" (", the White House said Tuesday.") and adds a medium ("in a statement")
+    r"(?:\s+(?:on\s+|late\s+|early\s+)?\w+(?:\s+(?:morning|afternoon|evening|night))?)?"
+    r"(?:\s+in\s+an?\s+(?:[\w-]+\s+)?(?:statement|interview|tweet|dispatch))?"
+    r"(?:\s+(?:after|before|while|upon)\s+\w+ing\b[^,;\"\u201c\u201d]*)?"
+    r"(?:,\s+\w+ing\b[^;\"\u201c\u201d]*)?[\s.,;!?\"\u201d]*$"  # "..., setting the stage for ..."
 )
 # a meeting verb in the past: with a future cue only after it, the clause tells a past event
 _PAST_EVENT = compile_fast(
@@ -172,6 +179,7 @@ class Meeting:
     evidence: tuple[int, int]
     sentence: int
     summit_like: bool = False
+    guessed: bool = False  # dated by ``date_the_news``, not by the text
 
 
 @dataclass
@@ -197,6 +205,7 @@ class Change:
     evidence: tuple[int, int]
     cameo: str
     plover: str
+    guessed: bool = False
 
 
 _DESCRIPTION_MODS = [
@@ -752,6 +761,43 @@ class Coder:
                     prev_place = best_place(places)
                 prev_text = clause.text
                 prev_actors = actors
+        self.date_the_news()
+
+    def date_the_news(self) -> None:
+        """Give an undated held meeting or an undated status change the week before publication.
+
+        Real copy tells the news it reports without a date more often than with one ("Trump has
+        called off the summit", "the talks ended in Geneva"): what a news story reports as done
+        happened lately. The window is a guess, so its confidence stays under the pipeline's
+        review threshold: a reviewer confirms it before it becomes a fact."""
+        earliest = dt.date.min + _NEWS_WINDOW  # a fuzzed publication date of 0001-01-01 has no week before it
+        window = Interval(self.pub - _NEWS_WINDOW if self.pub >= earliest else dt.date.min, self.pub)
+        for meeting in self.meetings:
+            if meeting.interval is None and meeting.status == "held":
+                meeting.interval, meeting.guessed = window, True
+                meeting.confidence = min(meeting.confidence, _GUESSED_CONFIDENCE)
+        dated = [c for c in self.changes if c.interval is not None]
+
+        def told_again(change: Change) -> bool:
+            # an undated mention of a change the story dates elsewhere ("shortly before the summit
+            # date was announced") is that change told again; a mention without leaders is any summit's
+            leaders = set(change.mention.leaders)
+            return any(
+                d.status == change.status and (len(leaders) < 2 or leaders == set(d.mention.leaders)) for d in dated
+            )
+
+        kept: list[Change] = []
+        for change in self.changes:
+            if change.interval is None and told_again(change):
+                continue
+            kept.append(change)
+            if change.interval is None:
+                dated.append(change)  # the first undated mention stands for the later ones
+        self.changes = kept
+        for change in self.changes:
+            if change.interval is None:
+                change.interval, change.guessed = window, True
+                change.confidence = min(change.confidence, _GUESSED_CONFIDENCE)
 
     def code_clause(
         self,
@@ -1049,6 +1095,11 @@ class Coder:
                 mention.scheduled = self.summit_first_day(interval, leaders[:2], sentence.index)
             if status_kind is not None and status_kind.status == "scheduled" and not planned_change:
                 self.add_change(mention, status_kind, clause, actors, dates, leaders)  # "has agreed to host"
+            elif status_kind is None and interval is not None and self.attribution_start(clause) < clause.end:
+                # "Biden will meet Putin on June 16 in Geneva, the White House said Tuesday": a
+                # dated meeting of two leaders, announced, is their summit scheduled that day
+                scheduled = next(s for s in self.lex.status_kinds if s.status == "scheduled")
+                self.add_change(mention, scheduled, clause, actors, dates, leaders)
             if place is not None and mention.place_strength < 2:
                 mention.location, mention.place_strength = place, 2
         if summit_like and status == "held" and mention is not None:

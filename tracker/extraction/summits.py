@@ -148,7 +148,7 @@ def assemble(coder: Coder) -> tuple[list[dict[str, Any]], list[dict[str, Any]], 
     persons = coder.cast.persons
 
     changes: list[Change] = [c for c in coder.changes if id(c.mention) in ref_of]
-    for index, (_, members) in enumerate(groups):
+    for index, (pair, members) in enumerate(groups):
         held = [m for m in members if m.held]
         if held:
             span = held[0].held
@@ -163,6 +163,8 @@ def assemble(coder: Coder) -> tuple[list[dict[str, Any]], list[dict[str, Any]], 
                 changes.append(
                     Change(held[0], "held", span, None, None, 0.85, (sentence.start, sentence.end), "040", "CONSULT")
                 )
+        elif members:
+            _guessed_held(coder, pair, members[0], changes, index, ref_of)
     change_json = []
     for change in changes:
         reverses = _reversed_change(change, changes, ref_of)
@@ -184,6 +186,30 @@ def assemble(coder: Coder) -> tuple[list[dict[str, Any]], list[dict[str, Any]], 
     main = summits[0] if summits else None
     meeting_json = [_meeting_json(m, coder, groups, main) for m in coder.meetings]
     return summits, meeting_json, change_json
+
+
+def _guessed_held(
+    coder: Coder,
+    pair: frozenset[str],
+    mention: SummitMention,
+    changes: list[Change],
+    index: int,
+    ref_of: dict[int, str],
+) -> None:
+    """A `held` change for a summit whose leaders' held meeting has only the news window for a
+    date ("the talks ended in Geneva"), at that window's guessed confidence."""
+    meeting = next(
+        (m for m in coder.meetings if m.guessed and m.summit_like and frozenset(m.participants) == pair), None
+    )
+    ref = f"s{index + 1}"
+    if meeting is None or any(ref_of[id(c.mention)] == ref and c.status == "held" for c in changes):
+        return
+    changes.append(
+        Change(
+            mention, "held", meeting.interval, None, None, meeting.confidence, meeting.evidence, "040", "CONSULT",
+            guessed=True,
+        )
+    )
 
 
 def _reversed_change(change: Change, changes: list[Change], ref_of: dict[int, str]) -> int | None:
@@ -213,7 +239,7 @@ def _meeting_json(
         if (
             m.summit_like
             and pair == frozenset(m.participants)
-            and any(x.held and m.interval and x.held.overlaps(m.interval) for x in members)
+            and (m.guessed or any(x.held and m.interval and x.held.overlaps(m.interval) for x in members))
         ):
             summit_ref = f"s{index + 1}"
     if summit_ref is None and main and not m.summit_like and m.participants:
