@@ -206,7 +206,15 @@ def _guessed_held(
         return
     changes.append(
         Change(
-            mention, "held", meeting.interval, None, None, meeting.confidence, meeting.evidence, "040", "CONSULT",
+            mention,
+            "held",
+            meeting.interval,
+            None,
+            None,
+            meeting.confidence,
+            meeting.evidence,
+            "040",
+            "CONSULT",
             guessed=True,
         )
     )
