@@ -90,3 +90,50 @@ def test_leaders_of_recent_years_are_in_the_dictionary():
     )
     countries = {p["name"]: p["country"] for p in result["persons"]}
     assert countries == {"Joe Biden": "US", "Volodymyr Zelensky": "UA", "Viktor Orban": "HU"}
+
+
+def test_leaders_agreeing_to_high_level_talks_are_not_its_parties():
+    result = run(
+        "South Korean President Moon Jae-in met North Korean leader Kim Jong Un on Saturday. State media "
+        "later confirmed the meeting, adding that Moon and Kim have agreed to hold high-level talks on June 1.",
+        pub=dt.date(2018, 5, 27),
+    )
+    assert [m["date"]["from"] for m in result["meetings"]] == ["2018-05-26"]
+    assert changes(result, "scheduled") == []
+
+
+def test_a_leaders_visit_to_a_country_meets_its_head_of_state_in_office():
+    result = run(
+        "Chinese President Xi Jinping will make his first state visit to North Korea on Thursday, state media "
+        "reported Monday, just over a week before a summit in Osaka. Kim Jong Un will host a banquet.\n\n"
+        "Xi last visited the country in June 2008, when he met the North's former leader and father of the "
+        "current leader, Kim Jong Il.",
+        pub=dt.date(2019, 6, 17),
+    )
+    visit = meeting(result, "Xi Jinping", "Kim Jong Un")
+    assert visit is not None and (visit["status"], visit["date"]["from"]) == ("scheduled", "2019-06-20")
+    past = meeting(result, "Xi Jinping", "Kim Jong Il")  # neither the kin nor the "former leader" is Kim Jong Un
+    assert past is not None and past["date"]["from"] == "2008-06-01"
+    (change,) = changes(result, "scheduled")  # announced in the attribution, cut short by "just over"
+    assert change["date"] == {"from": "2019-06-17", "to": "2019-06-17"}
+
+
+def test_a_visit_told_in_passing_or_long_ago_meets_nobody():
+    result = run(
+        "Trump arrived in Helsinki on Sunday after a visit to Britain. Queen Elizabeth II was in Windsor.\n\n"
+        "Kim Jong Il made several trips to China by train; his last visit was in May 2011. Xi Jinping rules China.",
+        pub=dt.date(2018, 7, 16),
+    )
+    assert meeting(result, "Donald Trump", "Queen Elizabeth II") is None
+    assert meeting(result, "Kim Jong Il", "Xi Jinping") is None
+
+
+def test_an_undated_meeting_of_a_pair_whose_summit_is_still_ahead_gets_no_guess():
+    result = run(
+        "Trump called off his planned June 12 summit with Kim Jong Un on Thursday.\n\n"
+        'Analysts were cautious.\n\nKim reaffirmed his "firm will" to meet Trump, Moon said.',
+        pub=dt.date(2018, 5, 27),
+    )
+    assert not [c for c in result["status_changes"] if c["status"] == "held"]
+    pair = meeting(result, "Kim Jong Un", "Donald Trump")
+    assert pair is None or pair["date"] is None or pair["status"] != "held"

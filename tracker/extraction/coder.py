@@ -115,9 +115,20 @@ _JOINED = compile_fast(r"\b(?:included|including|joined by|accompanied by|attend
 _MEETING_FLOOR = 0.3
 # Below the default review threshold (0.6): guessed dates go to review, not into the log.
 _GUESSED_CONFIDENCE = 0.5
+_A_YEAR = dt.timedelta(days=365)
+_FORMER = re.compile(r"\b(?:former|late|previous)\b")
+# a visit told as the clause's own act: "visited China", "will make his first visit to", "pays a state visit to"
+_VISIT_VERB = re.compile(
+    r"(?:\b(?:will|to|has|had|would)\s+(?:\w+\s+)?visit|\bvisit(?:ed|s|ing)"
+    r"|\b(?:make|makes|made|making|pay|pays|paid|paying)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}visit)\s*$"
+)
+_DELEGATION_TALKS = re.compile(
+    r"\b(?:high|working|senior|lower|ministerial|vice-ministerial|expert|deputy|military)[- ]level\s+"
+    r"(?:talks|meetings?|dialogue|negotiations)\b"
+)
 # news reported without a date happened within this long before publication
 _NEWS_WINDOW = dt.timedelta(days=7)
-_TALKS_WORD = re.compile(r"\b(?:meets?|meeting|talks|summit|host(?:s|ing)?)\b", re.IGNORECASE)
+_TALKS_WORD = re.compile(r"\b(?:meets?|meeting|talks|summit|host(?:s|ing)?|visit)\b", re.IGNORECASE)
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
 _SOURCE_ONLY = compile_fast(r"\b(?:greetings|regards|condolences|congratulations|wishes)\s+from\s+$")
@@ -141,7 +152,9 @@ _ATTRIBUTION = compile_fast(
     r"(?:\s+(?:on\s+|late\s+|early\s+)?\w+(?:\s+(?:morning|afternoon|evening|night))?)?"
     r"(?:\s+in\s+an?\s+(?:[\w-]+\s+)?(?:statement|interview|tweet|dispatch))?"
     r"(?:\s+(?:after|before|while|upon)\s+\w+ing\b[^,;\"\u201c\u201d]*)?"
-    r"(?:,\s+\w+ing\b[^;\"\u201c\u201d]*)?[\s.,;!?\"\u201d]*$"  # "..., setting the stage for ..."
+    r"(?:,\s+\w+ing\b[^;\"\u201c\u201d]*)?"  # "..., setting the stage for ..."
+    # "..., state media reported Monday, just over | a week before ...": the splitter cut at the count
+    r"(?:,\s+(?:just\s+over|just|about|nearly|almost|more\s+than|less\s+than|only))?[\s.,;!?\"\u201d]*$"
 )
 # a meeting verb in the past: with a future cue only after it, the clause tells a past event
 _PAST_EVENT = compile_fast(
@@ -151,6 +164,11 @@ _PAST_EVENT = compile_fast(
 _THE_MEETING = compile_fast(r"\bthe (?:meeting|summit)\b")
 # small patterns of the clause loop, compiled once (re's own cache lookup costs more than the match)
 _POSSESSIVE_TAIL = re.compile(r"['\u2019]s?\b")
+# "the father of the current leader": a kinship told with "of" is a possessive, not a party
+_KIN_OF = re.compile(
+    r"\b(?:father|mother|son|daughter|sister|brother|wife|husband|uncle|aunt|grandfather|grandson|widow)"
+    r"\s+of\s+(?:the\s+)?$"
+)
 _LEADERS_WORD = re.compile(r"leaders|presidents")
 _WITH = re.compile(r"\bwith\b")
 _TO_OR_FOR = re.compile(r"\b(?:to|for)\b")
@@ -350,9 +368,19 @@ class Coder:
             return before[-1].key
         return after[0].key if after else None
 
+    def in_office(self, key: str) -> bool:
+        """Whether the dictionary has ``key`` in office on the publication day (unknown: yes)."""
+        entry = self.lex.person_by_key.get(key)
+        return entry is None or entry.in_office_on(self.pub)
+
+    def known_in_office(self, key: str) -> bool:
+        """Whether the dictionary records ``key`` in office on the publication day."""
+        entry = self.lex.person_by_key.get(key)
+        return entry is not None and entry.in_office is not None and entry.in_office_on(self.pub)
+
     def head_of_state(self, country: str | None) -> str | None:
         """The leader of ``country`` the article names (most mentioned; a president before a premier)."""
-        leaders = self.leaders_of.get(country, [])
+        leaders = [p for p in self.leaders_of.get(country, []) if self.in_office(p.key)]
         presidents = [p for p in leaders if "president" in {r.lower() for r in p.roles}]
         chosen = (presidents or leaders)[:1]
         return chosen[0].key if chosen else None
@@ -502,6 +530,7 @@ class Coder:
         for m in mentions:
             inert = m.possessive and not _EVENT_NOUN.match(self.body[m.end : m.end + 40])
             inert = inert or m.start >= said_at  # ", State Department spokeswoman Heather Nauert said."
+            inert = inert or bool(_KIN_OF.search(self.body, max(0, m.start - 30), m.start))
             inert = inert or (
                 greetings and bool(_SOURCE_ONLY.search(self.body[max(clause.start, m.start - 40) : m.start]))
             )
@@ -527,9 +556,12 @@ class Coder:
                 continue  # "a US diplomat" is someone else; "Pompeo and a top North Korean official" is named later
             role = "foreign minister" if d.group("role").lower() == "diplomacy" else d.group("role")
             key = self.resolve_role(role, nat, pos, indefinite=indefinite)
+            if key and _FORMER.search(d.group(0)) and self.known_in_office(key):
+                key = None  # "the North's former leader" is not the leader in office
             if key:
                 tail = self.body[d.end() : d.end() + 40]
                 inert = bool(_POSSESSIVE_TAIL.match(tail)) and not _EVENT_NOUN.match(tail)
+                inert = inert or bool(_KIN_OF.search(self.body, max(0, pos - 30), pos))
                 inert = inert or pos >= said_at  # "..., the spokesman said.": the speaker, as for names
                 found.append((pos, key, inert))
         for g in self.lex.group_regex.finditer(text):
@@ -772,8 +804,11 @@ class Coder:
         review threshold: a reviewer confirms it before it becomes a fact."""
         earliest = dt.date.min + _NEWS_WINDOW  # a fuzzed publication date of 0001-01-01 has no week before it
         window = Interval(self.pub - _NEWS_WINDOW if self.pub >= earliest else dt.date.min, self.pub)
+        # a pair whose summit is still ahead has not just met as leaders: no guess for an undated
+        # "meeting" of theirs ("Kim's firm will to meet Trump" before Singapore)
+        ahead = {frozenset(m.leaders) for m in self.summit_mentions if m.scheduled and m.scheduled.start > self.pub}
         for meeting in self.meetings:
-            if meeting.interval is None and meeting.status == "held":
+            if meeting.interval is None and meeting.status == "held" and frozenset(meeting.participants) not in ahead:
                 meeting.interval, meeting.guessed = window, True
                 meeting.confidence = min(meeting.confidence, _GUESSED_CONFIDENCE)
         dated = [c for c in self.changes if c.interval is not None]
@@ -813,6 +848,9 @@ class Coder:
         text = clause.text
         kind, trigger = self.meeting_trigger(text)
         summit_hit = self.lex.summit_regex.search(text)
+        level = _DELEGATION_TALKS.search(text) if trigger and not summit_hit else None
+        if level and trigger and level.start() <= trigger.start() < level.end():
+            return  # "Moon and Kim agreed to hold high-level talks": their officials' talks, not theirs
         if (
             kind is None
             and not summit_hit
@@ -914,6 +952,18 @@ class Coder:
             place = next((p for p in places if p.start <= clause.start + seat.start() < p.end + 1), None)
             head = self.head_of_state(place.country) if place else None
             if head and self.cast.persons[participants[0]].country != place.country:
+                participants.append(head)
+        if kind and kind.kind == "visit" and len(participants) == 1 and not unnamed and trigger:
+            # "Xi will make his first visit to North Korea on Thursday": a leader's visit to a country
+            # is a meeting with its head of state, when the article names one
+            visitor = self.cast.persons[participants[0]]
+            country = next(
+                (p for p in places if p.is_country and 0 <= p.start - (clause.start + trigger.end()) <= 40), None
+            )
+            old = any(d.interval and d.interval.end < self.pub - _A_YEAR for d in dates)  # another era's leader
+            verb = bool(_VISIT_VERB.search(text, 0, trigger.end()))  # not "after ... a visit to Britain"
+            head = self.head_of_state(country.country) if country and visitor.leader and verb and not old else None
+            if head and country and visitor.country not in (None, country.country):
                 participants.append(head)
         joined = bool(_JOINED.search(text))
         if joined and participants:

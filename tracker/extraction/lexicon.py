@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import unicodedata
@@ -31,6 +32,14 @@ class PersonEntry:
     leader: bool = False
     standalone: bool = True
     rank: int = 0
+    # (first day, last day) as head of state or government, either end open; None: not recorded
+    in_office: tuple[dt.date | None, dt.date | None] | None = None
+
+    def in_office_on(self, day: dt.date) -> bool:
+        if self.in_office is None:
+            return True
+        start, end = self.in_office
+        return (start is None or start <= day) and (end is None or day <= end)
 
 
 @dataclass
@@ -123,6 +132,13 @@ def _country_names() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     return names, demonyms, display
 
 
+def _term(value: list[str | None] | None) -> tuple[dt.date | None, dt.date | None] | None:
+    if value is None:
+        return None
+    start, end = value
+    return (dt.date.fromisoformat(start) if start else None, dt.date.fromisoformat(end) if end else None)
+
+
 @cache
 def lexicon() -> Lexicon:
     people = [
@@ -135,6 +151,7 @@ def lexicon() -> Lexicon:
             leader=bool(p.get("leader", False)),
             standalone=bool(p.get("standalone", True)),
             rank=int(p.get("rank", 2 if p.get("leader") else 1)),
+            in_office=_term(p.get("in_office")),
         )
         for p in _load("people.json")["people"]
     ]
