@@ -5,6 +5,7 @@ meeting in a closing attribution and name leaders our own articles never did."""
 import datetime as dt
 
 from tracker.extraction import extract, parse_article_fields
+from tracker.extraction.text import split_sentences
 
 PUB = dt.date(2021, 6, 16)  # a Wednesday
 
@@ -137,3 +138,33 @@ def test_an_undated_meeting_of_a_pair_whose_summit_is_still_ahead_gets_no_guess(
     assert not [c for c in result["status_changes"] if c["status"] == "held"]
     pair = meeting(result, "Kim Jong Un", "Donald Trump")
     assert pair is None or pair["date"] is None or pair["status"] != "held"
+
+
+def test_sentences_run_together_by_a_scraper_are_still_two():
+    text = "Putin landed in Pyongyang on Wednesday.The Kremlin said the visit would be short."
+    assert [s.text for s in split_sentences(text)] == [
+        "Putin landed in Pyongyang on Wednesday.",
+        "The Kremlin said the visit would be short.",
+    ]
+    assert len(split_sentences("The U.S.Army band played at 2:22 a.m. on Wednesday.")) == 1  # not a boundary
+
+
+def test_an_undated_meeting_does_not_take_the_date_of_a_far_earlier_one_told_later():
+    result = run(
+        "Pyongyang was decked in flags. Crowds waited.\n\n"
+        "North Korean leader Kim Jong Un greeted Russian President Vladimir Putin at the airport.\n\n"
+        "The visit was shortened.\n\nCrowds lined the streets.\n\n"
+        "Putin and Kim previously met in Vladivostok in April 2019.",
+        pub=dt.date(2024, 6, 19),
+    )
+    dates = sorted(m["date"]["from"] for m in result["meetings"] if m["date"])
+    assert dates == ["2019-04-01", "2024-06-12"]
+
+
+def test_a_when_clause_after_a_dated_one_happens_then():
+    result = run(
+        "It is Putin's first trip to North Korea since his visit in July 2000, when he held a summit with Kim Jong Il.",
+        pub=dt.date(2024, 6, 19),
+    )
+    past = meeting(result, "Vladimir Putin", "Kim Jong Il")
+    assert past is not None and past["date"] == {"from": "2000-07-01", "to": "2000-07-31"}

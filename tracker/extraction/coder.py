@@ -116,6 +116,7 @@ _MEETING_FLOOR = 0.3
 # Below the default review threshold (0.6): guessed dates go to review, not into the log.
 _GUESSED_CONFIDENCE = 0.5
 _A_YEAR = dt.timedelta(days=365)
+_BACKGROUND_DAYS = dt.timedelta(days=30)
 _FORMER = re.compile(r"\b(?:former|late|previous)\b")
 # a visit told as the clause's own act: "visited China", "will make his first visit to", "pays a state visit to"
 _VISIT_VERB = re.compile(
@@ -734,6 +735,7 @@ class Coder:
             self.sentence_summit = None
             prev_text: str | None = None
             prev_actors: list[tuple[int, str, bool]] = []
+            prev_dates: list[DateMention] = []
             for clause, future, dates, unquoted in analysed:
                 actors, unnamed = self.actors(clause, prev_last)
                 if clause.index and _ELIDED_SUBJECT.match(clause.text) and self.last_subject:
@@ -772,8 +774,12 @@ class Coder:
                     own = [d for d in dates if d.start >= relative.end()]  # its own dates still count
                     dates = [DateMention(0, 0, relative.group(0), interval=shifted, exact=True)] if shifted else []
                     dates += own
+                own = dates
                 self.own_dates = bool(dates)
                 previous_own = next((d.interval for d in dates if d.interval and d.attached_to is None), previous_own)
+                if not dates and clause.opener == "when" and prev_dates and not future:
+                    # "since his visit in July 2000, when he held a summit with Kim Jong Il": the time just named
+                    dates = prev_dates
                 if not dates:
                     # a borrowed date must share the tense: "spoke on Thursday ... when he meets Kim" is not Thursday
                     dates = [d for d, tense in sentence_dates if d.attached_to != "summit" and tense == future]
@@ -793,6 +799,7 @@ class Coder:
                     prev_place = best_place(places)
                 prev_text = clause.text
                 prev_actors = actors
+                prev_dates = [d for d in own if d.interval is not None and d.offset_days is None]
         self.date_the_news()
 
     def date_the_news(self) -> None:
@@ -1311,7 +1318,10 @@ class Coder:
                 old.location = old.location or new.location
                 old.confidence = max(old.confidence, new.confidence)
                 return
-            if old.interval is None and held_old == held_new:
+            recent = new.interval is not None and new.interval.end >= self.pub - _BACKGROUND_DAYS
+            if old.interval is None and held_old == held_new and (recent or new.sentence - old.sentence <= 1):
+                # an undated mention takes a date told soon after, or a recent one; not "previously met in
+                # Vladivostok in April 2019" five sentences after "Kim greeted Putin on the tarmac"
                 old.interval, old.location = new.interval, old.location or new.location
                 old.confidence = max(old.confidence, new.confidence)
                 return

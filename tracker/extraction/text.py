@@ -51,7 +51,11 @@ _ABBREVIATIONS = frozenset(
         "ft",
     ]
 )
-_BOUNDARY = re.compile(r"[.!?]+[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9\u2013\u2014-])")
+_BOUNDARY = re.compile(
+    r"[.!?]+[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9\u2013\u2014-])"
+    # scraped copy loses the space: "... for a state visit.The Kremlin said ..."
+    r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"
+)
 _PARAGRAPH = re.compile(r"[^\n]+")
 # Subordinators open a new clause (with or without a comma before them); the weaker ones
 # ("as", "who", "and then") only after a comma, where they reliably start a clause.
