@@ -168,3 +168,44 @@ def test_a_when_clause_after_a_dated_one_happens_then():
     )
     past = meeting(result, "Vladimir Putin", "Kim Jong Il")
     assert past is not None and past["date"] == {"from": "2000-07-01", "to": "2000-07-31"}
+
+
+def test_a_postponed_meeting_of_two_leaders_is_their_summit_postponed():
+    result = run(
+        "Turkish President Recep Tayyip Erdogan postponed a White House meeting with President Joe Biden, "
+        "an official said on Friday.",
+        pub=dt.date(2024, 4, 26),
+    )
+    (change,) = changes(result, "postponed")
+    assert change["date"] == {"from": "2024-04-26", "to": "2024-04-26"}
+
+
+def test_a_lunch_called_off_during_a_summit_does_not_cancel_it():
+    result = run(
+        "Donald Trump and Kim Jong Un met at the Metropole hotel in Hanoi on Wednesday.\n\nInstead, on "
+        "February 28, the second and final day, the leaders cancelled a planned working lunch.",
+        pub=dt.date(2019, 2, 28),
+    )
+    assert changes(result, "cancelled") == []
+
+
+def test_talks_that_had_been_held_before_the_day_of_saying_are_not_dated_that_day():
+    result = run(
+        "Moscow was quiet.\n\nThe Kremlin said on Tuesday that Russian President Vladimir Putin and Chinese "
+        "President Xi Jinping had held thorough talks in the Kremlin.",
+        pub=dt.date(2023, 3, 21),
+    )
+    held = meeting(result, "Vladimir Putin", "Xi Jinping")
+    assert held is not None and held["date"] == {"from": "2023-03-14", "to": "2023-03-20"}
+
+
+def test_two_leaders_meeting_in_the_lede_is_their_summit_even_when_another_pair_dominates():
+    result = run(
+        "President Donald Trump met South Korean President Moon Jae-in at the White House on Thursday.\n\n"
+        "Trump said a third summit with Kim Jong Un could happen. He enjoys the summits with Kim. Moon "
+        "defended the second summit with Kim.",
+        pub=dt.date(2019, 4, 11),
+    )
+    pairs = {frozenset(s["leaders"]) for s in result["summits"]}
+    assert frozenset({"Donald Trump", "Moon Jae-in"}) in pairs
+    assert any(c["status"] == "held" and c["date"]["from"] == "2019-04-11" for c in result["status_changes"])

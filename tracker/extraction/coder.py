@@ -116,6 +116,7 @@ _MEETING_FLOOR = 0.3
 # Below the default review threshold (0.6): guessed dates go to review, not into the log.
 _GUESSED_CONFIDENCE = 0.5
 _A_YEAR = dt.timedelta(days=365)
+_PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:held|met|talked|spoken|visited|hosted|received|discussed|\w+ed)\b")
 _BACKGROUND_DAYS = dt.timedelta(days=30)
 _FORMER = re.compile(r"\b(?:former|late|previous)\b")
 # a visit told as the clause's own act: "visited China", "will make his first visit to", "pays a state visit to"
@@ -1029,8 +1030,22 @@ class Coder:
             offer = status_kind.regex.search(unquoted) if proposal and status_kind else None
             condition = modality["conditional"].search(unquoted) if offer else None
             made = bool(offer and condition and offer.end() <= condition.start())
+            # "postponed a White House meeting with President Biden": a called-off meeting of two
+            # countries' leaders is their summit's change, with or without the word
+            undone = (
+                status_kind is not None
+                and status_kind.status in ("cancelled", "postponed")
+                and kind is not None
+                and len(countries) == 2
+                and None not in countries
+                # a lunch called off at a summit they are holding is the summit cut short, not cancelled
+                and not any(
+                    m.status == "held" and m.mode == "in_person" and set(leaders[:2]) <= set(m.participants)
+                    for m in self.meetings[-_RECENT:]
+                )
+            )
             if (
-                (summit_word or repeat or abroad)
+                (summit_word or repeat or abroad or undone)
                 and status_kind
                 and (not conditional or made)
                 and not _negated(text, status_kind.regex, modality["negation"])
@@ -1091,6 +1106,10 @@ class Coder:
         told = [d for d in dates if d.end > 0 and _SAID_BEFORE.search(text, 0, d.start)]
         event_dates = [d for d in dates if d not in told] if len(told) < len(dates) else dates
         interval, _, exact = self.pick_interval(event_dates, self.last_interval, for_summit=False, near=near)
+        said = told[0].interval if told and len(told) == len(dates) else None
+        if said is not None and status == "held" and _PLUPERFECT.search(text, told[0].end):
+            # "the Kremlin said on Tuesday that Putin and Xi had held talks": before the day of saying
+            interval, exact = Interval(said.start - _NEWS_WINDOW, said.start - dt.timedelta(days=1)), False
         if interval is not None and not self.own_dates and status == "held" and interval.start > self.pub:
             # a past-tense event cannot borrow a future date from its sentence ("greeted Moon ...,
             # and the two Koreas agreed to hold talks on June 1")

@@ -49,8 +49,19 @@ class SummitBuilder:
             for m in mentions
             if m.planned and len(m.leaders) >= 2 and len({self.cast.persons[k].country for k in m.leaders[:2]}) == 2
         }
+        # "Trump met Moon at the White House on Thursday" as the story's lede: the news is their summit
+        lede = {
+            frozenset(m.leaders[:2])
+            for m in mentions
+            if m.held
+            and m.sentence <= 1
+            and len(m.leaders) >= 2
+            and len({self.cast.persons[k].country for k in m.leaders[:2]} - {None}) == 2
+        }
         ranked = [
-            p for p in ranked if p == main or p in explicit_pairs or p in planned or (p in changed and weight[p] >= 2)
+            p
+            for p in ranked
+            if p == main or p in explicit_pairs or p in planned or p in lede or (p in changed and weight[p] >= 2)
         ]
         assignment: dict[int, frozenset[str]] = {}
         current: frozenset[str] | None = None
