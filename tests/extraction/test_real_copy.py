@@ -209,3 +209,37 @@ def test_two_leaders_meeting_in_the_lede_is_their_summit_even_when_another_pair_
     pairs = {frozenset(s["leaders"]) for s in result["summits"]}
     assert frozenset({"Donald Trump", "Moon Jae-in"}) in pairs
     assert any(c["status"] == "held" and c["date"]["from"] == "2019-04-11" for c in result["status_changes"])
+
+
+def test_an_opening_participle_is_a_clause_of_its_own_and_keeps_its_date():
+    result = run(
+        "Kim Jong Un gave his New Year address on Tuesday.\n\nRecalling his summit with President Donald "
+        "Trump in Singapore last June, the North Korean leader expressed a willingness to meet Trump again.",
+        pub=dt.date(2019, 1, 1),
+    )
+    held = meeting(result, "Kim Jong Un", "Donald Trump")
+    assert held is not None and held["date"] == {"from": "2018-06-01", "to": "2018-06-30"}
+    (proposal,) = changes(result, "proposed")  # the offer is made on the day, not last June
+    assert proposal["date"]["to"] >= "2018-12-25"
+
+
+def test_a_speaker_after_an_opening_noting_clause_is_not_a_party():
+    result = run(
+        "Noting that South Korean President Moon Jae-in will meet with US President Donald Trump on Monday in "
+        "New York, Blue House "
+        "spokesman Yoon Young-chan said that Seoul would work closely with Washington.",
+        pub=dt.date(2018, 9, 19),
+    )
+    assert meeting(result, "Moon Jae-in", "Donald Trump") is not None
+    assert not [m for m in result["meetings"] if "Yoon Young-chan" in m["participants"]]
+
+
+def test_pledges_and_willingness_to_meet_are_proposals():
+    for sentence in (
+        "North Korean leader Kim Jong Un on Wednesday pledged to visit South Korean President Moon Jae-in in Seoul.",
+        "North Korean leader Kim Jong Un on Wednesday expressed his willingness to meet South Korean "
+        "President Moon Jae-in in Seoul.",
+    ):
+        result = run(sentence, pub=dt.date(2018, 9, 19))
+        (proposal,) = changes(result, "proposed")
+        assert proposal["date"] == {"from": "2018-09-19", "to": "2018-09-19"}, sentence

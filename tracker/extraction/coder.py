@@ -47,6 +47,10 @@ _SPEECH = compile_fast(r"\b(?:said|says|told reporters|told|added|noted|wrote on
 _PRONOUN_SUBJECT = compile_fast(r"\b(?:he|she|they|we|I)\b")
 _SUBORDINATE = frozenset(
     {
+        "recalling",
+        "noting",
+        "citing",
+        "referring",
         "that",
         "since",
         "when",
@@ -1375,7 +1379,8 @@ class Coder:
             interval, inferred = self.said_day, True
         if interval is None and self.sentences[mention.sentence].paragraph in self.stamped:
             interval, inferred = Interval(self.pub, self.pub), True  # a live blog's entry: that day
-        if interval is None and kind.status == "proposed" and self.context and self.context[1].end <= self.pub:
+        recent = self.context is not None and self.pub - _BACKGROUND_DAYS <= self.context[1].end <= self.pub
+        if interval is None and kind.status == "proposed" and recent and self.context:
             # "Putin, for his part, told reporters after the talks that ... Kim had been invited":
             # an undated proposal is reported at the story's last dated event, or before it
             interval, inferred = Interval(self.context[1].start - dt.timedelta(days=30), self.context[1].end), True

@@ -213,7 +213,9 @@ def _guessed_held(
         (m for m in coder.meetings if m.guessed and m.summit_like and frozenset(m.participants) == pair), None
     )
     ref = f"s{index + 1}"
-    if meeting is None or any(ref_of[id(c.mention)] == ref and c.status == "held" for c in changes):
+    # a summit the story tells as proposed, planned or called off has not (yet) been held
+    told = {c.status for c in changes if ref_of[id(c.mention)] == ref}
+    if meeting is None or told & {"held", "proposed", "scheduled", "cancelled", "postponed"}:
         return
     changes.append(
         Change(

@@ -94,7 +94,10 @@ _CLAUSE_SPLIT = compile_fast(
 )
 _LEADING_SUBORDINATE = re.compile(
     r"(?:(?:Hours|Days|Minutes|Moments|Weeks|Shortly|Soon|Just|Long)\s+)?"
-    r"(?:After|Before|Ahead of|When|While|Since|Once|Although|Though|after|before)\b[^,;]{3,120},\s*"
+    r"(?:After|Before|Ahead of|When|While|Since|Once|Although|Though|after|before"
+    # a participle that opens the sentence is a clause of its own: "Recalling his summit with Trump in
+    # Singapore last June, Kim expressed ...", "Noting that Moon will meet Trump on Monday, Yoon said ..."
+    r"|Recalling|Noting|Citing|Referring\s+to)\b[^,;]{3,120},\s*"
 )
 # a relative clause ends where the main verb resumes: "Xi, who visited Pyongyang last week, briefed Trump"
 _RELATIVE_END = re.compile(rf",\s+(?=(?:\w+ly\s+)?(?:{PAST_VERB}|is|was|has|will|would|spent|says)\s)")
