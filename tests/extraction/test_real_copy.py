@@ -243,3 +243,32 @@ def test_pledges_and_willingness_to_meet_are_proposals():
         result = run(sentence, pub=dt.date(2018, 9, 19))
         (proposal,) = changes(result, "proposed")
         assert proposal["date"] == {"from": "2018-09-19", "to": "2018-09-19"}, sentence
+
+
+def test_a_handshake_without_a_date_is_not_merged_into_a_phone_call():
+    result = run(
+        "Panama City was busy.\n\nCuban President Raul Castro and US President Barack Obama shook hands at the "
+        "convention centre.\n\nObama spoke with Castro by phone on Wednesday.",
+        pub=dt.date(2015, 4, 11),
+    )
+    modes = sorted(m["mode"] for m in result["meetings"])
+    assert modes == ["in_person", "phone"]
+
+
+def test_a_plan_told_in_the_past_tense_takes_the_weekday_nearest_publication():
+    result = run(
+        "Donald Trump and Xi Jinping dined on Thursday. Trump and Xi were expected to hold detailed talks on Friday.",
+        pub=dt.date(2017, 4, 8),  # a Saturday edition of Thursday's story
+    )
+    dates = sorted(m["date"]["from"] for m in result["meetings"] if m["date"])
+    assert "2017-04-07" in dates and "2017-04-14" not in dates
+
+
+def test_a_weekend_editions_last_week_reaches_the_week_now_ending():
+    result = run(
+        "President Donald Trump said he still hopes to meet Kim Jong Un, despite cancelling their summit last week.",
+        pub=dt.date(2018, 5, 27),  # a Sunday
+    )
+    (change,) = changes(result, "cancelled")
+    assert change["date"] == {"from": "2018-05-14", "to": "2018-05-26"}
+    assert not [m for m in result["meetings"] if m["status"] == "held"]

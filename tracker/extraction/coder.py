@@ -120,6 +120,7 @@ _MEETING_FLOOR = 0.3
 # Below the default review threshold (0.6): guessed dates go to review, not into the log.
 _GUESSED_CONFIDENCE = 0.5
 _A_YEAR = dt.timedelta(days=365)
+_PLAN_IN_PAST = re.compile(r"\b(?:was|were)\s+(?:expected|due|set|scheduled|supposed)\s+to\b")
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:held|met|talked|spoken|visited|hosted|received|discussed|\w+ed)\b")
 _BACKGROUND_DAYS = dt.timedelta(days=30)
 _FORMER = re.compile(r"\b(?:former|late|previous)\b")
@@ -654,6 +655,11 @@ class Coder:
         if future and said_until is not None and any(d.end <= said_until for d in found):
             past = {d.start: d for d in self.dates_in(clause, False)}
             found = [past.get(d.start, d) if d.end <= said_until else d for d in found]
+        if future and _PLAN_IN_PAST.search(clause.text):
+            # "Trump and Xi were expected to hold talks on Friday" (published Saturday): a plan told in
+            # the past tense may already have happened; its weekday is the one nearest publication
+            past = {d.start: d for d in self.dates_in(clause, False)}
+            found = [_nearer(d, past.get(d.start), self.pub) for d in found]
         if future and any(_SAID_BEFORE.search(clause.text, 0, d.start) for d in found):
             # "said on Friday that it would go ahead": the day of saying is past, whatever follows
             past = {d.start: d for d in self.dates_in(clause, False)}
@@ -1323,6 +1329,8 @@ class Coder:
         modality = self.lex.modality
         if modality["cancel_meeting"].search(text):
             return "cancelled", 0.75
+        if future and _PLAN_IN_PAST.search(text, 0, trigger_at) and not modality["conditional"].search(text):
+            return "scheduled", 0.7  # "were expected to get into detailed talks on Friday": a plan, told
         if modality["proposal"].search(text):
             return "proposed", 0.55
         if modality["hedge"].search(text):
@@ -1342,13 +1350,21 @@ class Coder:
                 old.confidence = max(old.confidence, new.confidence)
                 return
             recent = new.interval is not None and new.interval.end >= self.pub - _BACKGROUND_DAYS
-            if old.interval is None and held_old == held_new and (recent or new.sentence - old.sentence <= 1):
+            if (
+                old.interval is None
+                and held_old == held_new
+                and (recent or new.sentence - old.sentence <= 1)
+                and (old.mode == new.mode or "in_person" not in (old.mode, new.mode))
+            ):
                 # an undated mention takes a date told soon after, or a recent one; not "previously met in
                 # Vladivostok in April 2019" five sentences after "Kim greeted Putin on the tarmac"
                 old.interval, old.location = new.interval, old.location or new.location
                 old.confidence = max(old.confidence, new.confidence)
                 return
-            if old.interval and new.interval and old.interval.overlaps(new.interval):
+            modes = {old.mode, new.mode}
+            # a handshake dated only "this week" and a phone call on Wednesday are two events
+            other_mode = "in_person" in modes and len(modes) == 2 and old.interval != new.interval
+            if old.interval and new.interval and old.interval.overlaps(new.interval) and not other_mode:
                 if new.interval.days < old.interval.days:
                     old.interval = new.interval
                 old.location = old.location or new.location
@@ -1423,6 +1439,13 @@ class Coder:
             if after_hours is None and not _DAY_AFTER.match(clause.text):
                 # "a week after he had called it off" looks back; it does not move the story's date
                 self.context = (mention.sentence, interval)
+
+
+def _nearer(ahead: DateMention, back: DateMention | None, pub: dt.date) -> DateMention:
+    """Of a date read forward and the same words read back, the one nearer publication."""
+    if back is None or back.interval is None or ahead.interval is None:
+        return ahead
+    return back if (pub - back.interval.end) < (ahead.interval.start - pub) else ahead
 
 
 def _count(word: str) -> int:

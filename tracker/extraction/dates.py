@@ -490,6 +490,9 @@ def _relative_unit(mod: str, unit: str, pub: dt.date, future: bool) -> Interval 
     if unit == "week":
         monday = add_days(pub, -pub.weekday() + 7 * step)
         sunday = add_days(monday, 6) if monday else None
+        if step == -1 and pub.weekday() >= 5:
+            # a weekend edition's "last week" may be the working week now ending as well
+            sunday = add_days(pub, -1)
         span = Interval(monday, sunday) if monday and sunday else None
     elif unit == "month":
         index = pub.year * 12 + pub.month - 1 + step

@@ -63,7 +63,7 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 # holds, so the look-aheads are grouped behind one of each: the engine consumes the spaces once.
 _SINCE = r"(?:since|where|while|when|until|although|though|whereas|because)\s"
 _AFTER_COMMA = (
-    rf"{_SINCE}|(?:as|who|which|but|after|before|then)\s"
+    rf"{_SINCE}|(?:as|who|which|but|after|before|then|despite)\s"
     # a participle that closes an event opens a clause of its own: "..., ending a visit that ..."
     # (not "saying", "adding": their "he" is the speaker, which the clause before resolves)
     r"|(?:ending|capping|concluding|wrapping\s+up)\s"
