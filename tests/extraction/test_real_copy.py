@@ -272,3 +272,25 @@ def test_a_weekend_editions_last_week_reaches_the_week_now_ending():
     (change,) = changes(result, "cancelled")
     assert change["date"] == {"from": "2018-05-14", "to": "2018-05-26"}
     assert not [m for m in result["meetings"] if m["status"] == "held"]
+
+
+def test_envoys_talks_to_revive_a_summit_are_theirs_and_revive_nothing():
+    result = run(
+        "Secretary of State Mike Pompeo and a top North Korean official opened talks Thursday in New York "
+        "as they try to revive plans for a summit between President Donald Trump and North Korean leader "
+        "Kim Jong Un.\n\nPompeo met Kim Yong Chol, a close aide of Kim Jong Un, at a residence in Manhattan.",
+        pub=dt.date(2018, 5, 31),
+    )
+    talks = meeting(result, "Mike Pompeo", "Kim Yong Chol")
+    assert talks is not None and talks["date"]["from"] == "2018-05-31"
+    assert meeting(result, "Donald Trump", "Kim Jong Un") is None
+    assert result["status_changes"] == []
+
+
+def test_no_concrete_plans_for_a_meeting_is_no_meeting():
+    result = run(
+        "Kremlin spokesman Dmitry Peskov said there were no concrete plans for a meeting between President "
+        "Vladimir Putin and Kim Jong Un.",
+        pub=dt.date(2018, 4, 10),
+    )
+    assert result["meetings"] == [] and result["status_changes"] == []

@@ -120,6 +120,10 @@ _MEETING_FLOOR = 0.3
 # Below the default review threshold (0.6): guessed dates go to review, not into the log.
 _GUESSED_CONFIDENCE = 0.5
 _A_YEAR = dt.timedelta(days=365)
+_ATTEMPT = re.compile(
+    r"\b(?:try|tries|trying|tried|attempts?|attempting|efforts?|seeks?|seeking|bid)\s+to\s+(?:\w+\s+)?$"
+)
+_MEETING_WORD = re.compile(r"\b(?:summit|meeting|talks|visit|dinner|lunch)\b")
 _PLAN_IN_PAST = re.compile(r"\b(?:was|were)\s+(?:expected|due|set|scheduled|supposed)\s+to\b")
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:held|met|talked|spoken|visited|hosted|received|discussed|\w+ed)\b")
 _BACKGROUND_DAYS = dt.timedelta(days=30)
@@ -896,6 +900,11 @@ class Coder:
                 # "Trump cancelled a trip by Pompeo": Trump is not a party; "cancelled a meeting with Putin": he is
                 participants = _unique(after_cancel)
         between = _BETWEEN.search(text)
+        if trigger and between and between.start() > trigger.end():
+            # "opened talks ... as they try to revive plans for a summit between Trump and Kim": the
+            # pair belongs to the nearer meeting word, not to the trigger
+            nearer = _MEETING_WORD.search(text, trigger.end(), between.start())
+            between = None if nearer else between
         if trigger and between:
             named = [k for pos, k, inert in actors if pos >= clause.start + between.end() and not inert]
             if len(_unique(named)) >= 2:
@@ -1059,6 +1068,7 @@ class Coder:
                 and status_kind
                 and (not conditional or made)
                 and not _negated(text, status_kind.regex, modality["negation"])
+                and not _attempted(unquoted, status_kind.regex)
             ):
                 self.add_change(mention, status_kind, clause, actors, dates, leaders)
                 planned_change = status_kind.status != "concluded"
@@ -1446,6 +1456,12 @@ def _nearer(ahead: DateMention, back: DateMention | None, pub: dt.date) -> DateM
     if back is None or back.interval is None or ahead.interval is None:
         return ahead
     return back if (pub - back.interval.end) < (ahead.interval.start - pub) else ahead
+
+
+def _attempted(text: str, regex: re.Pattern[str]) -> bool:
+    """Whether the status word is only attempted: "as they try to revive plans for a summit"."""
+    hit = regex.search(text)
+    return bool(hit and _ATTEMPT.search(text, max(0, hit.start() - 30), hit.start()))
 
 
 def _count(word: str) -> int:

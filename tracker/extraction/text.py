@@ -84,6 +84,9 @@ _AFTER_SPACE = (
     # a second meeting held: "first met at Panmunjom on 27 April and held a second meeting there on 26 May"
     r"|and\s+(?:held|had)\s+(?:a|an|another|their)\s+(?:[\w,-]+\s+){0,3}(?:meeting|summit|talks)\b"
     r"|but\s"
+    # "opened talks in New York as they try to revive plans for a summit": the aim is a clause of its own
+    r"|as\s+(?:they|he|she|we|both\s+sides)\s+(?:\w+\s+)?(?:try|tries|seek|seeks|work|works|prepare|prepares"
+    r"|look|looks|push|pushes|aim|aims)\b"
     r"|ahead\s+of\s"  # "a visit meant to line up positions ahead of a second summit with Trump"
     # a departure closes what came before: "due to meet Kono before flying on to Seoul on Wednesday"
     r"|before\s+(?:flying|travell?ing|leaving|heading|returning|departing|going|moving)\s"
