@@ -294,3 +294,15 @@ def test_no_concrete_plans_for_a_meeting_is_no_meeting():
         pub=dt.date(2018, 4, 10),
     )
     assert result["meetings"] == [] and result["status_changes"] == []
+
+
+def test_a_description_followed_by_its_name_is_that_person_and_the_two_envoys_are_a_pair():
+    result = run(
+        "Kim Yong Chol visited Washington last month.\n\nUS special envoy Stephen Biegun is to meet with North "
+        "Korea's special representative for US affairs, Kim Hyok Chol.\n\nThe two envoys met earlier this month "
+        "in Pyongyang.",
+        pub=dt.date(2019, 2, 20),
+    )
+    assert not [m for m in result["meetings"] if "Kim Yong Chol" in m["participants"]]
+    earlier = meeting(result, "Stephen Biegun", "Kim Hyok Chol")
+    assert earlier is not None

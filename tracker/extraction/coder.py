@@ -120,6 +120,7 @@ _MEETING_FLOOR = 0.3
 # Below the default review threshold (0.6): guessed dates go to review, not into the log.
 _GUESSED_CONFIDENCE = 0.5
 _A_YEAR = dt.timedelta(days=365)
+_APPOSITIVE_NAME = re.compile(r"(?:\s+for\s+[\w.\s]{1,30}?)?,\s+(?=[A-Z])")
 _ATTEMPT = re.compile(
     r"\b(?:try|tries|trying|tried|attempts?|attempting|efforts?|seeks?|seeking|bid)\s+to\s+(?:\w+\s+)?$"
 )
@@ -557,6 +558,10 @@ class Coder:
                 s <= pos < s2 for s, _, s2 in [(mm.start, 0, mm.end) for mm in mentions]
             ):
                 continue
+            named = _APPOSITIVE_NAME.match(self.body, d.end())
+            after = self.cast.in_span(named.end(), named.end() + 80) if named else []
+            if after and after[0].start == named.end():
+                continue  # "North Korea's special representative, Kim Hyok Chol": the name says who
             nat = self.lex.demonyms.get(d.group("nat") or "")
             det = (d.group("det") or "").strip().lower()
             if not det and not nat:
