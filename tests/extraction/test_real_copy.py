@@ -306,3 +306,29 @@ def test_a_description_followed_by_its_name_is_that_person_and_the_two_envoys_ar
     assert not [m for m in result["meetings"] if "Kim Yong Chol" in m["participants"]]
     earlier = meeting(result, "Stephen Biegun", "Kim Hyok Chol")
     assert earlier is not None
+
+
+def test_lines_a_page_hard_wrapped_mid_sentence_read_as_one_paragraph():
+    text = (
+        "Osaka - US President Donald Trump, upon the prodding of\n\njournalists, turned to Russian President "
+        "Vladimir Putin.\n\nTrump and Putin met for their formal meeting\n\nin Osaka on Friday."
+    )
+    assert [s.text.replace("\n", " ").replace("  ", " ") for s in split_sentences(text)] == [
+        "Osaka - US President Donald Trump, upon the prodding of journalists, turned to Russian President "
+        "Vladimir Putin.",
+        "Trump and Putin met for their formal meeting in Osaka on Friday.",
+    ]
+    result = run(text, pub=dt.date(2019, 6, 28))
+    held = meeting(result, "Donald Trump", "Vladimir Putin")
+    assert held is not None and held["date"] == {"from": "2019-06-28", "to": "2019-06-28"}
+
+
+def test_a_meeting_told_as_later_or_again_does_not_take_the_date_of_an_old_one_told_next():
+    result = run(
+        "Osaka was busy. Donald Trump and Vladimir Putin posed for photos.\n\n"
+        "Trump and Putin later met again for their formal talks.\n\n"
+        "Last year, at a summit in Helsinki, Trump met Putin.",
+        pub=dt.date(2019, 6, 28),
+    )
+    dates = sorted(m["date"]["from"] for m in result["meetings"] if m["date"])
+    assert dates == ["2018-01-01", "2019-06-21"]

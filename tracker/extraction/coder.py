@@ -120,6 +120,7 @@ _MEETING_FLOOR = 0.3
 # Below the default review threshold (0.6): guessed dates go to review, not into the log.
 _GUESSED_CONFIDENCE = 0.5
 _A_YEAR = dt.timedelta(days=365)
+_AGAIN = re.compile(r"\b(?:again|later|once more)\b")
 _APPOSITIVE_NAME = re.compile(r"(?:\s+for\s+[\w.\s]{1,30}?)?,\s+(?=[A-Z])")
 _ATTEMPT = re.compile(
     r"\b(?:try|tries|trying|tried|attempts?|attempting|efforts?|seeks?|seeking|bid)\s+to\s+(?:\w+\s+)?$"
@@ -1368,7 +1369,10 @@ class Coder:
             if (
                 old.interval is None
                 and held_old == held_new
-                and (recent or new.sentence - old.sentence <= 1)
+                and (
+                    recent
+                    or (new.sentence - old.sentence <= 1 and not _AGAIN.search(self.sentences[old.sentence].text))
+                )
                 and (old.mode == new.mode or "in_person" not in (old.mode, new.mode))
             ):
                 # an undated mention takes a date told soon after, or a recent one; not "previously met in

@@ -57,6 +57,9 @@ _BOUNDARY = re.compile(
     r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"
 )
 _PARAGRAPH = re.compile(r"[^\n]+")
+# a line cut mid-sentence: it ends in a word or a comma, and the next line goes on in lower case
+_WRAPPED = re.compile(r"[\w,]\s*$")
+_CONTINUES = re.compile(r"\s*[a-z]")
 # Subordinators open a new clause (with or without a comma before them); the weaker ones
 # ("as", "who", "and then") only after a comma, where they reliably start a clause.
 # Every alternative that ends in a look-ahead consumes the same ",\s*" or "\s+" whichever look-ahead
@@ -145,12 +148,23 @@ class Clause:
         return spans
 
 
+def _paragraphs(body: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: a line, or lines a page hard-wrapped mid-sentence ("... upon the
+    prodding of" / "journalists, turned to Putin ..."), which read as one."""
+    spans: list[tuple[int, int]] = []
+    for line in _PARAGRAPH.finditer(body):
+        if spans and _WRAPPED.search(body, spans[-1][0], spans[-1][1]) and _CONTINUES.match(line.group(0)):
+            spans[-1] = (spans[-1][0], line.end())
+        else:
+            spans.append((line.start(), line.end()))
+    return spans
+
+
 def split_sentences(body: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     furniture = FurnitureReader()  # captions, bylines, link lists: no sentence of the story
-    for paragraph_index, para in enumerate(_PARAGRAPH.finditer(body)):
-        start = para.start()
-        text = para.group(0)
+    for paragraph_index, (start, end) in enumerate(_paragraphs(body)):
+        text = body[start:end]
         if furniture.skip(text):
             continue
         cursor = 0
