@@ -332,3 +332,13 @@ def test_a_meeting_told_as_later_or_again_does_not_take_the_date_of_an_old_one_t
     )
     dates = sorted(m["date"]["from"] for m in result["meetings"] if m["date"])
     assert dates == ["2018-01-01", "2019-06-21"]
+
+
+def test_a_bare_shared_surname_introduces_the_leader_of_that_name_then_in_office():
+    result = run("Moon and Kim met in Panmunjom on April 27 for the first time.", pub=dt.date(2018, 8, 13))
+    held = meeting(result, "Moon Jae-in", "Kim Jong Un")
+    assert held is not None and held["date"] == {"from": "2018-04-27", "to": "2018-04-27"}
+    later = run("Moon and Kim met in Seoul on Friday.", pub=dt.date(2023, 8, 13))  # Moon left office in 2022
+    assert meeting(later, "Moon Jae-in", "Kim Jong Un") is None
+    month = run("Kim Jong Un met Xi Jinping in May in Dalian.", pub=dt.date(2018, 8, 13))
+    assert "Theresa May" not in {p["name"] for p in month["persons"]}

@@ -39,7 +39,7 @@ def extract(article: ParsedArticle, *, extra_people: Iterable[dict[str, Any]] = 
         lex = lexicon()
         sentences = split_sentences(body)
         place_hits = list(lex.place_regex.finditer(body))  # one gazetteer scan for people and places
-        cast = find_people(body, sentences, list(extra_people), place_hits)
+        cast = find_people(body, sentences, list(extra_people), place_hits, article.published_on)
         coder = Coder(body, article.published_on, cast, sentences, place_hits)
         coder.run()
         summits, meetings, changes = assemble(coder)

@@ -10,6 +10,7 @@ namesake mentioned in full most recently, else to the most senior one.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -180,6 +181,12 @@ def _surname_of(name: str) -> str:
     return tokens[-1] if tokens else name
 
 
+# surnames that are also everyday words: never a person on their own
+_COMMON_WORDS = frozenset(
+    ["may", "march", "april", "june", "august", "will", "mark", "rice", "young", "king", "brown", "long", "price"]
+)
+
+
 class _Builder:
     def __init__(
         self,
@@ -187,8 +194,10 @@ class _Builder:
         sentences: list[Sentence],
         extra_people: Iterable[dict[str, Any]],
         place_hits: list[re.Match[str]] | None = None,
+        published_on: dt.date | None = None,
     ) -> None:
         self.body = body
+        self.published_on = published_on
         self.lex = lexicon()
         self.sentences = sentences
         self.by_key: dict[str, PersonEntry] = dict(self.lex.person_by_key)
@@ -421,6 +430,17 @@ class _Builder:
             candidates = by_surname.get(key, [])
             if not candidates:
                 entries = [e for e in standalone.get(key, []) if e.standalone]
+                if not entries and self.published_on is not None:
+                    # "Moon and Kim met in Panmunjom" with neither named in full: a shared surname may
+                    # still introduce the one leader of that name in office on the day of publication
+                    entries = [
+                        e
+                        for e in standalone.get(key, [])
+                        if e.leader
+                        and e.in_office is not None
+                        and e.in_office_on(self.published_on)
+                        and key not in _COMMON_WORDS  # "in May" is the month, not Theresa May
+                    ]
                 if len(entries) == 1 and m.group(0) == entries[0].surname:
                     candidates = [self.person_for_entry(entries[0], start)]
                     by_surname.setdefault(key, []).extend(candidates)
@@ -510,6 +530,8 @@ def find_people(
     sentences: list[Sentence],
     extra_people: Iterable[dict[str, Any]] = (),
     place_hits: list[re.Match[str]] | None = None,
+    published_on: dt.date | None = None,
 ) -> Cast:
-    """The cast of ``body``; ``place_hits`` are the gazetteer's matches in it, when already found."""
-    return _Builder(body, sentences, extra_people, place_hits).build()
+    """The cast of ``body``; ``place_hits`` are the gazetteer's matches in it, when already found;
+    ``published_on`` lets a bare surname introduce the leader of that name then in office."""
+    return _Builder(body, sentences, extra_people, place_hits, published_on).build()
