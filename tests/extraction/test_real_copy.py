@@ -342,3 +342,27 @@ def test_a_bare_shared_surname_introduces_the_leader_of_that_name_then_in_office
     assert meeting(later, "Moon Jae-in", "Kim Jong Un") is None
     month = run("Kim Jong Un met Xi Jinping in May in Dalian.", pub=dt.date(2018, 8, 13))
     assert "Theresa May" not in {p["name"] for p in month["persons"]}
+
+
+def test_whom_an_envoy_serves_and_the_source_of_a_report_are_not_parties():
+    result = run(
+        "North Korean leader Kim Jong Un hosted a dinner for the delegation headed by Chung Eui-yong, the "
+        "special envoy of Moon Jae-in, on Monday, according to Kim Eui-kyeom, presidential spokesman.",
+        pub=dt.date(2018, 3, 5),
+    )
+    assert [sorted(m["participants"]) for m in result["meetings"]] == [["Chung Eui-yong", "Kim Jong Un"]]
+
+
+def test_a_question_after_the_event_does_not_make_it_conditional():
+    result = run(
+        "North Korean leader Kim Jong Un and Russian President Vladimir Putin met at their first summit in "
+        "Vladivostok on Thursday, with attention focusing on whether progress can be made.",
+        pub=dt.date(2019, 4, 25),
+    )
+    held = meeting(result, "Kim Jong Un", "Vladimir Putin")
+    assert held is not None and held["date"]["from"] == "2019-04-25"
+    open_question = run(
+        "It is unclear whether Kim Jong Un and Vladimir Putin will meet in Vladivostok on Thursday.",
+        pub=dt.date(2019, 4, 22),
+    )
+    assert open_question["meetings"] == []

@@ -181,6 +181,11 @@ _POSSESSIVE_TAIL = re.compile(r"['\u2019]s?\b")
 _KIN_OF = re.compile(
     r"\b(?:father|mother|son|daughter|sister|brother|wife|husband|uncle|aunt|grandfather|grandson|widow)"
     r"\s+of\s+(?:the\s+)?$"
+    # "Chung Eui-yong, the special envoy of Moon", "an adviser to Trump": whom someone serves, not a party
+    r"|\b(?:envoy|envoys|adviser|advisor|aide|aides|spokes(?:man|woman|person)|emissary|emissaries)"
+    r"\s+(?:of|to|for)\s+(?:the\s+)?$"
+    # "..., according to Kim Eui-kyeom, presidential spokesman": the source, not a party
+    r"|\baccording\s+to\s+(?:[\w'\u2019.-]+\s+){0,4}$"
 )
 _LEADERS_WORD = re.compile(r"leaders|presidents")
 _WITH = re.compile(r"\bwith\b")
@@ -887,7 +892,15 @@ class Coder:
         ):
             return  # no meeting, summit or status word: everything below only refines one of those
         modality = self.lex.modality
-        conditional = bool(modality["conditional"].search(unquoted))
+        condition = modality["conditional"].search(unquoted)
+        if condition and condition.group(0).lower() == "whether" and trigger:
+            # "pledged at their first summit ..., with attention on whether progress can be made": a
+            # question after the event asks about what follows it; only one before it ("unclear whether
+            # they will meet") leaves the event open
+            trigger_in_unquoted = unquoted.find(trigger.group(0))
+            if 0 <= trigger_in_unquoted < condition.start():
+                condition = None
+        conditional = condition is not None
         summit_word = bool(summit_hit) and not _NAMED_SUMMIT.search(text)
         participants = _unique(k for _, k, inert in actors if not inert)
         quotes = clause.quoted_spans()
