@@ -156,3 +156,21 @@ def test_needle_index_reports_every_needle_of_a_text() -> None:
     for needle, bit in NEEDLES._bits.items():
         assert bool(present & bit) == (needle in lowered), needle
     assert NEEDLES.present("he \u017fAID") == -1  # a character only IGNORECASE folds: every pattern runs
+
+
+def test_a_leading_lookahead_bounds_the_first_character() -> None:
+    # an empty match still needs the lookahead's character where it stands
+    assert first_chars(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])") == "[A-Z]"
+    assert first_chars(r"[.!?]+\s+|(?<=[a-z])(?=[A-Z])") == r"[\.!\?A-Z]"
+    assert first_chars(r"(?=x?)y") == "[xy]"  # a lookahead that can be empty bounds nothing alone
+    assert first_chars(r"(?!x)y") == "[y]"  # nor does a negative one
+    assert first_chars(r"(?=x?)") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ.!? \n", max_size=30))
+def test_a_leading_lookahead_matches_as_before(text: str) -> None:
+    pattern = r"[.!?]+\s+(?=[A-Z])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?=Z\.)"
+    plain, fast = re.compile(pattern), compile_fast(pattern, prefilter=False)
+    assert fast.pattern != pattern
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]

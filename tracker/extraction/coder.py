@@ -338,6 +338,10 @@ class Coder:
                 self.leaders_of.setdefault(person.country, []).append(person)
         for leaders in self.leaders_of.values():
             leaders.sort(key=lambda p: (-p.count, p.first))
+        # each person's roles in lower case: resolve_role tests every mention in a long window
+        self.role_sets: dict[str, frozenset[str]] = {
+            key: frozenset(r.lower() for r in person.roles) for key, person in cast.persons.items()
+        }
 
     # -- context --------------------------------------------------------------------
     def _dateline(self) -> PlaceMention | None:
@@ -359,7 +363,7 @@ class Coder:
             person = self.cast.persons[key]
             if country and person.country != country:
                 return False
-            roles = {r.lower() for r in person.roles}
+            roles = self.role_sets[key]
             if role in roles:
                 return True
             if title.leader and person.leader and role in ("leader", "president", "chairman"):
@@ -379,7 +383,7 @@ class Coder:
             return after[0].key if after else None
         # "handed the president a letter from Kim Jong Un": someone who holds the office itself
         # (Trump, named in the next sentence) before a leader who only fits loosely (Kim, a chairman)
-        strict = [m for m in (*before[::-1], *after) if role in {r.lower() for r in self.cast.persons[m.key].roles}]
+        strict = [m for m in (*before[::-1], *after) if role in self.role_sets[m.key]]
         if strict:
             return strict[0].key
         if before:
@@ -399,11 +403,18 @@ class Coder:
     def head_of_state(self, country: str | None) -> str | None:
         """The leader of ``country`` the article names (most mentioned; a president before a premier)."""
         leaders = [p for p in self.leaders_of.get(country, []) if self.in_office(p.key)]
-        presidents = [p for p in leaders if "president" in {r.lower() for r in p.roles}]
+        presidents = [p for p in leaders if "president" in self.role_sets[p.key]]
         chosen = (presidents or leaders)[:1]
         return chosen[0].key if chosen else None
 
     # -- clause analysis ---------------------------------------------------------------
+    def clause_mentions(self, clause: Clause) -> list[Mention]:
+        """The cast's mentions inside ``clause`` (several rules ask: found once; never modified)."""
+        found = clause.__dict__.get("_mentions")
+        if found is None:
+            found = clause.__dict__["_mentions"] = self.cast.in_span(clause.start, clause.end)
+        return found
+
     def disambiguate(self, mention: Mention, clause: Clause) -> str:
         """A bare shared surname ("Kim") in a clause dated like an existing meeting goes to the
         namesake already meeting those people that day (Pompeo's Thursday talks are with Kim Yong Chol)."""
@@ -413,7 +424,7 @@ class Coder:
         namesakes = [k for k in self.by_surname.get(surname, ()) if k != mention.key]
         if not namesakes:
             return mention.key
-        others = {m.key for m in self.cast.in_span(clause.start, clause.end) if m.key != mention.key}
+        others = {m.key for m in self.clause_mentions(clause) if m.key != mention.key}
         persons = self.cast.persons
         if not persons[mention.key].leader and self.lex.summit_regex.search(clause.text):
             # "a possible summit between Kim and Trump": beside another leader, a summit's Kim is the leader
@@ -542,7 +553,7 @@ class Coder:
         """(position, person key, is_possessive_non_event) in order, plus unnamed counterparts."""
         found: list[tuple[int, str, bool]] = []
         quotes = clause.quoted_spans()
-        mentions: list[Mention] = self.cast.in_span(clause.start, clause.end)
+        mentions: list[Mention] = self.clause_mentions(clause)
         said_at = self.attribution_start(clause)
         greetings = could_match(_SOURCE_ONLY, clause.text)  # the clause first: its slices are new strings
         for m in mentions:
@@ -1201,7 +1212,8 @@ class Coder:
         if place is None and self.dateline and sentence.index < 2 and status == "held" and kind.mode == "in_person":
             place = self.dateline
         confidence -= 0.0 if exact else (0.1 if interval else 0.25)
-        if any(k not in [m.key for m in self.cast.in_span(clause.start, clause.end)] for k in participants):
+        named_here = {m.key for m in self.clause_mentions(clause)}
+        if any(k not in named_here for k in participants):
             confidence -= 0.05
         if summit_like and status == "scheduled" and mention is not None and _TALKS_WORD.search(text):
             mention.planned = True  # "meets Trump", "for talks with Moon": not a trip to a forum

@@ -73,6 +73,10 @@ def _first_op(op: Any, av: Any) -> tuple[list[str], bool]:
             else:  # NEGATE and anything unusual
                 raise _Unbounded
         return out, False
+    if op is sre.ASSERT and av[0] == 1:
+        # a lookahead needs a character where it stands ("(?=[A-Z][a-z])"): its first characters bound
+        # the match's, even when the match itself is empty; an empty lookahead bounds nothing
+        return _first(av[1])
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
         return [], True  # zero-width: the next element decides (a superset is still exact)
     if op is sre.SUBPATTERN:

@@ -160,6 +160,26 @@ def _patterns(lex_id: int) -> dict[str, Any]:
     }
 
 
+@cache
+def _standalone(lex_id: int) -> dict[str, list[PersonEntry]]:
+    """The dictionary's people by folded surname (read only: built once, not per article)."""
+    standalone: dict[str, list[PersonEntry]] = {}
+    for entry in lexicon().people:
+        standalone.setdefault(fold(entry.surname), []).append(entry)
+    return standalone
+
+
+@cache
+def _role_phrases(lex_id: int) -> tuple[tuple[str, int, str], ...]:
+    """(" phrase ", length, role) of every title phrase that names a role and may stand alone,
+    in the dictionary's order: what role_in looks for, without re-testing every title each call."""
+    return tuple(
+        (f" {phrase} ", len(phrase), title.role)
+        for phrase, title in lexicon().titles.items()
+        if title.role and not title.prefix_only
+    )
+
+
 def _entry_from_dict(item: dict[str, Any]) -> PersonEntry | None:
     name = item.get("name")
     if not isinstance(name, str) or not name.strip():
@@ -200,12 +220,19 @@ class _Builder:
         self.published_on = published_on
         self.lex = lexicon()
         self.sentences = sentences
-        self.by_key: dict[str, PersonEntry] = dict(self.lex.person_by_key)
+        # the dictionary's own map, read only; copied only when people from the database extend it
+        self.by_key: dict[str, PersonEntry] = self.lex.person_by_key
+        self.extra_keys: list[str] = []  # keys those people add, in the order they were added
         for item in extra_people:
             entry = _entry_from_dict(item) if isinstance(item, dict) else None
             if entry:
+                if self.by_key is self.lex.person_by_key:
+                    self.by_key = dict(self.by_key)
                 for form in (entry.name, *entry.aliases):
-                    self.by_key.setdefault(fold(form), entry)
+                    key = fold(form)
+                    if key not in self.by_key:
+                        self.by_key[key] = entry
+                        self.extra_keys.append(key)
         self.persons: dict[str, Person] = {}
         self.mentions: list[Mention] = []
         self.taken = bytearray(len(body) + 1)  # 1 where a mention already covers the character
@@ -285,7 +312,7 @@ class _Builder:
 
     def dictionary_names(self) -> None:
         prefixes = _dictionary_prefixes()
-        extra = [key for key in self.by_key if key not in self.lex.person_by_key]  # people from the database
+        extra = self.extra_keys  # people from the database
         if extra:
             prefixes = prefixes | _key_prefixes(extra)
         for run in _RUN.finditer(self.body):
@@ -371,10 +398,10 @@ class _Builder:
     def role_in(self, text: str) -> str | None:
         lowered = " " + text.lower().replace(",", " ").replace("\u2019s", " ") + " "
         best: tuple[int, str] | None = None
-        for phrase, title in self.lex.titles.items():
-            usable = title.role and not title.prefix_only and f" {phrase} " in lowered
-            if usable and (best is None or len(phrase) > best[0]):
-                best = (len(phrase), title.role or "")
+        for padded, length, role in _role_phrases(id(self.lex)):
+            # the first of the longest phrases found wins, as in the dictionary's order
+            if (best is None or length > best[0]) and padded in lowered:
+                best = (length, role)
         if best:
             return best[1]
         kin = _patterns(id(self.lex))["kin"].search(text)
@@ -408,9 +435,7 @@ class _Builder:
             for alias in entry.aliases if entry else []:
                 if " " not in alias and "-" not in alias:
                     by_surname.setdefault(fold(alias), []).append(person)
-        standalone: dict[str, list[PersonEntry]] = {}
-        for entry in self.lex.people:
-            standalone.setdefault(fold(entry.surname), []).append(entry)
+        standalone = _standalone(id(self.lex))
         hints = {start: role for start, _, role in self.pending_short}
         self.full_starts: dict[str, list[int]] = {}
         self.full_ends = {mention.start: mention.end for mention in self.mentions}

@@ -51,14 +51,17 @@ _ABBREVIATIONS = frozenset(
         "ft",
     ]
 )
-_BOUNDARY = re.compile(
+# compile_fast: a boundary starts at a stop or (lost space) at a capital, so other positions are
+# rejected by one character test instead of trying the look-behind at every character
+_BOUNDARY = compile_fast(
     r"[.!?]+[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9\u2013\u2014-])"
     # scraped copy loses the space: "... for a state visit.The Kremlin said ..."
-    r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"
+    r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])",
+    prefilter=False,
 )
 _PARAGRAPH = re.compile(r"[^\n]+")
-# a line cut mid-sentence: it ends in a word or a comma, and the next line goes on in lower case
-_WRAPPED = re.compile(r"[\w,]\s*$")
+# a line cut mid-sentence: it ends in a word or a comma (``[\w,]\s*$``, see _wrapped), and the next
+# line goes on in lower case
 _CONTINUES = re.compile(r"\s*[a-z]")
 # Subordinators open a new clause (with or without a comma before them); the weaker ones
 # ("as", "who", "and then") only after a comma, where they reliably start a clause.
@@ -115,6 +118,8 @@ _VERB = re.compile(
     rf"\b(?:{PAST_VERB}|is|are|was|were|will|would|can|could|may|might|should|must|has|have|do|does|did|says)\b"
 )
 _LAST_WORD = re.compile(r"([\w.]+)[.!?]*[\"\u201d\u2019')\]]*\s*$")
+# the last character that _LAST_WORD cannot consume: its match starts after it (see _last_word)
+_BEFORE_LAST_WORD = re.compile(r"(?s:.*)[^\w.!?\"\u201d\u2019')\]\s]")
 _OPENER = re.compile(r"\s*(\w+)")
 # (so does a subordinate one: "Kim, who has rarely travelled abroad since taking power in 2011, has visited China")
 _RELATIVE_OPENER = re.compile(r"\s*(?:who|which|whose|since|while|although|though|because)\s")
@@ -148,12 +153,27 @@ class Clause:
         return spans
 
 
+def _wrapped(body: str, start: int, end: int) -> bool:
+    """``[\\w,]\\s*$`` searched in body[start:end] (a line, no newline at its end), without trying
+    every character of it: the last character that is not a space is a word character or a comma."""
+    last = body[start:end].rstrip()[-1:]  # rstrip and \s agree on what a space is, as isalnum and \w do
+    return last == "," or last == "_" or last.isalnum()
+
+
+def _last_word(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_LAST_WORD.search(text[start:end])``, group for group, without trying every position of a
+    long paragraph: a match consumes everything up to ``end``, so it cannot start before the last
+    character it cannot consume."""
+    blocked = _BEFORE_LAST_WORD.match(text, start, end)
+    return _LAST_WORD.search(text, blocked.end() if blocked else start, end)
+
+
 def _paragraphs(body: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph: a line, or lines a page hard-wrapped mid-sentence ("... upon the
     prodding of" / "journalists, turned to Putin ..."), which read as one."""
     spans: list[tuple[int, int]] = []
     for line in _PARAGRAPH.finditer(body):
-        if spans and _WRAPPED.search(body, spans[-1][0], spans[-1][1]) and _CONTINUES.match(line.group(0)):
+        if spans and _wrapped(body, spans[-1][0], spans[-1][1]) and _CONTINUES.match(line.group(0)):
             spans[-1] = (spans[-1][0], line.end())
         else:
             spans.append((line.start(), line.end()))
@@ -169,7 +189,7 @@ def split_sentences(body: str) -> list[Sentence]:
             continue
         cursor = 0
         for m in _BOUNDARY.finditer(text):
-            word = _LAST_WORD.search(text[cursor : m.end()])
+            word = _last_word(text, cursor, m.end())
             token = (word.group(1) if word else "").rstrip(".").lower()
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
@@ -237,7 +257,7 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
 
 
 def _end_relative(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    if not _RELATIVE_OPENER.match(text[start:end]):
+    if not _RELATIVE_OPENER.match(text, start, end):  # as on text[start:end]: no look-behind
         return [(start, end)]
     m = _RELATIVE_END.search(text, start, end)
     if not m or _inside_quote(text, m.start()):
