@@ -71,6 +71,17 @@ def test_bounded_pattern_gets_lookahead() -> None:
     assert compile_fast(r"\bsummit\b").pattern.startswith("(?=[s])")
 
 
+def test_many_boundaries_go_behind_one() -> None:
+    words = ["will", "set to", "due to", "soon", "would", "plan", "hope", "want", "going", "agreed", "meets", "visits"]
+    many = "|".join(rf"\b{w}\b" for w in words)
+    assert first_chars(rf"{many}|'ll\b", re.IGNORECASE) == r"\b[wsdphgamv]|[']"
+    fewer = "|".join(rf"\b{w}\b" for w in words[1:])
+    assert first_chars(fewer, re.IGNORECASE) == "[sdwphgamv]"  # one boundary fewer: a plain class
+    assert first_chars(rf"\b(?:{'|'.join(words)})", re.IGNORECASE) == "[wsdphgamv]"  # one boundary for all
+    # a boundary bounds only what follows it where the match starts
+    assert first_chars(rf"x*\by|{fewer}") == r"\b[ysdwphgamv]|[x]"
+
+
 @pytest.mark.parametrize("pattern", [r"a?", r".x", r"[^a]b", r"(?i:x)y", r"\bx|", r"(?i)abc", r"x # c"], ids=repr)
 def test_unbounded_or_unsafe_patterns_stay_plain(pattern: str) -> None:
     flags = re.VERBOSE if "#" in pattern else 0
@@ -170,7 +181,10 @@ def test_a_leading_lookahead_bounds_the_first_character() -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="aZ.!? \n", max_size=30))
 def test_a_leading_lookahead_matches_as_before(text: str) -> None:
-    pattern = r"[.!?]+\s+(?=[A-Z])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?=Z\.)"
-    plain, fast = re.compile(pattern), compile_fast(pattern, prefilter=False)
-    assert fast.pattern != pattern
-    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    for pattern in (
+        r"[.!?]+\s+(?=[A-Z])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?=Z\.)",
+        r"a*\bZ|\b(?:aa|\.)|(?:\bZ)*!|(?=\ba)a?Z|" + "|".join([r"\ba\.", r"\bZ!", r"\b\.a"] * 4),
+    ):
+        plain, fast = re.compile(pattern), compile_fast(pattern, prefilter=False)
+        assert fast.pattern != pattern
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]

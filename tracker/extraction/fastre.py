@@ -40,6 +40,10 @@ _CATEGORIES = {
     sre.CATEGORY_WORD: r"\w",
     sre.CATEGORY_NOT_WORD: r"\W",
 }
+# A boundary in the lookahead costs a test at every position; it pays only where that many
+# alternatives would each test a boundary of their own at a position inside a word ("\\bwill|'ll|
+# \\bset to|..." under IGNORECASE, whose literals re cannot skip by their first character)
+_MANY_BOUNDARIES = 12
 _REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)}
 
 
@@ -47,72 +51,89 @@ class _Unbounded(Exception):
     """The first character of a match cannot be bounded by a set (``.``, ``[^x]``, ...)."""
 
 
-def _first(items: Any) -> tuple[list[str], bool]:
-    """(class items a match of this sequence can start with, whether it can match empty)."""
-    chars: list[str] = []
+def _first(items: Any, bounded: bool = False, tests: list[int] | None = None) -> tuple[list[tuple[str, bool]], bool]:
+    """(class items a match of this sequence can start with, each with whether a word boundary
+    must stand right before it; whether the sequence can match empty). ``bounded``: a ``\\b``
+    earlier in an enclosing sequence, matched at the same position as everything up to here;
+    ``tests`` counts the boundaries met there (one shared by all alternatives counts once)."""
+    chars: list[tuple[str, bool]] = []
     for op, av in items:
-        found, nullable = _first_op(op, av)
+        found, nullable = _first_op(op, av, bounded, tests)
         chars.extend(found)
         if not nullable:
             return chars, False
+        if op is sre.AT and av is sre.AT_BOUNDARY:
+            # every element so far could match empty: this "\b" stands where the match starts
+            bounded = True
+            if tests is not None:
+                tests[0] += 1
     return chars, True
 
 
-def _first_op(op: Any, av: Any) -> tuple[list[str], bool]:
+def _first_op(op: Any, av: Any, bounded: bool, tests: list[int] | None) -> tuple[list[tuple[str, bool]], bool]:
     if op is sre.LITERAL:
-        return [re.escape(chr(av))], False
+        return [(re.escape(chr(av)), bounded)], False
     if op is sre.IN:
         out = []
         for kind, value in av:
             if kind is sre.LITERAL:
-                out.append(re.escape(chr(value)))
+                out.append((re.escape(chr(value)), bounded))
             elif kind is sre.RANGE:
-                out.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+                out.append((f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}", bounded))
             elif kind is sre.CATEGORY and value in _CATEGORIES:
-                out.append(_CATEGORIES[value])
+                out.append((_CATEGORIES[value], bounded))
             else:  # NEGATE and anything unusual
                 raise _Unbounded
         return out, False
     if op is sre.ASSERT and av[0] == 1:
         # a lookahead needs a character where it stands ("(?=[A-Z][a-z])"): its first characters bound
         # the match's, even when the match itself is empty; an empty lookahead bounds nothing
-        return _first(av[1])
+        return _first(av[1], bounded, tests)
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
         return [], True  # zero-width: the next element decides (a superset is still exact)
     if op is sre.SUBPATTERN:
         _group, add_flags, del_flags, pattern = av
         if add_flags or del_flags:
             raise _Unbounded  # a scoped case flag would change what the lookahead means
-        return _first(pattern)
+        return _first(pattern, bounded, tests)
     if op is sre.BRANCH:
-        chars: list[str] = []
+        chars: list[tuple[str, bool]] = []
         nullable = False
         for branch in av[1]:
-            found, empty = _first(branch)
+            found, empty = _first(branch, bounded, tests)
             chars.extend(found)
             nullable = nullable or empty
         return chars, nullable
     if op in _REPEATS:
         low, _high, pattern = av
-        found, empty = _first(pattern)
+        found, empty = _first(pattern, bounded, tests)
         return found, empty or low == 0
     if op is getattr(sre, "ATOMIC_GROUP", None):
-        return _first(av)
+        return _first(av, bounded, tests)
     raise _Unbounded  # ANY, NOT_LITERAL, group references, conditionals
 
 
 def first_chars(pattern: str, flags: int = 0) -> str | None:
-    """A character class every match of ``pattern`` starts with, or None when unbounded."""
+    """What must hold where any match of ``pattern`` starts, as the body of a lookahead: a class of
+    first characters, or None when unbounded. Where many alternatives test a ``\\b`` each (see
+    _MANY_BOUNDARIES), the characters that only follow a boundary are put behind one ("\\b[ws]|[']"):
+    at a position inside a word it fails at once."""
     try:
         parsed = sre_parse.parse(pattern, flags)
         if parsed.data and parsed.data[0][0] in (sre.LITERAL, sre.IN) and not flags & re.IGNORECASE:
             return None  # re already scans for a leading literal or set in C
-        chars, nullable = _first(parsed)
+        tests = [0]
+        chars, nullable = _first(parsed, False, tests)
     except (_Unbounded, re.error):
         return None
     if nullable or not chars:
         return None
-    return "[" + "".join(dict.fromkeys(chars)) + "]"
+    free = list(dict.fromkeys(c for c, bounded in chars if not bounded))
+    after_boundary = [c for c in dict.fromkeys(c for c, bounded in chars if bounded) if c not in free]
+    if not after_boundary or tests[0] < _MANY_BOUNDARIES:
+        return "[" + "".join(dict.fromkeys(c for c, _ in chars)) + "]"
+    head = r"\b[" + "".join(after_boundary) + "]"
+    return head + "|[" + "".join(free) + "]" if free else head
 
 
 def compile_fast(pattern: str, flags: int = 0, *, prefilter: bool = True) -> re.Pattern[str]:

@@ -118,8 +118,9 @@ _VERB = re.compile(
     rf"\b(?:{PAST_VERB}|is|are|was|were|will|would|can|could|may|might|should|must|has|have|do|does|did|says)\b"
 )
 _LAST_WORD = re.compile(r"([\w.]+)[.!?]*[\"\u201d\u2019')\]]*\s*$")
-# the last character that _LAST_WORD cannot consume: its match starts after it (see _last_word)
-_BEFORE_LAST_WORD = re.compile(r"(?s:.*)[^\w.!?\"\u201d\u2019')\]\s]")
+_CLOSERS = "\"\u201d\u2019')]"  # what _LAST_WORD lets follow a sentence's stop
+# up to the last character that can be neither in the last word nor a stop (see _last_word)
+_BEFORE_LAST_RUN = re.compile(r"(?s:.*)[^\w.!?]")
 _OPENER = re.compile(r"\s*(\w+)")
 # (so does a subordinate one: "Kim, who has rarely travelled abroad since taking power in 2011, has visited China")
 _RELATIVE_OPENER = re.compile(r"\s*(?:who|which|whose|since|while|although|though|because)\s")
@@ -161,10 +162,12 @@ def _wrapped(body: str, start: int, end: int) -> bool:
 
 
 def _last_word(text: str, start: int, end: int) -> re.Match[str] | None:
-    """``_LAST_WORD.search(text[start:end])``, group for group, without trying every position of a
-    long paragraph: a match consumes everything up to ``end``, so it cannot start before the last
-    character it cannot consume."""
-    blocked = _BEFORE_LAST_WORD.match(text, start, end)
+    """``_LAST_WORD.search(text[start:end])``, group for group, without trying every word of a
+    long paragraph. A match runs to the end: word characters and dots, stops, closing marks,
+    spaces, in that order (the last two sets share nothing with the first two), so it starts
+    inside the run of word characters and stops that the closing marks and spaces end with."""
+    tail_end = start + len(text[start:end].rstrip().rstrip(_CLOSERS))  # rstrip and \s agree on spaces
+    blocked = _BEFORE_LAST_RUN.match(text, start, tail_end)
     return _LAST_WORD.search(text, blocked.end() if blocked else start, end)
 
 
