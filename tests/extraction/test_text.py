@@ -1,4 +1,4 @@
-"""The sentence splitter's shortcuts answer exactly as the regexes they stand for."""
+"""Shortcuts of the splitter and the finders answer exactly as the regexes they stand for."""
 
 from __future__ import annotations
 
@@ -30,3 +30,12 @@ def test_last_word_is_the_regex_on_the_slice(text: str, start: int, end: int) ->
     assert (got and (got.start() - start, got.end() - start, got.group(1))) == (
         expected and (expected.start(), expected.end(), expected.group(1))
     )
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="AbZ\u00e9-_1 .'", max_size=30), st.integers(0, 30))
+def test_capitalised_words_as_before(text: str, pos: int) -> None:
+    from tracker.extraction.people import _CAPITALISED
+
+    before = re.compile(r"(?<![\w-])[A-Z][A-Za-zÀ-ɏ]+(?![\w-])")
+    assert [m.span() for m in _CAPITALISED.finditer(text, pos)] == [m.span() for m in before.finditer(text, pos)]

@@ -101,7 +101,7 @@ _REPEAT_MEETING = compile_fast(
 _ELIDED_SUBJECT = re.compile(
     rf"\A\s*(?:(?:and\s+)?(?:also\s+)?(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?{PAST_VERB}|(?:after|before|while)\s+\w+ing)\b"
 )
-_DAY_AFTER = re.compile(rf"\A\s*(a|{COUNT_WORDS}|\d+) (days?|weeks?) (after|before)\b", re.I)
+_DAY_AFTER = compile_fast(rf"\A\s*(a|{COUNT_WORDS}|\d+) (days?|weeks?) (after|before)\b", re.I)  # needles: day, week
 _BETWEEN = compile_fast(
     r"\b(?:talks|meeting|meetings|summit|negotiations|dinner|discussions|call)\b[^.;]{0,40}?\bbetween\s"
 )
@@ -135,7 +135,7 @@ _VISIT_VERB = re.compile(
     r"(?:\b(?:will|to|has|had|would)\s+(?:\w+\s+)?visit|\bvisit(?:ed|s|ing)"
     r"|\b(?:make|makes|made|making|pay|pays|paid|paying)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}visit)\s*$"
 )
-_DELEGATION_TALKS = re.compile(
+_DELEGATION_TALKS = compile_fast(
     r"\b(?:high|working|senior|lower|ministerial|vice-ministerial|expert|deputy|military)[- ]level\s+"
     r"(?:talks|meetings?|dialogue|negotiations)\b"
 )
@@ -193,7 +193,7 @@ _TO_OR_FOR = re.compile(r"\b(?:to|for)\b")
 _WITH_NAME = re.compile(r"\bwith\s+[A-Z]")
 _MEETINGS_OR_TALKS = re.compile(r"\b(?:meetings|talks)\b")
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
-_SUMMIT_PLACE = re.compile(
+_SUMMIT_PLACE = compile_fast(  # every match holds "summit"; the lookahead skips lowercase positions
     r"\b(?P<before>[A-Z][\w]*(?:\s[A-Z][\w]*)?)\s+(?:\w+\s+)?summit\b"
     r"|\bsummit\b[^.;,]{0,60}?\b(?:in|at)\s+(?P<after>[A-Z][\w]*(?:\s[A-Z][\w]*)?)"
 )
@@ -1503,6 +1503,8 @@ def _count(word: str) -> int:
 
 
 def _strip_quotes(text: str) -> str:
+    if '"' not in text and "\u201c" not in text:
+        return text  # no opening quotation mark, no match: what sub would return (the same string)
     return _QUOTED.sub(" ", text)
 
 

@@ -558,8 +558,9 @@ def find_dates(text: str, pub: dt.date, *, future: bool = False) -> list[DateMen
     return sorted(found, key=lambda d: d.start)
 
 
+# matched at a date's end (match anchors it there; "\A" would hold only at the string's start)
 _ATTACHED = re.compile(
-    r"\A(?:['\u2019]s)?\s+(?:(?!(?:before|after|for|of|the|a|an|to|in|at|on|with|and|that|his|her|their|its|which|who"
+    r"(?:['\u2019]s)?\s+(?:(?!(?:before|after|for|of|the|a|an|to|in|at|on|with|and|that|his|her|their|its|which|who"
     r"|was|were|is|are|will|would)\s)[a-z-]+\s+){0,2}?"
     r"(summit|meeting|talks|visit|trip|news conference)\b"
 )
@@ -567,7 +568,7 @@ _ATTACHED = re.compile(
 
 def _attach(mention: DateMention, text: str) -> DateMention:
     """ "a June 12 summit", "next month's summit": the date belongs to that noun, not the clause."""
-    m = _ATTACHED.match(text[mention.end :])
+    m = _ATTACHED.match(text, mention.end)  # as on text[mention.end:], without the copy
     if not m:
         return mention
     return DateMention(

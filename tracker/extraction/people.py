@@ -31,7 +31,9 @@ _COMMA_NAME = re.compile(r",\s+(?=[A-Z])")
 _POSSESSIVE = re.compile(r"\A['\u2019]s?\b")
 # compiled once: these run per token and per capitalised word
 _WORD = re.compile(r"\S+")
-_CAPITALISED = re.compile(r"(?<![\w-])[A-Z][A-Za-zÀ-ɏ]+(?![\w-])")
+# "(?<![\w-])[A-Z][A-Za-zÀ-ɏ]+(?![\w-])" with the capital first, so that re skips to capitals in C: the
+# look-behind, two characters wide after it, tests the character before the capital as before
+_CAPITALISED = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Za-zÀ-ɏ]+(?![\w-])")
 _NAME_BEFORE = re.compile(r"([A-Z][\w-]*)[ \t]+$")
 _NAME_AFTER = re.compile(r"[ \t]+([A-Z][\w-]*)")
 _OWNER_S = re.compile(r"['\u2019]s$")

@@ -10,9 +10,12 @@ from .lexicon import Lexicon
 
 # Only places introduced as a location count: "in Singapore", "at the Peace House", not
 # "a letter from Pyongyang" or "Pyongyang's envoy".
-_LOCATIVE = re.compile(
+# (searched in the 60 characters before each gazetteer hit: the first-character lookahead spares
+# most positions the IGNORECASE alternatives; most of those texts hold "in" or "on", no use as needles)
+_LOCATIVE = compile_fast(
     r"(?:\b(?:in|at|to|into|inside|on|near|outside|off|visit(?:ed|ing)?|across)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,5}?)$",
     re.IGNORECASE,
+    prefilter=False,
 )
 # run on whole bodies, where a needle scan costs more than a plain "capital" in text
 _CAPITAL = compile_fast(r"\b(?P<demonym>(?:North |South )?[A-Z][a-z]+)\s+capital\b", prefilter=False)

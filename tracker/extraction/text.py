@@ -149,7 +149,9 @@ class Clause:
         """Body offsets of quoted speech inside the clause (computed once: the coder asks often)."""
         spans = self.__dict__.get("_quoted")
         if spans is None:
-            spans = [(self.start + m.start(), self.start + m.end()) for m in _QUOTE.finditer(self.text)]
+            text = self.text  # most clauses hold no opening quotation mark: no scan at all
+            quoted = '"' in text or "\u201c" in text
+            spans = [(self.start + m.start(), self.start + m.end()) for m in _QUOTE.finditer(text)] if quoted else []
             self.__dict__["_quoted"] = spans  # a cache, not a field: equality and hashing ignore it
         return spans
 
