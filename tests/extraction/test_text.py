@@ -39,3 +39,29 @@ def test_capitalised_words_as_before(text: str, pos: int) -> None:
 
     before = re.compile(r"(?<![\w-])[A-Z][A-Za-zÀ-ɏ]+(?![\w-])")
     assert [m.span() for m in _CAPITALISED.finditer(text, pos)] == [m.span() for m in before.finditer(text, pos)]
+
+
+TOKENS = ["and", "said", "that", "had", "met", "walked", "a", "two", "days", "after", "before", "the", "flying"]
+TOKENS += ["since", "as", "they", "try", "to", "discuss", "but", "ahead", "of", "Kim", "his", "summit", "5", "slowly"]
+TOKENS += [" ", "  ", ", ", ",", "; ", "(", ")", " \u2014 ", "\u2013", "\n", '"', ".", "\u00a0"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS), max_size=30), st.lists(st.sampled_from([" ", "", ", ", "  "]), min_size=1))
+def test_clause_splits_as_the_rule(tokens: list[str], glue: list[str]) -> None:
+    text = "".join(token + glue[i % len(glue)] for i, token in enumerate(tokens))
+    rule = re.compile(T.CLAUSE_SPLIT_RULE)
+    assert [m.span() for m in T._CLAUSE_SPLIT.finditer(text)] == [m.span() for m in rule.finditer(text)]
+
+
+def test_clause_splits_as_the_rule_on_every_article() -> None:
+    from pathlib import Path
+
+    rule = re.compile(T.CLAUSE_SPLIT_RULE)
+    checked = 0
+    for path in sorted((Path(__file__).parent / "articles").glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            expected = [m.span() for m in rule.finditer(line)]
+            assert [m.span() for m in T._CLAUSE_SPLIT.finditer(line)] == expected, line
+            checked += len(expected)
+    assert checked > 100
