@@ -65,3 +65,19 @@ def test_clause_splits_as_the_rule_on_every_article() -> None:
             assert [m.span() for m in T._CLAUSE_SPLIT.finditer(line)] == expected, line
             checked += len(expected)
     assert checked > 100
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.sampled_from(["he", "He", "She", "they", "Their", "his", "her", "hers", "the", "s", "T", "x", "_"])),
+    st.lists(st.sampled_from([" ", "", "-", "'", "\u00e9"]), min_size=1),
+    st.integers(0, 5),
+)
+def test_pronouns_as_the_rule(words: list[str], glue: list[str], pos: int) -> None:
+    from tracker.extraction import coder
+
+    text = "".join(word + glue[i % len(glue)] for i, word in enumerate(words))
+    rule = re.compile(coder.PRONOUN_RULE)
+    assert [(m.span(), m.group("p")) for m in coder._PRONOUN.finditer(text, pos)] == [
+        (m.span(), m.group("p")) for m in rule.finditer(text, pos)
+    ]

@@ -24,7 +24,14 @@ from .text import PAST_VERB, Clause, Sentence, split_clauses
 _EVENT_NOUN = re.compile(
     r"\A(?:['\u2019]s?)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|meeting|meetings|talks|summit|summits|proposal|invitation|letter|call)\b"
 )
-_PRONOUN = compile_fast(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b")
+PRONOUN_RULE = r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b"
+# PRONOUN_RULE run on every clause, as alternatives that each start with a literal letter, so that re
+# skips to those letters in C: the look-behind after the letter is the "\b" before it (a word
+# character follows), and each letter keeps the rule's order of its words (He, His, Her)
+_PRONOUN = re.compile(
+    r"(?P<p>H(?<!\wH)(?:e|is|er)|h(?<!\wh)(?:e|is|er)|S(?<!\wS)he|s(?<!\ws)he|T(?<!\wT)(?:hey|heir)"
+    r"|t(?<!\wt)(?:hey|heir))\b"
+)
 _COUNTERPART = compile_fast(r"\b(?:his|her|their)\s+(?P<who>(?:[\w-]+\s+){0,4}?counterparts?)\b")
 _EACH_WITH = compile_fast(r"\beach with\b", re.IGNORECASE)
 # "met Abe and Modi" is one meeting in the gold (several annotators, four articles); "talks with

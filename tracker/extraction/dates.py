@@ -236,8 +236,10 @@ class _Rules:
 # carry no date at all, and this keeps the resolver cheap on them.
 # every spelling _MON accepts, so "summary" or "separately" does not wake the month rules
 _MONTH_NEEDLES = (*(m.lower() for m in MONTHS), "jan.", "feb.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.")
+# every weekday _WD names in full: "day" alone also wakes the weekday rules for "days" and "today"
+_WEEKDAY_NEEDLES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NEEDLES: dict[str, tuple[str, ...]] = {
-    "weekday_range": ("day",),
+    "weekday_range": _WEEKDAY_NEEDLES,
     "month_day": _MONTH_NEEDLES,
     "day_month": _MONTH_NEEDLES,
     "by_end": ("end of",),
@@ -262,9 +264,17 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "within": ("within",),
     "past_span": ("past", "last"),
     "ago": ("ago",),
-    "relative_day": ("day",),
+    "relative_day": (
+        "day before",
+        "previous day",
+        "day earlier",
+        "next day",
+        "following day",
+        "day later",
+        "day after",
+    ),
     "relative_span": ("later", "earlier", "afterwards"),
-    "weekday": ("day",),
+    "weekday": _WEEKDAY_NEEDLES,
 }
 
 

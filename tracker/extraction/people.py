@@ -297,11 +297,12 @@ class _Builder:
         if kind != "short":
             self.full_counts[person.key] = self.full_counts.get(person.key, 0) + 1
 
+    # both maps hold only 0 and 1: a search for the other value answers without copying a slice
     def free(self, start: int, end: int) -> bool:
-        return not any(self.taken[start:end])
+        return self.taken.find(1, start, end) < 0
 
     def in_place(self, start: int, end: int) -> bool:
-        return all(self.in_places[start:end])
+        return self.in_places.find(0, start, end) < 0
 
     # -- passes -----------------------------------------------------------------------
     def tokens(self, text: str, offset: int) -> list[tuple[int, int, str]]:
@@ -318,9 +319,10 @@ class _Builder:
         if extra:
             prefixes = prefixes | _key_prefixes(extra)
         for run in _RUN.finditer(self.body):
-            if " " not in run.group(0) and "\t" not in run.group(0):
+            words = run.group(0)
+            if " " not in words and "\t" not in words:
                 continue  # one word: dictionary names here have two or more (one-word mentions come later)
-            toks = self.tokens(run.group(0), run.start())
+            toks = self.tokens(words, run.start())
             i = 0
             while i < len(toks):
                 # a name's key starts with its first token's key: most capitalised words start none

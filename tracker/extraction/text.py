@@ -246,8 +246,9 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
     if opening:  # "Hours after Kim left, Trump spoke with Xi": the opening clause ends at its comma
         pieces.append((0, opening.end() - 1))
         cursor = opening.end()
+    quoted = '"' in text or "\u201c" in text  # without a quotation mark no split is inside one
     for m in _CLAUSE_SPLIT.finditer(text, cursor):
-        if _inside_quote(text, m.start()):
+        if quoted and _inside_quote(text, m.start()):
             continue
         if text.startswith("and ", m.end()) and _OPEN_BETWEEN.search(text, cursor, m.start()):
             continue  # "talks between Kim Yong Chol, a senior aide, and Pompeo": one clause, both parties
