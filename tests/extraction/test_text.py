@@ -81,3 +81,22 @@ def test_pronouns_as_the_rule(words: list[str], glue: list[str], pos: int) -> No
     assert [(m.span(), m.group("p")) for m in coder._PRONOUN.finditer(text, pos)] == [
         (m.span(), m.group("p")) for m in rule.finditer(text, pos)
     ]
+
+
+def test_gazetteer_scan_as_the_plain_rule() -> None:
+    from pathlib import Path
+
+    from tracker.extraction.fastre import trie_alternation
+    from tracker.extraction.lexicon import lexicon
+
+    lex = lexicon()
+    rule = re.compile(r"\b(?<![\w-])(?=[A-Z])(?:" + trie_alternation(list(lex.places)) + r")(?![\w-])")
+    here = Path(__file__).parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((here / "articles").glob("*.txt"))]
+    texts += ["xParis Paris-Seoul -Seoul _Seoul Seoul's Seoulx Moscow\nMoscow", "Paris"]
+    found = 0
+    for text in texts:
+        expected = [m.span() for m in rule.finditer(text)]
+        assert [m.span() for m in lex.place_regex.finditer(text)] == expected
+        found += len(expected)
+    assert found > 100

@@ -164,23 +164,72 @@ _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 _MIN_NEEDLE = 2  # single characters occur in nearly every clause: no use as a filter
 
 
+_MAX_SPELLINGS = 32  # a stretch with more exact spellings than this is not spelt out
+
+
+def _exact_op(op: Any, av: Any, ignorecase: bool) -> list[str] | None:
+    """Every string this element can match (lowercased under IGNORECASE), when they are few."""
+    if op is sre.LITERAL:
+        return [chr(av).lower() if ignorecase else chr(av)] if av < 128 or not ignorecase else None
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return [""]  # zero-width: nothing of the text
+    if op is sre.IN:
+        if len(av) > 4 or any(kind is not sre.LITERAL or (ignorecase and value >= 128) for kind, value in av):
+            return None
+        return list(dict.fromkeys(chr(value).lower() if ignorecase else chr(value) for _, value in av))
+    if op is sre.SUBPATTERN:
+        scoped = (ignorecase or bool(av[1] & re.IGNORECASE)) and not av[2] & re.IGNORECASE
+        return _exact(av[3], scoped)
+    if op is sre.BRANCH:
+        spellings: list[str] = []
+        for branch in av[1]:
+            found = _exact(branch, ignorecase)
+            if found is None:
+                return None
+            spellings.extend(found)
+        spellings = list(dict.fromkeys(spellings))
+        return spellings if len(spellings) <= _MAX_SPELLINGS else None
+    if op in _REPEATS and av[0] in (0, 1) and av[1] == 1:
+        found = _exact(av[2], ignorecase)
+        return None if found is None else list(dict.fromkeys([*([""] if av[0] == 0 else []), *found]))
+    return None
+
+
+def _exact(items: Any, ignorecase: bool) -> list[str] | None:
+    """Every string this sequence can match, when they are few (see _exact_op)."""
+    spellings = [""]
+    for op, av in items:
+        found = _exact_op(op, av, ignorecase)
+        if found is None or len(spellings) * len(found) > _MAX_SPELLINGS:
+            return None
+        spellings = list(dict.fromkeys(a + b for a in spellings for b in found))
+    return spellings
+
+
 def _literals(items: Any, ignorecase: bool) -> list[str] | None:
-    """Strings one of which every match of this sequence contains, or None when unknown."""
+    """Strings one of which every match of this sequence contains, or None when unknown.
+
+    A stretch of elements with few exact spellings ("(?:is|are) to", "plans? for") counts as
+    one: what it matches is one of their concatenations ("is to", "are to"), a longer and so
+    rarer needle than any of its parts."""
     candidates: list[list[str]] = []
-    run: list[str] = []
+    stretch = [""]  # the spellings of the exact elements since the last other one
 
     def close() -> None:
-        if run:
-            candidates.append(["".join(run)])
-            run.clear()
+        nonlocal stretch
+        if any(stretch):
+            candidates.append(stretch)
+        stretch = [""]
 
     for op, av in items:
-        if op is sre.LITERAL and (av < 128 or not ignorecase):
-            run.append(chr(av).lower() if ignorecase else chr(av))
+        exact = _exact_op(op, av, ignorecase)
+        if exact is not None and len(stretch) * len(exact) <= _MAX_SPELLINGS:
+            stretch = list(dict.fromkeys(a + b for a in stretch for b in exact))
             continue
-        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
-            continue  # zero-width: the characters consumed on either side are adjacent in the text
         close()
+        if exact is not None:  # too many spellings to join the stretch: one candidate of its own
+            candidates.append(exact)
+            continue
         found: list[str] | None = None
         if op is sre.SUBPATTERN:
             # a scoped flag, "(?-i:may)", changes the case of what is inside; needles are
