@@ -413,6 +413,44 @@ def could_match(regex: re.Pattern[str], text: str) -> bool:
 _WORD_START = re.compile(r"\b(?=\w)")
 
 
+class _LiteralIndex:
+    """The anchor literals of every Anchored in one automaton: the scans of one body by several
+    of them (titles before names, descriptions "the North Korean official") share one pass."""
+
+    def __init__(self) -> None:
+        self._owners: dict[str, int] = {}  # literal -> bits of the Anchored that look for it
+        self._count = 0
+        self._automaton: Any = None
+        self._last: tuple[str | None, list[tuple[int, int]]] = (None, [])
+
+    def register(self, literals: Iterable[str]) -> int:
+        bit = 1 << self._count
+        self._count += 1
+        for literal in set(literals):
+            self._owners[literal] = self._owners.get(literal, 0) | bit
+        self._automaton, self._last = None, (None, [])
+        return bit
+
+    def hits(self, text: str) -> list[tuple[int, int]]:
+        """(start, owner bits) of every occurrence of every literal in ``text`` (the last text's kept)."""
+        last = self._last  # read once: another thread may put its own text there
+        if last[0] is text:
+            return last[1]
+        automaton = self._automaton
+        if automaton is None:  # built whole before it is shared
+            automaton = _ahocorasick.Automaton()
+            for literal, owners in self._owners.items():
+                automaton.add_word(literal, (len(literal), owners))
+            automaton.make_automaton()
+            self._automaton = automaton
+        found = [(end - length + 1, owners) for end, (length, owners) in automaton.iter(text)]
+        self._last = (text, found)
+        return found
+
+
+_LITERALS = _LiteralIndex()
+
+
 class Anchored:
     """``finditer`` of a pattern made of a lead of known words and an ``anchor`` that is cheap
     to find: "the North Korean *vice chairman*", "Vice *Marshal Jo*", "Kim Yong Chol*, a*".
@@ -440,22 +478,18 @@ class Anchored:
         self.lead_word = lead_word
         self.max_words = max_words  # past that (hostile text), try every word from the last match on
         self.pattern = regex.pattern
-        self._automaton: Any = None
-        if literals and _ahocorasick is not None:
-            self._automaton = _ahocorasick.Automaton()
-            for literal in set(literals):
-                self._automaton.add_word(literal, len(literal))
-            self._automaton.make_automaton()
+        self._bit = _LITERALS.register(literals) if literals and _ahocorasick is not None else 0
 
     def _anchors(self, text: str) -> Iterator[int]:
         """Start offsets of the anchor's matches, left to right."""
-        if self._automaton is None:
+        if not self._bit:
             pos = 0
             while (hit := self.anchor.search(text, pos)) is not None:
                 yield hit.start()
                 pos = hit.start() + 1
             return
-        for start in sorted({end - length + 1 for end, length in self._automaton.iter(text)}):
+        bit = self._bit
+        for start in sorted({start for start, owners in _LITERALS.hits(text) if owners & bit}):
             if self.anchor.match(text, start):
                 yield start
 
