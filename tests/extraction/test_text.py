@@ -100,3 +100,18 @@ def test_gazetteer_scan_as_the_plain_rule() -> None:
         assert [m.span() for m in lex.place_regex.finditer(text)] == expected
         found += len(expected)
     assert found > 100
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["envoy", "of", "to", "for", "the", "according", "father", "Kim", "Of", "aide"])),
+    st.lists(st.sampled_from([" ", "  ", ", ", "\n"]), min_size=1),
+    st.integers(0, 80),
+)
+def test_kinship_window_as_the_rule(words: list[str], glue: list[str], position: int) -> None:
+    from tracker.extraction import coder
+
+    body = "".join(word + glue[i % len(glue)] for i, word in enumerate(words))
+    position = min(position, len(body))
+    expected = coder._KIN_OF.search(body, max(0, position - 30), position) is not None
+    assert coder._kin_of(body, position) == expected

@@ -566,7 +566,7 @@ class Coder:
         for m in mentions:
             inert = m.possessive and not _EVENT_NOUN.match(self.body[m.end : m.end + 40])
             inert = inert or m.start >= said_at  # ", State Department spokeswoman Heather Nauert said."
-            inert = inert or bool(_KIN_OF.search(self.body, max(0, m.start - 30), m.start))
+            inert = inert or _kin_of(self.body, m.start)
             inert = inert or (
                 greetings and bool(_SOURCE_ONLY.search(self.body[max(clause.start, m.start - 40) : m.start]))
             )
@@ -601,7 +601,7 @@ class Coder:
             if key:
                 tail = self.body[d.end() : d.end() + 40]
                 inert = bool(_POSSESSIVE_TAIL.match(tail)) and not _EVENT_NOUN.match(tail)
-                inert = inert or bool(_KIN_OF.search(self.body, max(0, pos - 30), pos))
+                inert = inert or _kin_of(self.body, pos)
                 inert = inert or pos >= said_at  # "..., the spokesman said.": the speaker, as for names
                 found.append((pos, key, inert))
         for g in self.lex.group_regex.finditer(text):
@@ -1507,6 +1507,16 @@ def _attempted(text: str, regex: re.Pattern[str]) -> bool:
 
 def _count(word: str) -> int:
     return int(word) if word.isdigit() else NUMBERS[word.lower()]
+
+
+def _kin_of(body: str, position: int) -> bool:
+    """_KIN_OF in the 30 characters before ``position``. Each of its matches ends in "of", "to" or
+    "for" and what may follow them, so a window without one of those is answered without a scan."""
+    start = max(0, position - 30)
+    window = body[start:position]
+    if "of" not in window and "to" not in window and "for" not in window:
+        return False
+    return _KIN_OF.search(body, start, position) is not None
 
 
 def _strip_quotes(text: str) -> str:

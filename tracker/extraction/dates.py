@@ -551,9 +551,7 @@ def find_dates(text: str, pub: dt.date, *, future: bool = False) -> list[DateMen
     present = NEEDLES.present(text)
     if not present & RULES.bits:
         return found
-    for regex, kind, bits in RULES.rules:
-        if not present & bits:
-            continue
+    for regex, kind, _ in [rule for rule in RULES.rules if present & rule[2]]:  # in order, those woken
         for m in regex.finditer(text):
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue
