@@ -366,3 +366,16 @@ def test_a_question_after_the_event_does_not_make_it_conditional():
         pub=dt.date(2019, 4, 22),
     )
     assert open_question["meetings"] == []
+
+
+def test_a_letter_received_is_a_letter_and_a_report_with_a_participle_is_its_own_clause():
+    result = run(
+        "North Korean leader Kim Jong Un received a personal letter of excellent content from US President "
+        "Donald Trump, state media said on Sunday.\n\nBoth sides have expressed a willingness to meet again, "
+        "with Trump saying earlier this month that he had received a beautiful letter from Kim.",
+        pub=dt.date(2019, 6, 23),
+    )
+    modes = {m["mode"] for m in result["meetings"]}
+    assert modes == {"letter"}
+    assert any(m["date"] == {"from": "2019-06-01", "to": "2019-06-22"} for m in result["meetings"])
+    assert changes(result, "proposed") == []
