@@ -379,3 +379,16 @@ def test_a_letter_received_is_a_letter_and_a_report_with_a_participle_is_its_own
     assert modes == {"letter"}
     assert any(m["date"] == {"from": "2019-06-01", "to": "2019-06-22"} for m in result["meetings"])
     assert changes(result, "proposed") == []
+
+
+def test_names_with_particles_and_people_introduced_as_counterparts_or_negotiators():
+    result = run(
+        "Omani Foreign Minister Badr al-Busaidi met Indian External Affairs Minister Sushma Swaraj and her "
+        "Pakistani counterpart Shah Mehmood Qureshi on Monday. Iran's chief negotiator Abbas Araghchi "
+        "joined them.",
+        pub=dt.date(2018, 9, 21),
+    )
+    names = {p["name"]: p["country"] for p in result["persons"]}
+    assert names["Badr al-Busaidi"] == "OM"
+    assert names["Shah Mehmood Qureshi"] == "PK"
+    assert names["Abbas Araghchi"] == "IR"

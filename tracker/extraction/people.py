@@ -22,10 +22,12 @@ from .lexicon import Lexicon, PersonEntry, fold, lexicon
 from .text import Sentence
 
 _NAME_TOKEN = r"[A-Z][A-Za-zÀ-ɏ]*(?:-[A-Za-zÀ-ɏ]+)*\.?"  # noqa: S105 - a regex, not a secret
-_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*")
+# a lower-case particle inside a name: "Badr al-Busaidi", "Faisal bin Farhan", "Ursula von der Leyen"
+_PARTICLE = r"(?:(?:al|el|bin|ibn|bint|von|van|der|de|da|di|du|del|dos)(?:-|[ \t]+))?"
+_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_PARTICLE}{_NAME_TOKEN})*")
 # Inside larger patterns a name is at most six tokens: an unbounded run followed by a
 # required comma backtracks quadratically on hostile text ("Kim Kim Kim ...").
-_NAME = rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,5}}"
+_NAME = rf"{_NAME_TOKEN}(?:[ \t]+{_PARTICLE}{_NAME_TOKEN}){{0,5}}"
 _NAME_AT = re.compile(_NAME)
 _COMMA_NAME = re.compile(r",\s+(?=[A-Z])")
 _POSSESSIVE = re.compile(r"\A['\u2019]s?\b")
