@@ -20,9 +20,11 @@ SCORER = SHARED / "eval" / "score_extraction.py"
 # pools the 16 articles the rules were tuned on with blind set 2 (9, first run 0.564), blind
 # set 3 (4, first run 0.706), blind set 4 (4, first run 0.642), blind set 5 (4, first run
 # 0.690), blind set 6 (4, first run 0.531), blind set 7 (4, first run 0.706) and blind set 8 (4,
-# first run 0.792); the floor is 0.885 (today 0.912 on all 49 with extractor 1.10.0; 0.890 with 1.9.1).
+# first run 0.792); the floor is 0.90 (today 0.921 on all 49 with extractor 1.11.0; 0.912 with 1.10.0).
+# Real news copy (docs/real-news/) is not in the repository, so it is not scored here.
 FOUNDING_BARS = (0.95, 0.95)
-OWN_BARS = (0.885, 0.95)
+OWN_BARS = (0.90, 0.95)
+REAL_NEWS = HERE.parents[1] / "docs" / "real-news"
 
 
 @pytest.fixture(scope="module")
@@ -75,5 +77,23 @@ def test_gold_files_are_well_formed():
             assert set(m["participants"]) <= ids, (path.name, m["id"])
         for s in gold["summits"]:
             assert set(s["leaders"]) <= ids, (path.name, s["id"])
+        for c in gold["status_changes"]:
+            assert c["summit"] in summits and (c["announced_by"] is None or c["announced_by"] in ids)
+
+
+def test_real_news_gold_is_well_formed_and_every_article_has_a_source():
+    """The real-news annotations (text kept out of the repository) stay usable: every reference
+    resolves and every gold file names a page in sources.tsv to fetch again."""
+    rows = [line.split("\t") for line in (REAL_NEWS / "sources.tsv").read_text().splitlines()[1:]]
+    sources = {stem: url for _, stem, _, url in rows}
+    golds = sorted((REAL_NEWS / "gold").glob("*.json"))
+    assert len(golds) == len(rows) >= 100
+    for path in golds:
+        gold = json.loads(path.read_text())
+        assert sources.get(path.stem, "").startswith("http"), path.name
+        ids = {p["id"] for p in gold["persons"]}
+        summits = {s["id"] for s in gold["summits"]}
+        for m in gold["meetings"]:
+            assert set(m["participants"]) <= ids, (path.name, m["id"])
         for c in gold["status_changes"]:
             assert c["summit"] in summits and (c["announced_by"] is None or c["announced_by"] in ids)
