@@ -398,8 +398,26 @@ class Prefiltered:
             return self.regex.finditer(text, *args)
         return iter(())
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.regex, name)
+    # The rest of re.Pattern's interface, spelt out: a __getattr__ fallback would make every
+    # attribute read on these objects (self.bits above, on each of a thousand calls an article)
+    # take CPython's slow generic path instead of its specialised one.
+    def fullmatch(self, text: str, *args: int) -> re.Match[str] | None:
+        return self.regex.fullmatch(text, *args)
+
+    def findall(self, text: str, *args: int) -> list[Any]:
+        return self.regex.findall(text, *args)
+
+    def split(self, text: str, maxsplit: int = 0) -> list[str | Any]:
+        return self.regex.split(text, maxsplit)
+
+    def sub(self, repl: Any, text: str, count: int = 0) -> str:
+        return self.regex.sub(repl, text, count)
+
+    def subn(self, repl: Any, text: str, count: int = 0) -> tuple[str, int]:
+        return self.regex.subn(repl, text, count)
+
+    def scanner(self, text: str, *args: int) -> Any:
+        return self.regex.scanner(text, *args)
 
 
 def could_match(regex: re.Pattern[str], text: str) -> bool:
