@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .fastre import compile_fast, first_chars
+from .fastre import compile_fast, first_chars, trie_alternation
 from .furniture import FurnitureReader
 
 PAST_VERB = r"(?:held|met|spoke|sat|went|flew|made|had|took|told|said|gave|left|came|saw|[a-z]+ed)"
@@ -104,18 +104,34 @@ CLAUSE_SPLIT_RULE = (  # the rule; _CLAUSE_SPLIT is the same splits, faster
 )
 
 
-def _ahead(alternatives: str) -> str:
+def _ahead(alternatives: str, first_words: str = "") -> str:
     """A lookahead for ``alternatives``, behind one for their first characters (a lookahead only
-    asks whether one of them holds: the cheap test first changes no answer)."""
+    asks whether one of them holds: the cheap test first changes no answer). ``first_words``: a
+    superset of what the alternatives can start with, as a second cheap test (a word trie rejects
+    most words after a letter or two, where the alternatives would each be tried in turn)."""
     head = first_chars(alternatives)
-    return (f"(?={head})" if head else "") + f"(?=(?:{alternatives}))"
+    return (f"(?={head})" if head else "") + (f"(?={first_words})" if first_words else "") + f"(?=(?:{alternatives}))"
 
 
 # CLAUSE_SPLIT_RULE with the spaces that three of its alternatives start with consumed once: after
 # a run of spaces the next character alone tells which of them can hold (a stop or bracket, a dash,
-# a word), so trying them in the rule's order behind one "\s+" finds the same split at each position
-_CLAUSE_SPLIT = compile_fast(
-    rf"[;()]\s*|,\s*{_ahead(_AFTER_COMMA)}|\s+(?:[;()]\s*|[\u2014\u2013]\s+|{_ahead(_AFTER_SPACE)})"
+# a word), so trying them in the rule's order behind one "\s+" finds the same split at each position.
+# Every split starts with one of ";()," or a space, consumed first as a plain set: re then skips in C
+# to those characters (a leading lookahead, as compile_fast writes, makes it try every position), and
+# a look-behind at that character picks the alternative it starts ("\s\s*" is "\s+", and so on).
+# A word after a space is tried against the alternatives only when one of them can start with it:
+# each starts with one of these words, followed by a space, or with a number
+_AFTER_SPACE_WORDS = [
+    *("since", "where", "while", "when", "until", "although", "though", "whereas", "because"),
+    *("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"),
+    *("thirteen", "fourteen", "fifteen", "twenty", "thirty", "several"),
+    *("and", "that", "before", "after", "to", "but", "as", "ahead"),
+]
+_AFTER_SPACE_START = rf"(?:{trie_alternation(_AFTER_SPACE_WORDS)})\s|\d"
+_CLAUSE_SPLIT = re.compile(
+    r"[;(),\s](?:(?<=[;()])\s*"
+    rf"|(?<=,)\s*{_ahead(_AFTER_COMMA)}"
+    rf"|(?<=\s)\s*(?:[;()]\s*|[\u2014\u2013]\s+|{_ahead(_AFTER_SPACE, _AFTER_SPACE_START)}))"
 )
 _LEADING_SUBORDINATE = re.compile(
     r"(?:(?:Hours|Days|Minutes|Moments|Weeks|Shortly|Soon|Just|Long)\s+)?"
