@@ -680,8 +680,12 @@ class Coder:
     def clause_dates(
         self, clause: Clause, future: bool, said_until: int | None = None, forward_from: int | None = None
     ) -> list[DateMention]:
-        quotes = [(s - clause.start, e - clause.start) for s, e in clause.quoted_spans()]
-        found = [d for d in self.dates_in(clause, future) if not any(s <= d.start < e for s, e in quotes)]
+        spans = clause.quoted_spans()
+        if spans:
+            quotes = [(s - clause.start, e - clause.start) for s, e in spans]
+            found = [d for d in self.dates_in(clause, future) if not any(s <= d.start < e for s, e in quotes)]
+        else:  # most clauses quote nobody: every date stands
+            found = list(self.dates_in(clause, future))
         if not future and forward_from is not None and any(d.start >= forward_from for d in found):
             ahead = {d.start: d for d in self.dates_in(clause, True)}
             found = [ahead.get(d.start, d) if d.start >= forward_from else d for d in found]

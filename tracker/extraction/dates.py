@@ -225,11 +225,24 @@ class _Rules:
     def __init__(self) -> None:
         self.rules: list[tuple[re.Pattern[str], str, int]] = []
         self.bits = 0
+        # the rules one set of needles wakes, in order: a handful of sets recur across clauses
+        self._woken: dict[int, list[tuple[re.Pattern[str], str, int]]] = {}
 
     def add(self, pattern: str, handler: str, flags: int = re.IGNORECASE) -> None:
         bits = NEEDLES.mask(_NEEDLES[handler])
         self.rules.append((compile_fast(pattern, flags, prefilter=False), handler, bits))
         self.bits |= bits
+        self._woken = {}
+
+    def woken(self, present: int) -> list[tuple[re.Pattern[str], str, int]]:
+        """The rules, in order, that one of the needles in ``present`` wakes (never modified)."""
+        key = present & self.bits
+        found = self._woken.get(key)
+        if found is None:
+            if len(self._woken) >= 4096:  # hostile text: bound the memory, not the answer
+                self._woken = {}
+            found = self._woken[key] = [rule for rule in self.rules if key & rule[2]]
+        return found
 
 
 # A rule runs only when one of its needles occurs in the lowercased text: most clauses
@@ -551,7 +564,7 @@ def find_dates(text: str, pub: dt.date, *, future: bool = False) -> list[DateMen
     present = NEEDLES.present(text)
     if not present & RULES.bits:
         return found
-    for regex, kind, _ in [rule for rule in RULES.rules if present & rule[2]]:  # in order, those woken
+    for regex, kind, _ in RULES.woken(present):  # in order, those woken
         for m in regex.finditer(text):
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue
