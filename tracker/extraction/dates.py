@@ -225,23 +225,32 @@ class _Rules:
     def __init__(self) -> None:
         self.rules: list[tuple[re.Pattern[str], str, int]] = []
         self.bits = 0
+        self._also: list[int] = []
         # the rules one set of needles wakes, in order: a handful of sets recur across clauses
         self._woken: dict[int, list[tuple[re.Pattern[str], str, int]]] = {}
 
-    def add(self, pattern: str, handler: str, flags: int = re.IGNORECASE) -> None:
+    def add(self, pattern: str, handler: str, flags: int = re.IGNORECASE, *, also: tuple[str, ...] = ()) -> None:
+        """``also``: a second set of needles, one of which every match holds too (a weekday range
+        names two days, and "from" or "between" before them): both sets must occur."""
         bits = NEEDLES.mask(_NEEDLES[handler])
+        also_bits = NEEDLES.mask(also) if also else 0
         self.rules.append((compile_fast(pattern, flags, prefilter=False), handler, bits))
-        self.bits |= bits
+        self._also.append(also_bits)
+        self.bits |= bits | also_bits
         self._woken = {}
 
     def woken(self, present: int) -> list[tuple[re.Pattern[str], str, int]]:
-        """The rules, in order, that one of the needles in ``present`` wakes (never modified)."""
+        """The rules, in order, that the needles in ``present`` wake (never modified)."""
         key = present & self.bits
         found = self._woken.get(key)
         if found is None:
             if len(self._woken) >= 4096:  # hostile text: bound the memory, not the answer
                 self._woken = {}
-            found = self._woken[key] = [rule for rule in self.rules if key & rule[2]]
+            found = self._woken[key] = [
+                rule
+                for rule, also in zip(self.rules, self._also, strict=True)
+                if key & rule[2] and (not also or key & also)
+            ]
         return found
 
 
@@ -258,7 +267,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "by_end": ("end of",),
     "month_part": _MONTH_NEEDLES,
     "month": _MONTH_NEEDLES,
-    "year": tuple("12"),
+    "year": ("18", "19", "20"),  # the first two digits of every year the rule reads
     "deictic": (
         "today",
         "tonight",
@@ -295,11 +304,13 @@ RULES = _Rules()
 RULES.add(
     rf"\b(?:on\s+)?{_WD}\s+(?:and|or)\s+(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
     "weekday_range",
+    also=("and", "or"),
 )
 RULES.add(
     rf"\b(?:from|between)\s+{_WD}\s+(?:to|and|until|through)\s+(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday"
     r"|Saturday|Sunday)\b",
     "weekday_range",
+    also=("from", "between"),
 )
 RULES.add(
     rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|\u2013|and|to)\s*(?P<day2>\d{{1,2}}))?"
@@ -566,7 +577,7 @@ def find_dates(text: str, pub: dt.date, *, future: bool = False) -> list[DateMen
         return found
     for regex, kind, _ in RULES.woken(present):  # in order, those woken
         for m in regex.finditer(text):
-            if any(m.start() < end and start < m.end() for start, end in taken):
+            if taken and any(m.start() < end and start < m.end() for start, end in taken):
                 continue
             try:
                 mention = _handle(kind, m, pub, future)
