@@ -135,7 +135,8 @@ _ATTEMPT = re.compile(
 _MEETING_WORD = re.compile(r"\b(?:summit|meeting|talks|visit|dinner|lunch)\b")
 _PLAN_IN_PAST = re.compile(r"\b(?:was|were)\s+(?:expected|due|set|scheduled|supposed)\s+to\b")
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:held|met|talked|spoken|visited|hosted|received|discussed|\w+ed)\b")
-_BACKGROUND_DAYS = dt.timedelta(days=30)
+# news older than this before publication is background: its status long settled, no longer "recent"
+BACKGROUND = dt.timedelta(days=30)
 _FORMER = re.compile(r"\b(?:former|late|previous)\b")
 # a visit told as the clause's own act: "visited China", "will make his first visit to", "pays a state visit to"
 _VISIT_VERB = re.compile(
@@ -1401,7 +1402,7 @@ class Coder:
                 old.location = old.location or new.location
                 old.confidence = max(old.confidence, new.confidence)
                 return
-            recent = new.interval is not None and new.interval.end >= self.pub - _BACKGROUND_DAYS
+            recent = new.interval is not None and new.interval.end >= self.pub - BACKGROUND
             if (
                 old.interval is None
                 and held_old == held_new
@@ -1450,7 +1451,7 @@ class Coder:
             interval, inferred = self.said_day, True
         if interval is None and self.sentences[mention.sentence].paragraph in self.stamped:
             interval, inferred = Interval(self.pub, self.pub), True  # a live blog's entry: that day
-        recent = self.context is not None and self.pub - _BACKGROUND_DAYS <= self.context[1].end <= self.pub
+        recent = self.context is not None and self.pub - BACKGROUND <= self.context[1].end <= self.pub
         if interval is None and kind.status == "proposed" and recent and self.context:
             # "Putin, for his part, told reporters after the talks that ... Kim had been invited":
             # an undated proposal is reported at the story's last dated event, or before it

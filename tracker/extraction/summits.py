@@ -6,12 +6,10 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
-from .coder import Change, Coder, Meeting, SummitMention
+from .coder import BACKGROUND, Change, Coder, Meeting, SummitMention
 from .dates import Interval
 
 _CLUSTER_GAP_DAYS = 45
-# a summit held longer ago than this before publication is background: no `held` change for it
-_BACKGROUND = dt.timedelta(days=30)
 
 
 class SummitBuilder:
@@ -169,7 +167,7 @@ def assemble(coder: Coder) -> tuple[list[dict[str, Any]], list[dict[str, Any]], 
             already = [c for c in changes if ref_of[id(c.mention)] == f"s{index + 1}" and c.status == "held"]
             # "the two leaders first met in Singapore in June": a summit held more than a month before
             # the article is background, its status long settled, not news (the gold lists it optional)
-            background = span is not None and span.end < coder.pub - _BACKGROUND
+            background = span is not None and span.end < coder.pub - BACKGROUND
             if not already and not background:
                 changes.append(
                     Change(held[0], "held", span, None, None, 0.85, (sentence.start, sentence.end), "040", "CONSULT")
