@@ -108,10 +108,10 @@ def test_gazetteer_scan_as_the_plain_rule() -> None:
     st.lists(st.sampled_from([" ", "  ", ", ", "\n"]), min_size=1),
     st.integers(0, 80),
 )
-def test_kinship_window_as_the_rule(words: list[str], glue: list[str], position: int) -> None:
+def test_not_a_party_window_as_the_rule(words: list[str], glue: list[str], position: int) -> None:
     from tracker.extraction import coder
 
     body = "".join(word + glue[i % len(glue)] for i, word in enumerate(words))
     position = min(position, len(body))
-    expected = coder._KIN_OF.search(body, max(0, position - 30), position) is not None
-    assert coder._kin_of(body, position) == expected
+    expected = coder._NOT_A_PARTY.search(body, max(0, position - 30), position) is not None
+    assert coder._not_a_party(body, position) == expected

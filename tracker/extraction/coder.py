@@ -185,8 +185,9 @@ _PAST_EVENT = compile_fast(
 _THE_MEETING = compile_fast(r"\bthe (?:meeting|summit)\b")
 # small patterns of the clause loop, compiled once (re's own cache lookup costs more than the match)
 _POSSESSIVE_TAIL = re.compile(r"['\u2019]s?\b")
-# "the father of the current leader": a kinship told with "of" is a possessive, not a party
-_KIN_OF = re.compile(
+# what stands right before someone who is named but takes no part: a kin ("the father of the current
+# leader"), a principal ("the special envoy of Moon"), a report's source ("according to ...")
+_NOT_A_PARTY = re.compile(
     r"\b(?:father|mother|son|daughter|sister|brother|wife|husband|uncle|aunt|grandfather|grandson|widow)"
     r"\s+of\s+(?:the\s+)?$"
     # "Chung Eui-yong, the special envoy of Moon", "an adviser to Trump": whom someone serves, not a party
@@ -567,7 +568,7 @@ class Coder:
         for m in mentions:
             inert = m.possessive and not _EVENT_NOUN.match(self.body[m.end : m.end + 40])
             inert = inert or m.start >= said_at  # ", State Department spokeswoman Heather Nauert said."
-            inert = inert or _kin_of(self.body, m.start)
+            inert = inert or _not_a_party(self.body, m.start)
             inert = inert or (
                 greetings and bool(_SOURCE_ONLY.search(self.body[max(clause.start, m.start - 40) : m.start]))
             )
@@ -602,7 +603,7 @@ class Coder:
             if key:
                 tail = self.body[d.end() : d.end() + 40]
                 inert = bool(_POSSESSIVE_TAIL.match(tail)) and not _EVENT_NOUN.match(tail)
-                inert = inert or _kin_of(self.body, pos)
+                inert = inert or _not_a_party(self.body, pos)
                 inert = inert or pos >= said_at  # "..., the spokesman said.": the speaker, as for names
                 found.append((pos, key, inert))
         for g in self.lex.group_regex.finditer(text):
@@ -1514,14 +1515,14 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else NUMBERS[word.lower()]
 
 
-def _kin_of(body: str, position: int) -> bool:
-    """_KIN_OF in the 30 characters before ``position``. Each of its matches ends in "of", "to" or
+def _not_a_party(body: str, position: int) -> bool:
+    """_NOT_A_PARTY in the 30 characters before ``position``. Each of its matches ends in "of", "to" or
     "for" and what may follow them, so a window without one of those is answered without a scan."""
     start = max(0, position - 30)
     window = body[start:position]
     if "of" not in window and "to" not in window and "for" not in window:
         return False
-    return _KIN_OF.search(body, start, position) is not None
+    return _NOT_A_PARTY.search(body, start, position) is not None
 
 
 def _strip_quotes(text: str) -> str:

@@ -205,12 +205,6 @@ def _surname_of(name: str) -> str:
     return tokens[-1] if tokens else name
 
 
-# surnames that are also everyday words: never a person on their own
-_COMMON_WORDS = frozenset(
-    ["may", "march", "april", "june", "august", "will", "mark", "rice", "young", "king", "brown", "long", "price"]
-)
-
-
 class _Builder:
     def __init__(
         self,
@@ -470,7 +464,7 @@ class _Builder:
                         if e.leader
                         and e.in_office is not None
                         and e.in_office_on(self.published_on)
-                        and key not in _COMMON_WORDS  # "in May" is the month, not Theresa May
+                        and key not in self.lex.name_stopwords  # "in May" is the month, not Theresa May
                     ]
                 if len(entries) == 1 and m.group(0) == entries[0].surname:
                     candidates = [self.person_for_entry(entries[0], start)]
