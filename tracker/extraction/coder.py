@@ -206,6 +206,8 @@ _SUMMIT_PLACE = compile_fast(  # every match holds "summit"; the lookahead skips
     r"\b(?P<before>[A-Z][\w]*(?:\s[A-Z][\w]*)?)\s+(?:\w+\s+)?summit\b"
     r"|\bsummit\b[^.;,]{0,60}?\b(?:in|at)\s+(?P<after>[A-Z][\w]*(?:\s[A-Z][\w]*)?)"
 )
+# a clause read for tense and dates: (clause, future, its dates, its text without quotations)
+_Analysed = tuple[Clause, bool, list[DateMention], str]
 # Merging and look-backs consider only this many recent events: a real article has a few
 # dozen, and a hostile one must not make every new event scan all earlier ones.
 _RECENT = 200
@@ -725,33 +727,44 @@ class Coder:
             return d.interval, None, d.exact
         return None, None, False
 
+    def analyse(self, clauses: list[Clause]) -> tuple[list[_Analysed], list[tuple[DateMention, bool]]]:
+        """Each clause's tense and dates, and the dates the sentence lends to its undated clauses.
+
+        Reads only the clause and the publication day, none of the story's state: run() does it
+        for every sentence before it codes the first, so that one set of patterns (tense cues, the
+        date rules) runs over the whole article while it is warm in the CPU's caches."""
+        modality = self.lex.modality
+        sentence_dates: list[tuple[DateMention, bool]] = []
+        analysed: list[_Analysed] = []
+        for clause in clauses:
+            unquoted = _strip_quotes(clause.text)
+            cue = modality["future"].search(unquoted)
+            future = cue is not None
+            if cue is not None:
+                past = _PAST_EVENT.search(unquoted)
+                if past and past.start() < cue.start():
+                    # "shook hands on June 30 and agreed to resume talks": the handshake is past
+                    future = False
+            # "had been due to meet ... in November" (published in January): a plan told in the
+            # pluperfect keeps its mood but its dates are past
+            plan = _UNREALISED_PLAN.search(unquoted) if cue is not None and future else None
+            ahead = future and not (plan and plan.start() <= cue.start())
+            said_until = self.said_before_cue(clause, unquoted, cue) if ahead else None
+            purpose = None if ahead else _PURPOSE.search(clause.text)
+            dates = self.clause_dates(clause, ahead, said_until, purpose.end() if purpose else None)
+            if clause.opener not in _SUBORDINATE:
+                # "since taking power in 2011" dates only its own clause
+                sentence_dates.extend((d, ahead and (said_until is None or d.end > said_until)) for d in dates)
+            analysed.append((clause, future, dates, unquoted))
+        return analysed, sentence_dates
+
     # -- main loop -------------------------------------------------------------------
     def run(self) -> None:
-        for sentence in self.sentences:
-            clauses = split_clauses(sentence)
-            modality = self.lex.modality
-            sentence_dates: list[tuple[DateMention, bool]] = []
-            analysed = []
-            for clause in clauses:
-                unquoted = _strip_quotes(clause.text)
-                cue = modality["future"].search(unquoted)
-                future = cue is not None
-                if cue is not None:
-                    past = _PAST_EVENT.search(unquoted)
-                    if past and past.start() < cue.start():
-                        # "shook hands on June 30 and agreed to resume talks": the handshake is past
-                        future = False
-                # "had been due to meet ... in November" (published in January): a plan told in the
-                # pluperfect keeps its mood but its dates are past
-                plan = _UNREALISED_PLAN.search(unquoted) if cue is not None and future else None
-                ahead = future and not (plan and plan.start() <= cue.start())
-                said_until = self.said_before_cue(clause, unquoted, cue) if ahead else None
-                purpose = None if ahead else _PURPOSE.search(clause.text)
-                dates = self.clause_dates(clause, ahead, said_until, purpose.end() if purpose else None)
-                if clause.opener not in _SUBORDINATE:
-                    # "since taking power in 2011" dates only its own clause
-                    sentence_dates.extend((d, ahead and (said_until is None or d.end > said_until)) for d in dates)
-                analysed.append((clause, future, dates, unquoted))
+        # splitting and the tense and date reading are pure: each is one pass over the article
+        # (see analyse); the coding below carries the story's state from clause to clause
+        clauses_of = [split_clauses(sentence) for sentence in self.sentences]
+        read = [self.analyse(clauses) for clauses in clauses_of]
+        for sentence, (analysed, sentence_dates) in zip(self.sentences, read, strict=True):
             # "due to meet Kang ... before travelling on to Japan on Tuesday": a planned event
             # without a date of its own happens between publication and that later day
             self.before_limit = next(
