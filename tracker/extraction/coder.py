@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from .dates import COUNT_WORDS, NUMBERS, DateMention, Interval, find_dates
-from .fastre import Anchored, compile_fast, could_match, trie_alternation
+from .fastre import NEEDLES, Anchored, compile_fast, could_match, trie_alternation
 from .lexicon import Lexicon, MeetingKind, lexicon
 from .people import Cast, Mention
 from .places import PlaceMention, best_place, find_places
@@ -763,6 +763,7 @@ class Coder:
         # splitting and the tense and date reading are pure: each is one pass over the article
         # (see analyse); the coding below carries the story's state from clause to clause
         clauses_of = [split_clauses(sentence) for sentence in self.sentences]
+        NEEDLES.prime([clause.text for clauses in clauses_of for clause in clauses])
         read = [self.analyse(clauses) for clauses in clauses_of]
         for sentence, (analysed, sentence_dates) in zip(self.sentences, read, strict=True):
             # "due to meet Kang ... before travelling on to Japan on Tuesday": a planned event
