@@ -113,5 +113,5 @@ def test_not_a_party_window_as_the_rule(words: list[str], glue: list[str], posit
 
     body = "".join(word + glue[i % len(glue)] for i, word in enumerate(words))
     position = min(position, len(body))
-    expected = coder._NOT_A_PARTY.search(body, max(0, position - 30), position) is not None
+    expected = coder._NOT_A_PARTY.search(body, max(0, position - coder.NOT_A_PARTY_WINDOW), position) is not None
     assert coder._not_a_party(body, position) == expected

@@ -132,6 +132,7 @@ _APPOSITIVE_NAME = re.compile(r"(?:\s+for\s+[\w.\s]{1,30}?)?,\s+(?=[A-Z])")
 _ATTEMPT = re.compile(
     r"\b(?:try|tries|trying|tried|attempts?|attempting|efforts?|seeks?|seeking|bid)\s+to\s+(?:\w+\s+)?$"
 )
+_TRIGGER_WORD = 15  # characters from a trigger's start that a cue ending in it ("would meet") may reach
 _MEETING_WORD = re.compile(r"\b(?:summit|meeting|talks|visit|dinner|lunch)\b")
 _PLAN_IN_PAST = re.compile(r"\b(?:was|were)\s+(?:expected|due|set|scheduled|supposed)\s+to\b")
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:held|met|talked|spoken|visited|hosted|received|discussed|\w+ed)\b")
@@ -154,7 +155,9 @@ _LIST_SEPARATOR = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
 _SOURCE_ONLY = compile_fast(r"\b(?:greetings|regards|condolences|congratulations|wishes)\s+from\s+$")
 _INVITE = compile_fast(
-    r"\b(?:invit(?:ed|es|ing)\s+(?P<obj>him|her|them|[A-Z][\w.]*(?:\s[A-Z][\w]*)*)|accepted an invitation"
+    # the invitee may carry a title: "invited North Korean leader Kim Jong Un to visit Russia"
+    r"\b(?:invit(?:ed|es|ing)\s+(?P<obj>him|her|them|[A-Z][\w.]*(?:\s(?:[A-Z][\w-]*|leader|president|premier"
+    r"|prime minister|chairman|chancellor|king|emperor))*)|accepted an invitation"
     r"|(?P<passive>(?:been|was|were|is|are)\s+invited))\s+to\s+"
     r"(?:visit\s+|come\s+to\s+)?(?:the\s+)?(?P<place>[A-Z][\w]*(?:\s[A-Z][\w]*)*)"
 )
@@ -192,10 +195,11 @@ _NOT_A_PARTY = re.compile(
     r"\s+of\s+(?:the\s+)?$"
     # "Chung Eui-yong, the special envoy of Moon", "an adviser to Trump": whom someone serves, not a party
     r"|\b(?:envoy|envoys|adviser|advisor|aide|aides|spokes(?:man|woman|person)|emissary|emissaries)"
-    r"\s+(?:of|to|for)\s+(?:the\s+)?$"
+    r"\s+(?:of|to|for)\s+(?:the\s+)?(?:President\s+|Prime\s+Minister\s+|Chairman\s+|leader\s+)?$"
     # "..., according to Kim Eui-kyeom, presidential spokesman": the source, not a party
     r"|\baccording\s+to\s+(?:[\w'\u2019.-]+\s+){0,4}$"
 )
+NOT_A_PARTY_WINDOW = 45  # characters: "an envoy for President Donald Trump" fits
 _LEADERS_WORD = re.compile(r"leaders|presidents")
 _WITH = re.compile(r"\bwith\b")
 _TO_OR_FOR = re.compile(r"\b(?:to|for)\b")
@@ -969,7 +973,15 @@ class Coder:
                 # the people after "between" are the parties, whoever else the clause names
                 participants = _unique(named)
         speech = _SPEECH.search(text)
-        if speech and trigger and trigger.start() > speech.end() and not _PRONOUN_SUBJECT.search(text, speech.end()):
+        # "Trump said in a letter to Kim": a speaker whose medium is the trigger is its sender, a party
+        own_medium = bool(kind and kind.mode != "in_person" and speech and trigger.start() - speech.end() <= 8)
+        if (
+            speech
+            and trigger
+            and trigger.start() > speech.end()
+            and not own_medium
+            and not _PRONOUN_SUBJECT.search(text, speech.end())
+        ):
             speaker = [k for pos, k, _ in actors if pos < clause.start + speech.start()]
             if speaker and len(participants) > 2:
                 participants = [k for k in participants if k != speaker[-1]]
@@ -1123,6 +1135,7 @@ class Coder:
             if (
                 (summit_word or repeat or abroad or undone)
                 and status_kind
+                and clause.opener != "to"  # "to revive plans for a summit": an aim, not a change
                 and (not conditional or made)
                 and not _negated(text, status_kind.regex, modality["negation"])
                 and not _attempted(unquoted, status_kind.regex)
@@ -1136,6 +1149,7 @@ class Coder:
             status_kind
             and self.sentence_summit
             and clause.index
+            and clause.opener != "to"  # "..., testing his pledge to revive ties": an aim, not a change
             and len(participants) < 2
             and not conditional
             and (
@@ -1399,7 +1413,9 @@ class Coder:
             return "cancelled", 0.75
         if future and _PLAN_IN_PAST.search(text, 0, trigger_at) and not modality["conditional"].search(text):
             return "scheduled", 0.7  # "were expected to get into detailed talks on Friday": a plan, told
-        if modality["proposal"].search(text):
+        if modality["proposal"].search(text, 0, trigger_at + _TRIGGER_WORD):
+            # the proposal's cue comes with the meeting, not after it ("cut short his summit with
+            # Kim, rejecting the leader's offer to dismantle ..." is a summit held, not proposed)
             return "proposed", 0.55
         if modality["hedge"].search(text):
             return ("scheduled", 0.55) if future else ("proposed", 0.5)
@@ -1530,9 +1546,9 @@ def _count(word: str) -> int:
 
 
 def _not_a_party(body: str, position: int) -> bool:
-    """_NOT_A_PARTY in the 30 characters before ``position``. Each of its matches ends in "of", "to" or
+    """_NOT_A_PARTY in the NOT_A_PARTY_WINDOW characters before ``position``. Each of its matches ends in "of", "to" or
     "for" and what may follow them, so a window without one of those is answered without a scan."""
-    start = max(0, position - 30)
+    start = max(0, position - NOT_A_PARTY_WINDOW)
     window = body[start:position]
     if "of" not in window and "to" not in window and "for" not in window:
         return False

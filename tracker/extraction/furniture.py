@@ -69,6 +69,11 @@ class FurnitureReader:
         return False
 
 
+# a caption's credit at its end: "... on April 25, 2019. (AP Photo/Alexander Zemlianichenko, Pool)"
+_TRAILING_CREDIT = re.compile(
+    r"\s*\((?:AP|AFP|Reuters|Yonhap|EPA|Xinhua|KCNA|Kyodo|Video|Photo)\b[^()]{0,60}\)\s*\Z", re.IGNORECASE
+)
+
 _LONGEST = 400  # characters: longer captions and sign-offs are not seen in wire or newspaper copy
 
 
@@ -81,6 +86,11 @@ def is_furniture(line: str) -> bool:
     """
     if _FURNITURE.match(line):
         return True
+    credit = _TRAILING_CREDIT.search(line) if line.endswith(")") else None
+    if credit and _TERMINATED.search(line[max(0, credit.start() - 8) : credit.start()]):
+        # a caption that tells a dated fact in a full sentence is a sentence of the story: the
+        # wire's caption is often the only place that dates the handshake the story is about
+        return False
     if len(line) <= _LONGEST and any(n in line for n in _ANYWHERE_NEEDLES) and _FURNITURE_ANYWHERE.search(line):
         return True  # furniture lines are short: a story's long paragraph is not scanned for credits (speed)
     return not _TERMINATED.search(line[-8:]) and not _BULLET.match(line)

@@ -41,6 +41,12 @@ _NAME_AFTER = re.compile(r"[ \t]+([A-Z][\w-]*)")
 _OWNER_S = re.compile(r"['\u2019]s$")
 # a full name met only as a statement's speaker, and a later bare surname in a meeting: "Vice Minister
 # Kim Kye Gwan said in a statement ... days after Pompeo met Kim in Pyongyang" is the leader
+# a name told as someone's principal or kin: "a close aide to North Korean leader Kim Jong Un"; the
+# bare surname after it means the aide, the story's subject, not the principal named in passing
+_PRINCIPAL_BEFORE = re.compile(
+    r"\b(?:aide|aides|adviser|advisor|envoy|envoys|emissary|confidant|right-hand\s+man|spokes(?:man|woman|person)"
+    r"|sister|brother|wife|husband|daughter|son|father|mother|uncle|aunt)\s+(?:of|to|for)\s+(?:[\w'\u2019.-]+\s+){0,4}$"
+)
 _SPEAKER = re.compile(r"(?:,[^,.]{1,60},)?\s+(?:said|says|told|warned|added|stated)\b")
 _MEETING_WORD = re.compile(r"\b(?:met|meet|meets|meeting|summit|talks with|hosted|received|welcomed|shook hands)\b")
 
@@ -498,6 +504,9 @@ class _Builder:
             index = bisect.bisect_left(starts, position)  # the last full mention before this one
             if index and starts[index - 1] >= sentence_start:
                 recent.append((starts[index - 1], person.key))
+        if len(recent) > 1:
+            subjects = [r for r in recent if not _PRINCIPAL_BEFORE.search(self.body, max(0, r[0] - 50), r[0])]
+            recent = subjects or recent
         if recent:
             chosen = self.persons[max(recent)[1]]
             return self.leader_met(chosen, unique, position, sentence) or chosen

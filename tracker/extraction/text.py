@@ -87,8 +87,9 @@ _AFTER_SPACE = (
     rf"|that\s+(?:had\s+|has\s+|have\s+)?{PAST_VERB}\s"
     r"|and\s+(?:is|are|was|were|will|has|have)\s"
     r"|(?:before|after)\s+(?:the|a|an|his|her|their)\s"
-    r"|to\s+(?:finali[sz]e|prepare|arrange|discuss|plan|pave|salvage|try|work\s+out|lay)\b"
-    r"|and\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:meeting|summit|visit|trip|talks)\b"
+    r"|to\s+(?:finali[sz]e|prepare|arrange|discuss|plan|pave|salvage|try|work\s+out|lay|ensure|secure|revive|rescue"
+    r"|save|smooth|keep\s+(?:the|a|an|their|his|her)\s)\b"
+    r"|(?:and|or)\s+(?:a|an|his|her|their|[A-Z][\w-]*['\u2019]s)\s+(?:[\w-]+\s+){0,2}(?:meeting|summit|visit|trip|talks)\b"
     # a second meeting held: "first met at Panmunjom on 27 April and held a second meeting there on 26 May"
     r"|and\s+(?:held|had)\s+(?:a|an|another|their)\s+(?:[\w,-]+\s+){0,3}(?:meeting|summit|talks)\b"
     r"|but\s"
@@ -125,7 +126,7 @@ _AFTER_SPACE_WORDS = [
     *("since", "where", "while", "when", "until", "although", "though", "whereas", "because"),
     *("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"),
     *("thirteen", "fourteen", "fifteen", "twenty", "thirty", "several"),
-    *("and", "that", "before", "after", "to", "but", "as", "ahead"),
+    *("and", "or", "that", "before", "after", "to", "but", "as", "ahead"),
 ]
 _AFTER_SPACE_START = rf"(?:{trie_alternation(_AFTER_SPACE_WORDS)})\s|\d"
 _CLAUSE_SPLIT = re.compile(

@@ -1,0 +1,147 @@
+"""Rules from the twelfth pass: the blind sets r13-r14 (Trump-Kim wire and broadcast copy, 2018-2019)
+and the re-read of r1-r12 (``docs/real-news/``), each on sentences of our own."""
+
+import datetime as dt
+
+from tracker.extraction import extract, parse_article_fields
+
+
+def run(text: str, pub: dt.date) -> dict:
+    return extract(parse_article_fields(text=text, published_on=pub))
+
+
+def meeting(result: dict, *names: str) -> dict | None:
+    return next((m for m in result["meetings"] if set(m["participants"]) == set(names)), None)
+
+
+def changes(result: dict, status: str) -> list[dict]:
+    return [c for c in result["status_changes"] if c["status"] == status]
+
+
+def test_a_caption_that_tells_a_dated_fact_before_its_credit_is_read():
+    result = run(
+        "Russian President Vladimir Putin and North Korean leader Kim Jong Un shake hands during their "
+        "meeting in Vladivostok, Russia, on April 25, 2019. (AP Photo/Alexander Zemlianichenko, Pool)\n\n"
+        "The two men spoke about sanctions.",
+        pub=dt.date(2019, 4, 26),
+    )
+    held = meeting(result, "Vladimir Putin", "Kim Jong Un")
+    assert held is not None and held["date"] == {"from": "2019-04-25", "to": "2019-04-25"}
+
+
+def test_a_credit_line_without_a_sentence_before_it_stays_furniture():
+    result = run(
+        "Kim Jong Un meets Vladimir Putin in Vladivostok (Reuters photo)\n\nThe weather was fine.",
+        pub=dt.date(2019, 4, 26),
+    )
+    assert result["meetings"] == []
+
+
+def test_a_meeting_anticipated_or_prepared_for_is_not_held():
+    result = run(
+        "Trump confirmed Tuesday that the two countries are talking at very high levels in preparation "
+        "for an anticipated meeting between Trump and Kim Jong Un.",
+        pub=dt.date(2018, 4, 17),
+    )
+    assert not [m for m in result["meetings"] if m["status"] == "held"]
+    assert not changes(result, "held")
+
+
+def test_the_president_an_envoy_travels_for_is_not_a_party():
+    result = run(
+        "CIA Director Mike Pompeo met Kim Jong Un in Pyongyang over Easter weekend as an envoy for "
+        "President Donald Trump, two officials said on Tuesday.",
+        pub=dt.date(2018, 4, 17),
+    )
+    assert meeting(result, "Mike Pompeo", "Kim Jong Un") is not None
+    assert not [m for m in result["meetings"] if "Donald Trump" in m["participants"]]
+
+
+def test_an_invitee_with_a_title_meets_the_host_countrys_leader():
+    result = run(
+        "Russian President Vladimir Putin has long wanted a summit. Foreign Minister Sergei Lavrov on "
+        "Thursday invited North Korean leader Kim Jong Un to visit Russia.",
+        pub=dt.date(2018, 5, 31),
+    )
+    assert meeting(result, "Vladimir Putin", "Kim Jong Un") is not None
+    assert meeting(result, "Sergei Lavrov", "Kim Jong Un") is None
+
+
+def test_a_speaker_who_said_it_in_a_letter_is_its_sender():
+    result = run(
+        "Trump said in a letter to Kim Jong Un released by the White House on Thursday that, based on "
+        'the statement, it was "inappropriate, at this time, to have this long-planned meeting."',
+        pub=dt.date(2018, 5, 24),
+    )
+    letter = meeting(result, "Donald Trump", "Kim Jong Un")
+    assert letter is not None and letter["mode"] == "letter"
+
+
+def test_withdrawing_from_a_summit_cancels_it_and_weapons_withdrawn_cancel_nothing():
+    result = run(
+        "President Donald Trump had withdrawn from the summit with Kim Jong Un on May 24.",
+        pub=dt.date(2018, 6, 1),
+    )
+    (change,) = changes(result, "cancelled")
+    assert change["date"] == {"from": "2018-05-24", "to": "2018-05-24"}
+    zone = run(
+        "Vladimir Putin, speaking after talks with Recep Tayyip Erdogan in Sochi on Monday, said heavy "
+        "weapons would be withdrawn from the zone by October 10.",
+        pub=dt.date(2018, 9, 17),
+    )
+    assert not changes(zone, "cancelled")
+
+
+def test_a_meeting_held_to_ensure_a_summit_keeps_its_own_parties():
+    result = run(
+        "South Korean President Moon Jae-in held a surprise meeting with North Korean leader Kim Jong Un "
+        "on Saturday in an effort to ensure a summit between Kim and US President Donald Trump takes "
+        "place, officials said.",
+        pub=dt.date(2018, 5, 26),
+    )
+    held = meeting(result, "Moon Jae-in", "Kim Jong Un")
+    assert held is not None and held["status"] == "held"
+    assert held["date"] == {"from": "2018-05-26", "to": "2018-05-26"}
+    assert not [m for m in result["meetings"] if m["status"] == "held" and "Donald Trump" in m["participants"]]
+
+
+def test_an_aim_to_revive_is_no_reinstatement():
+    result = run(
+        "President Donald Trump began his summit with Vladimir Putin in Helsinki on Monday, testing his "
+        "pledge to revive ties with Russia.",
+        pub=dt.date(2018, 7, 16),
+    )
+    assert not changes(result, "reinstated")
+    assert changes(result, "held")
+
+
+def test_a_bare_surname_after_an_aide_to_his_leader_is_the_aide():
+    result = run(
+        "Kim Yong Chol, a close aide to North Korean leader Kim Jong Un, left Washington on Saturday.\n\n"
+        "Kim met President Donald Trump at the White House on Friday.",
+        pub=dt.date(2019, 1, 19),
+    )
+    assert meeting(result, "Kim Yong Chol", "Donald Trump") is not None
+    assert meeting(result, "Kim Jong Un", "Donald Trump") is None
+
+
+def test_two_meetings_joined_by_or_are_two_meetings():
+    result = run(
+        "Kim Yong Chol refused to answer questions about Friday's meeting with President Donald Trump "
+        "or Kim's earlier meeting with Secretary of State Mike Pompeo.",
+        pub=dt.date(2019, 1, 19),
+    )
+    assert meeting(result, "Kim Yong Chol", "Donald Trump") is not None
+    assert meeting(result, "Kim Yong Chol", "Mike Pompeo") is not None
+    assert meeting(result, "Kim Yong Chol", "Donald Trump", "Mike Pompeo") is None
+
+
+def test_an_offer_after_the_summit_does_not_make_the_summit_a_proposal():
+    result = run(
+        "President Trump cut short his summit with Kim Jong Un on Thursday, rejecting the North Korean "
+        "leader's offer to dismantle a nuclear complex.",
+        pub=dt.date(2019, 2, 28),
+    )
+    held = meeting(result, "Donald Trump", "Kim Jong Un")
+    assert held is not None and held["status"] == "held"
+    assert changes(result, "concluded") and changes(result, "held")
