@@ -145,3 +145,15 @@ def test_an_offer_after_the_summit_does_not_make_the_summit_a_proposal():
     held = meeting(result, "Donald Trump", "Kim Jong Un")
     assert held is not None and held["status"] == "held"
     assert changes(result, "concluded") and changes(result, "held")
+
+
+def test_the_two_korean_leaders_are_the_heads_of_the_two_koreas():
+    result = run(
+        "South Korean President Moon Jae-in greeted North Korean leader Kim Jong Un at the border.\n\n"
+        "The meeting comes weeks before Kim is due to meet U.S. President Donald Trump.\n\n"
+        "Kim spoke before the two Korean leaders began talks on Friday, an official said.",
+        pub=dt.date(2018, 4, 27),
+    )
+    talks = meeting(result, "Moon Jae-in", "Kim Jong Un")
+    assert talks is not None and talks["date"] == {"from": "2018-04-27", "to": "2018-04-27"}
+    assert not [m for m in result["meetings"] if m["status"] == "held" and "Donald Trump" in m["participants"]]

@@ -490,6 +490,14 @@ class Coder:
             keys.append(m.key)
         return sorted(keys[-2:], key=lambda k: self.cast.persons[k].first) if len(keys) >= 2 else []
 
+    def korean_pair(self, pair: list[str]) -> list[str]:
+        """ "The two Korean leaders", "the leaders of the two Koreas": the heads of KR and KP, whoever
+        else was named last ("weeks before Kim is due to meet Trump. ... the two Korean leaders")."""
+        if {self.cast.persons[k].country for k in pair} == {"KR", "KP"}:
+            return pair
+        heads = [self.head_of_state("KR"), self.head_of_state("KP")]
+        return [k for k in heads if k] if all(heads) else pair
+
     def salient_pair(self, *, leaders_only: bool) -> list[str]:
         """ "The two leaders": the pair that has met most so far (ties: most recently)."""
         scores: dict[frozenset[str], tuple[int, int]] = {}
@@ -620,6 +628,8 @@ class Coder:
             # nobody yet: "The two leaders met on Wednesday, a day after Kim greeted Moon"
             pair = pair or self.salient_pair(leaders_only=leaders_only)
             pair = pair or self.sentence_pair(clause, clause.sentence.end, leaders_only)
+            if "Korea" in g.group(0):
+                pair = self.korean_pair(pair)
             for key in pair:
                 found.append((clause.start + g.start(), key, False))
             if len(pair) >= 2:
