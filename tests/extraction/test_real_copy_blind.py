@@ -157,3 +157,14 @@ def test_the_two_korean_leaders_are_the_heads_of_the_two_koreas():
     talks = meeting(result, "Moon Jae-in", "Kim Jong Un")
     assert talks is not None and talks["date"] == {"from": "2018-04-27", "to": "2018-04-27"}
     assert not [m for m in result["meetings"] if m["status"] == "held" and "Donald Trump" in m["participants"]]
+
+
+def test_a_bare_shared_surname_beside_someone_is_the_namesake_already_meeting_him():
+    result = run(
+        "Kim Yong Chol had dinner with Secretary of State Mike Pompeo in New York on Wednesday. Their talks "
+        "will decide whether a meeting between Donald Trump and Kim Jong Un can be restored.\n\n"
+        "As Kim and Pompeo were meeting, other teams were meeting in Singapore.",
+        pub=dt.date(2018, 5, 31),
+    )
+    assert meeting(result, "Kim Jong Un", "Mike Pompeo") is None
+    assert meeting(result, "Kim Yong Chol", "Mike Pompeo") is not None

@@ -431,8 +431,9 @@ class Coder:
         return found
 
     def disambiguate(self, mention: Mention, clause: Clause) -> str:
-        """A bare shared surname ("Kim") in a clause dated like an existing meeting goes to the
-        namesake already meeting those people that day (Pompeo's Thursday talks are with Kim Yong Chol)."""
+        """A bare shared surname ("Kim") beside people an existing meeting has goes to the namesake
+        already meeting them (that day, when the clause is dated: Pompeo's Thursday talks are with
+        Kim Yong Chol)."""
         if mention.kind != "short":
             return mention.key
         surname = self.cast.persons[mention.key].surname
@@ -447,16 +448,27 @@ class Coder:
             if leader and any(persons[k].leader for k in others if k in persons):
                 return leader
         dates = [d.interval for d in self.dates_in(clause, False) if d.interval]
-        if not others or not dates:
+        if not others or not (dates or self.joined_by_and(mention, clause)):
             return mention.key
         for meeting in reversed(self.meetings[-_RECENT:]):
             group = set(meeting.participants)
-            if not (meeting.interval and any(meeting.interval.overlaps(d) for d in dates)):
+            # undated ("As Kim and Pompeo were meeting in New York"), the namesake who has been
+            # meeting those people in this story; dated, the one meeting them that day
+            if dates and not (meeting.interval and any(meeting.interval.overlaps(d) for d in dates)):
                 continue
             for alt in namesakes:
                 if alt in group and others <= group and mention.key not in group:
                     return alt
         return mention.key
+
+    def joined_by_and(self, mention: Mention, clause: Clause) -> bool:
+        """ "Kim and Pompeo", "Pompeo and Kim": the mention is one of a pair joined by "and"."""
+        for other in self.clause_mentions(clause):
+            gap = self.body[mention.end : other.start] if other.start >= mention.end else ""
+            gap = gap or (self.body[other.end : mention.start] if mention.start >= other.end else "")
+            if gap.strip() == "and":
+                return True
+        return False
 
     def attribution_start(self, clause: Clause) -> int:
         """Body offset where a closing attribution (", a Kremlin spokesman said.") begins, else the clause end."""
