@@ -168,3 +168,22 @@ def test_a_bare_shared_surname_beside_someone_is_the_namesake_already_meeting_hi
     )
     assert meeting(result, "Kim Jong Un", "Mike Pompeo") is None
     assert meeting(result, "Kim Yong Chol", "Mike Pompeo") is not None
+
+
+def test_a_planned_summit_between_two_leaders_is_not_held_on_the_day_of_the_trip_for_it():
+    result = run(
+        "Pompeo traveled to Pyongyang on Wednesday for meetings leading up to a planned summit between "
+        "Trump and North Korean leader Kim Jong Un.",
+        pub=dt.date(2018, 5, 9),
+    )
+    assert not [m for m in result["meetings"] if m["status"] == "held" and "Donald Trump" in m["participants"]]
+    assert not changes(result, "held")
+
+
+def test_who_breaks_the_news_of_a_visit_is_not_its_party():
+    result = run(
+        "President Donald Trump on Wednesday broke the news of Pompeo's second visit to North Korea and "
+        "his meeting with Kim Jong Un in Pyongyang.",
+        pub=dt.date(2018, 5, 9),
+    )
+    assert not [m for m in result["meetings"] if "Donald Trump" in m["participants"]]

@@ -133,7 +133,12 @@ _ATTEMPT = re.compile(
     r"\b(?:try|tries|trying|tried|attempts?|attempting|efforts?|seeks?|seeking|bid)\s+to\s+(?:\w+\s+)?$"
 )
 _TRIGGER_WORD = 15  # characters from a trigger's start that a cue ending in it ("would meet") may reach
-_MEETING_WORD = re.compile(r"\b(?:summit|meeting|talks|visit|dinner|lunch)\b")
+_PLANNED_BEFORE = re.compile(
+    r"\b(planned|proposed|possible|potential|upcoming|anticipated|expected|prospective|future|next)\s+(?:[\w-]+\s+)?$"
+)
+_MAYBE = frozenset({"proposed", "possible", "potential", "prospective"})
+_NEWS_OF = re.compile(r"\b(?:news|reports?|word|details|confirmation|rumou?rs)\s+(?:of|about)\b")
+_MEETING_WORD = re.compile(r"\b(?:summits?|meetings?|talks|visits?|dinner|lunch)\b")
 _PLAN_IN_PAST = re.compile(r"\b(?:was|were)\s+(?:expected|due|set|scheduled|supposed)\s+to\b")
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:held|met|talked|spoken|visited|hosted|received|discussed|\w+ed)\b")
 # news older than this before publication is background: its status long settled, no longer "recent"
@@ -988,6 +993,14 @@ class Coder:
             # pair belongs to the nearer meeting word, not to the trigger
             nearer = _MEETING_WORD.search(text, trigger.end(), between.start())
             between = None if nearer else between
+        # "travelled to Pyongyang for meetings leading up to a planned summit between Trump and Kim":
+        # the pair's meeting has the mood of its own adjective, whatever the trip's tense
+        pair_mood = None
+        if trigger and between:
+            own_word = list(_MEETING_WORD.finditer(text, between.start(), between.end()))[-1:]
+            adjective = own_word and _PLANNED_BEFORE.search(text, max(0, own_word[0].start() - 25), own_word[0].start())
+            if adjective:
+                pair_mood = "proposed" if adjective.group(1) in _MAYBE else "scheduled"
         if trigger and between:
             named = [k for pos, k, inert in actors if pos >= clause.start + between.end() and not inert]
             if len(_unique(named)) >= 2:
@@ -1009,6 +1022,11 @@ class Coder:
                 participants = [k for k in participants if k != speaker[-1]]
             elif speaker and len(participants) == 2 and participants[0] == speaker[-1]:
                 participants = participants[1:]
+        told = _NEWS_OF.search(text, 0, trigger.start()) if trigger else None
+        if told:
+            # "Trump broke the news of Pompeo's second visit": who tells of a meeting is not its party
+            after = _unique(k for pos, k, inert in actors if pos >= clause.start + told.end() and not inert)
+            participants = after or participants
         if _ACCOMPANIED.search(text) and len(participants) > 2:
             participants = participants[1:]
         lead_in = self.body[clause.start : actors[0][0]] if actors else ""
@@ -1204,6 +1222,8 @@ class Coder:
             participants = list(last.participants)
         # inside a quotation the speaker's own words carry the mood ("looking forward to a meeting")
         status, confidence = self.meeting_status(text if quote else unquoted, trigger.start(), future)
+        if pair_mood and status == "held":
+            status, confidence = pair_mood, 0.6
         if status != "cancelled" and _UNREALISED_PLAN.search(unquoted, 0, trigger.start()):
             following = self.sentences[sentence.index + 1].text if sentence.index + 1 < len(self.sentences) else ""
             if _CANCELLATION.search(sentence.text) or _CANCELLATION.search(following):
