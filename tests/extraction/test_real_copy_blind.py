@@ -187,3 +187,24 @@ def test_who_breaks_the_news_of_a_visit_is_not_its_party():
         pub=dt.date(2018, 5, 9),
     )
     assert not [m for m in result["meetings"] if "Donald Trump" in m["participants"]]
+
+
+def test_a_leaders_summit_told_ahead_in_an_attribution_is_scheduled_the_day_it_was_said():
+    result = run(
+        "President Yoon Suk Yeol will visit Tokyo from March 16 to 17 for a summit with Japanese Prime "
+        "Minister Fumio Kishida, the presidential office said Thursday.",
+        pub=dt.date(2023, 3, 9),
+    )
+    (change,) = changes(result, "scheduled")
+    assert change["date"] == {"from": "2023-03-09", "to": "2023-03-09"}
+
+
+def test_leaders_who_may_meet_as_a_source_said_are_proposed_that_day():
+    result = run(
+        "Russian President Vladimir Putin and Turkish counterpart Recep Tayyip Erdogan may meet in Moscow "
+        "next week, the Kremlin said Friday.",
+        pub=dt.date(2020, 2, 28),
+    )
+    (change,) = changes(result, "proposed")
+    assert change["date"] == {"from": "2020-02-28", "to": "2020-02-28"}
+    assert not changes(result, "scheduled")

@@ -136,6 +136,7 @@ _TRIGGER_WORD = 15  # characters from a trigger's start that a cue ending in it 
 _PLANNED_BEFORE = re.compile(
     r"\b(planned|proposed|possible|potential|upcoming|anticipated|expected|prospective|future|next)\s+(?:[\w-]+\s+)?$"
 )
+_MAYBE_CUE = re.compile(r"\b(?:may|might|could|possibly|perhaps|possibility)\b")
 _MAYBE = frozenset({"proposed", "possible", "potential", "prospective"})
 _NEWS_OF = re.compile(r"\b(?:news|reports?|word|details|confirmation|rumou?rs)\s+(?:of|about)\b")
 _MEETING_WORD = re.compile(r"\b(?:summits?|meetings?|talks|visits?|dinner|lunch)\b")
@@ -474,6 +475,24 @@ class Coder:
             if gap.strip() == "and":
                 return True
         return False
+
+    def announced_meeting(
+        self, clause: Clause, text: str, unquoted: str, future: bool, leaders: list[str], conditional: bool
+    ) -> bool:
+        """A meeting of two countries' leaders told ahead (or hedged) and attributed to a dated
+        source at the clause's end: the day its plan was made public."""
+        if conditional or clause.opener == "to" or len(leaders) < 2:
+            return False
+        countries = {self.cast.persons[k].country for k in leaders[:2]}
+        if len(countries) != 2 or None in countries:
+            return False
+        if not (future or _MAYBE_CUE.search(unquoted)):
+            return False
+        said_at = self.attribution_start(clause)
+        if said_at >= clause.end:
+            return False
+        told = [d for d in self.dates_in(clause, False) if d.interval and d.interval.end <= self.pub]
+        return any(clause.start + d.start >= said_at for d in told) and not self.lex.modality["negation"].search(text)
 
     def attribution_start(self, clause: Clause) -> int:
         """Body offset where a closing attribution (", a Kremlin spokesman said.") begins, else the clause end."""
@@ -1184,6 +1203,15 @@ class Coder:
                 planned_change = status_kind.status != "concluded"
                 # asking to meet again is about their next summit, named or not
                 mention.explicit = mention.explicit or repeat
+            elif status_kind is None and self.announced_meeting(clause, text, unquoted, future, leaders, conditional):
+                # "Yoon will visit Tokyo from March 16 for a summit with Kishida, the presidential office
+                # said Thursday": a leaders' meeting told ahead, in an attribution, is their summit
+                # scheduled (or, hedged, "may meet ..., the Kremlin said Friday", proposed) that day
+                hedged = _MAYBE_CUE.search(unquoted) is not None
+                wanted = "proposed" if hedged else "scheduled"
+                change_kind = next(k for k in self.lex.status_kinds if k.status == wanted)
+                self.add_change(mention, change_kind, clause, actors, dates, leaders)
+                planned_change = True
             self.sentence_summit = mention
         elif (
             status_kind
