@@ -208,3 +208,14 @@ def test_leaders_who_may_meet_as_a_source_said_are_proposed_that_day():
     (change,) = changes(result, "proposed")
     assert change["date"] == {"from": "2020-02-28", "to": "2020-02-28"}
     assert not changes(result, "scheduled")
+
+
+def test_a_leader_open_to_meeting_again_proposes_a_summit_not_a_meeting_held():
+    result = run(
+        "President Donald Trump this week said he is open to meeting again with North Korean leader "
+        "Kim Jong Un.",
+        pub=dt.date(2020, 7, 10),
+    )
+    assert not [m for m in result["meetings"] if m["status"] == "held"]
+    assert not changes(result, "held")
+    assert changes(result, "proposed")
