@@ -212,10 +212,23 @@ def test_leaders_who_may_meet_as_a_source_said_are_proposed_that_day():
 
 def test_a_leader_open_to_meeting_again_proposes_a_summit_not_a_meeting_held():
     result = run(
-        "President Donald Trump this week said he is open to meeting again with North Korean leader "
-        "Kim Jong Un.",
+        "President Donald Trump this week said he is open to meeting again with North Korean leader Kim Jong Un.",
         pub=dt.date(2020, 7, 10),
     )
     assert not [m for m in result["meetings"] if m["status"] == "held"]
     assert not changes(result, "held")
     assert changes(result, "proposed")
+
+
+def test_the_last_summit_is_not_dated_by_the_meeting_just_told():
+    result = run(
+        "President Donald Trump met with South Korean President Moon Jae-in at the White House on Thursday. "
+        "Trump said he has a good relationship with North Korean leader Kim Jong Un despite failing to reach "
+        "a deal with him during the last summit.",
+        pub=dt.date(2019, 4, 11),
+    )
+    assert meeting(result, "Donald Trump", "Moon Jae-in")["date"] == {"from": "2019-04-11", "to": "2019-04-11"}
+    last = meeting(result, "Donald Trump", "Kim Jong Un")
+    assert last is None or last["date"] is None
+    trump_kim = [s["ref"] for s in result["summits"] if set(s["leaders"]) == {"Donald Trump", "Kim Jong Un"}]
+    assert not [c for c in changes(result, "held") if c["summit"] in trump_kim and c["date"]]

@@ -139,6 +139,7 @@ _PLANNED_BEFORE = re.compile(
 _MAYBE_CUE = re.compile(r"\b(?:may|might|could|possibly|perhaps|possibility)\b")
 _MAYBE = frozenset({"proposed", "possible", "potential", "prospective"})
 _NEWS_OF = re.compile(r"\b(?:news|reports?|word|details|confirmation|rumou?rs)\s+(?:of|about)\b")
+_EARLIER_ONE = re.compile(r"\b(?:last|previous|earlier|prior|past)\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|visit)")
 _MEETING_WORD = re.compile(r"\b(?:summits?|meetings?|talks|visits?|dinner|lunch)\b")
 _PLAN_IN_PAST = re.compile(r"\b(?:was|were)\s+(?:expected|due|set|scheduled|supposed)\s+to\b")
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:held|met|talked|spoken|visited|hosted|received|discussed|\w+ed)\b")
@@ -237,6 +238,7 @@ class Meeting:
     sentence: int
     summit_like: bool = False
     guessed: bool = False  # dated by ``date_the_news``, not by the text
+    earlier: bool = False  # "the last summit", "their previous meeting": not the news of the day
 
 
 @dataclass
@@ -929,7 +931,12 @@ class Coder:
         # "meeting" of theirs ("Kim's firm will to meet Trump" before Singapore)
         ahead = {frozenset(m.leaders) for m in self.summit_mentions if m.scheduled and m.scheduled.start > self.pub}
         for meeting in self.meetings:
-            if meeting.interval is None and meeting.status == "held" and frozenset(meeting.participants) not in ahead:
+            if (
+                meeting.interval is None
+                and meeting.status == "held"
+                and not meeting.earlier
+                and frozenset(meeting.participants) not in ahead
+            ):
                 meeting.interval, meeting.guessed = window, True
                 meeting.confidence = min(meeting.confidence, _GUESSED_CONFIDENCE)
         dated = [c for c in self.changes if c.interval is not None]
@@ -1286,6 +1293,7 @@ class Coder:
         if interval is not None and span and interval.days == 1:
             # "wrapped up two days of talks ... on Saturday": the talks began the day before
             interval = Interval(interval.start - dt.timedelta(days=_count(span.group(1)) - 1), interval.end)
+        earlier = bool(_EARLIER_ONE.search(text, max(0, trigger.start() - 30), trigger.end()))
         if interval is None and status == "held":
             same = next(
                 (
@@ -1297,7 +1305,13 @@ class Coder:
             )
             if same is not None:
                 interval = same.interval  # a later mention of a meeting already dated
-            elif self.context and self.context[0] >= sentence.index - 1 and self.context[1].start <= self.pub:
+            elif (
+                self.context
+                and self.context[0] >= sentence.index - 1
+                and self.context[1].start <= self.pub
+                # "failing to reach a deal during the last summit": an earlier event, not the one just told
+                and not earlier
+            ):
                 interval, confidence = self.context[1], confidence - 0.1  # "The two men shook hands ..."
         if interval is None and status == "scheduled" and self.before_limit and clause.opener != "before":
             interval, confidence = Interval(self.pub, self.before_limit.end), confidence - 0.05
@@ -1307,7 +1321,7 @@ class Coder:
         if interval is None and status == "held" and sentence.paragraph in self.stamped and len(participants) >= 2:
             # a live blog's entry ("15:05 — Kim Yo Jong handed Moon a letter") tells that day's news
             interval, confidence = Interval(self.pub, self.pub), confidence - 0.1
-        if interval is None and status == "held" and sentence.index <= 1 and len(participants) >= 2:
+        if interval is None and status == "held" and sentence.index <= 1 and len(participants) >= 2 and not earlier:
             # a lede reports news: an undated event there happened in the last few days
             interval = Interval(self.pub - dt.timedelta(days=7), self.pub)
             confidence -= 0.15
@@ -1371,6 +1385,7 @@ class Coder:
                     evidence,
                     sentence.index,
                     summit_like,
+                    earlier=earlier,
                 )
                 self.add_meeting(meeting)
         if interval is not None:
