@@ -232,3 +232,13 @@ def test_the_last_summit_is_not_dated_by_the_meeting_just_told():
     assert last is None or last["date"] is None
     trump_kim = [s["ref"] for s in result["summits"] if set(s["leaders"]) == {"Donald Trump", "Kim Jong Un"}]
     assert not [c for c in changes(result, "held") if c["summit"] in trump_kim and c["date"]]
+
+
+def test_a_summit_held_without_a_day_in_the_news_is_dated_the_day_of_publication():
+    result = run(
+        "North Korean leader Kim Jong Un stepped across the border to shake hands with South Korean "
+        "President Moon Jae-in, and the two leaders held a summit at the truce village of Panmunjom.",
+        pub=dt.date(2018, 4, 27),
+    )
+    (summit,) = result["summits"]
+    assert summit["scheduled_for"] == "2018-04-27"

@@ -126,6 +126,11 @@ class SummitBuilder:
         # "on February 27 and 28" schedules a two-day summit: its first day is the date
         exact = [m.scheduled for m in members if m.scheduled and m.scheduled.days <= 3]
         when = min(h.start for h in held) if held else (exact[0].start if exact else None)
+        if held and not [h for h in held if h.days <= 3] and not exact:
+            # held, but only known to within the news window ("Kim crossed into the South" with no
+            # day): the news of a summit held is told the day it is held, the day of publication
+            recent = [h.end for h in held if self.pub - dt.timedelta(days=8) <= h.start and h.end <= self.pub]
+            when = max(recent) if recent else when
         located = sorted((m for m in members if m.location), key=lambda m: (-m.place_strength, m.sentence))
         parties = []
         for key in leaders:
