@@ -242,3 +242,24 @@ def test_a_summit_held_without_a_day_in_the_news_is_dated_the_day_of_publication
     )
     (summit,) = result["summits"]
     assert summit["scheduled_for"] == "2018-04-27"
+
+
+def test_talks_aimed_at_a_summit_between_two_leaders_are_the_envoys_own():
+    result = run(
+        "Secretary of State Mike Pompeo is to meet North Korean official Kim Yong Chol on Friday for talks "
+        "aimed at finalizing a second summit between President Donald Trump and leader Kim Jong Un.",
+        pub=dt.date(2019, 1, 18),
+    )
+    talks = meeting(result, "Mike Pompeo", "Kim Yong Chol")
+    assert talks is not None and talks["status"] == "scheduled"
+    assert talks["date"] == {"from": "2019-01-18", "to": "2019-01-18"}
+
+
+def test_speaking_of_having_a_summit_proposes_it():
+    result = run(
+        "President Donald Trump has spoken several times of having a second summit with North Korean "
+        "leader Kim Jong Un early this year.",
+        pub=dt.date(2019, 1, 18),
+    )
+    assert not [m for m in result["meetings"] if m["status"] == "held"]
+    assert not changes(result, "held")

@@ -1027,6 +1027,13 @@ class Coder:
             adjective = own_word and _PLANNED_BEFORE.search(text, max(0, own_word[0].start() - 25), own_word[0].start())
             if adjective:
                 pair_mood = "proposed" if adjective.group(1) in _MAYBE else "scheduled"
+        words = list(_MEETING_WORD.finditer(text, between.start(), between.end())) if trigger and between else []
+        if len(words) >= 2 and between and between.start() <= trigger.start():
+            # "to meet Kim Yong Chol on Friday for talks aimed at finalizing a second summit between Trump
+            # and Kim": the pair is the summit's, the word nearest "between"; the talks keep their own
+            cut = clause.start + words[-1].start()
+            participants = _unique(k for pos, k, inert in actors if pos < cut and not inert) or participants
+            between = None
         if trigger and between:
             named = [k for pos, k, inert in actors if pos >= clause.start + between.end() and not inert]
             if len(_unique(named)) >= 2:
