@@ -263,3 +263,26 @@ def test_speaking_of_having_a_summit_proposes_it():
     )
     assert not [m for m in result["meetings"] if m["status"] == "held"]
     assert not changes(result, "held")
+
+
+def test_a_cancellation_told_three_times_is_one_change():
+    result = run(
+        "President Donald Trump on Friday said his summit with North Korea's leader could still happen, a day "
+        "after he cancelled it.\n\nTrump said officials had said the North Koreans had become unresponsive, "
+        "leading to the summit's cancellation yesterday.\n\nYesterday, in a letter to Kim Jong Un, Trump "
+        "announced that he was cancelling their June 12 summit in Singapore.",
+        pub=dt.date(2018, 5, 25),
+    )
+    (change,) = changes(result, "cancelled")
+    assert change["date"] == {"from": "2018-05-24", "to": "2018-05-24"}
+    assert change["announced_by"] == "Donald Trump"
+
+
+def test_the_leader_a_letter_is_addressed_to_does_not_announce_the_change():
+    result = run(
+        "Yesterday, in a letter to Kim Jong Un, Trump announced that he was cancelling their June 12 summit "
+        "in Singapore.",
+        pub=dt.date(2018, 5, 25),
+    )
+    (change,) = changes(result, "cancelled")
+    assert change["announced_by"] == "Donald Trump"

@@ -140,6 +140,7 @@ _MAYBE_CUE = re.compile(r"\b(?:may|might|could|possibly|perhaps|possibility)\b")
 _MAYBE = frozenset({"proposed", "possible", "potential", "prospective"})
 _NEWS_OF = re.compile(r"\b(?:news|reports?|word|details|confirmation|rumou?rs)\s+(?:of|about)\b")
 _EARLIER_ONE = re.compile(r"\b(?:last|previous|earlier|prior|past)\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|visit)")
+_ADDRESSED = re.compile(r"\b(?:to|with|for)\s+$")
 _MEETING_WORD = re.compile(r"\b(?:summits?|meetings?|talks|visits?|dinner|lunch)\b")
 _PLAN_IN_PAST = re.compile(r"\b(?:was|were)\s+(?:expected|due|set|scheduled|supposed)\s+to\b")
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:held|met|talked|spoken|visited|hosted|received|discussed|\w+ed)\b")
@@ -1580,7 +1581,15 @@ class Coder:
             # an undated proposal is reported at the story's last dated event, or before it
             interval, inferred = Interval(self.context[1].start - dt.timedelta(days=30), self.context[1].end), True
             guessed = True
-        announcer = next((k for _, k, _ in actors if self.cast.persons[k].leader), None)
+        # the leader who acts, not one addressed: "in a letter to Kim, Trump announced ..."
+        announcer = next(
+            (
+                k
+                for pos, k, _ in actors
+                if self.cast.persons[k].leader and not _ADDRESSED.search(self.body, max(0, pos - 8), pos)
+            ),
+            None,
+        )
         if announcer is None and previous and previous.mention.sentence == mention.sentence:
             announcer = previous.announced_by
         confidence = 0.85 if exact else 0.75 if interval and not inferred else 0.6

@@ -179,6 +179,7 @@ def assemble(coder: Coder) -> tuple[list[dict[str, Any]], list[dict[str, Any]], 
                 )
         elif members:
             _guessed_held(coder, pair, members[0], changes, index, ref_of)
+    changes = _merge_retold(changes, ref_of)
     change_json = []
     for change in changes:
         reverses = _reversed_change(change, changes, ref_of)
@@ -234,6 +235,33 @@ def _guessed_held(
             guessed=True,
         )
     )
+
+
+def _merge_retold(changes: list[Change], ref_of: dict[int, str]) -> list[Change]:
+    """One change per summit, status and time: the story retells its news ("a day after he
+    cancelled it", "leading to the summit's cancellation", "Trump announced that he was cancelling"),
+    each time with the leaders it happens to name. The first telling stands; a later one may name
+    who announced it."""
+    kept: list[Change] = []
+    for change in changes:
+        ref = ref_of[id(change.mention)]
+        same = next(
+            (
+                k
+                for k in kept
+                if ref_of[id(k.mention)] == ref
+                and k.status == change.status
+                and (k.interval is None) == (change.interval is None)
+                and (k.interval is None or change.interval is None or k.interval.overlaps(change.interval))
+            ),
+            None,
+        )
+        if same is None:
+            kept.append(change)
+        else:
+            same.announced_by = same.announced_by or change.announced_by
+            same.confidence = max(same.confidence, change.confidence)
+    return kept
 
 
 def _reversed_change(change: Change, changes: list[Change], ref_of: dict[int, str]) -> int | None:
