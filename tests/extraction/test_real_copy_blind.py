@@ -286,3 +286,43 @@ def test_the_leader_a_letter_is_addressed_to_does_not_announce_the_change():
     )
     (change,) = changes(result, "cancelled")
     assert change["announced_by"] == "Donald Trump"
+
+
+def test_ready_to_proceed_toward_denuclearization_reinstates_nothing():
+    result = run(
+        "Russian President Vladimir Putin said after his summit with Kim Jong Un yesterday that the North "
+        "Korean leader is ready to proceed toward denuclearization.",
+        pub=dt.date(2019, 4, 26),
+    )
+    assert not changes(result, "reinstated")
+    held = meeting(result, "Vladimir Putin", "Kim Jong Un")
+    assert held is not None and held["status"] == "held"
+    assert held["date"] == {"from": "2019-04-25", "to": "2019-04-25"}
+
+
+def test_a_meeting_that_has_been_delayed_did_not_take_place():
+    result = run(
+        "Kim Yong Chol's meeting with Secretary of State Mike Pompeo in New York on Thursday has been delayed, "
+        "the State Department said.",
+        pub=dt.date(2018, 11, 7),
+    )
+    assert meeting(result, "Kim Yong Chol", "Mike Pompeo")["status"] == "cancelled"
+
+
+def test_a_captions_position_marks_do_not_split_its_sentence():
+    result = run(
+        "Secretary of State Mike Pompeo (R) and Kim Yong Chol (L), a senior North Korean official, arrive for "
+        "a lunch in Pyongyang, North Korea on July 7, 2018.",
+        pub=dt.date(2018, 11, 7),
+    )
+    lunch = meeting(result, "Mike Pompeo", "Kim Yong Chol")
+    assert lunch is not None and lunch["date"] == {"from": "2018-07-07", "to": "2018-07-07"}
+
+
+def test_envoys_of_a_titled_president_do_not_make_him_a_party():
+    result = run(
+        "Kim Yong Chol held a meeting in Pyongyang on Monday with special envoys of South Korean President "
+        "Moon Jae-in.",
+        pub=dt.date(2018, 3, 5),
+    )
+    assert meeting(result, "Kim Yong Chol", "Moon Jae-in") is None

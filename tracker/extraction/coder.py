@@ -203,7 +203,7 @@ _NOT_A_PARTY = re.compile(
     r"\s+of\s+(?:the\s+)?$"
     # "Chung Eui-yong, the special envoy of Moon", "an adviser to Trump": whom someone serves, not a party
     r"|\b(?:envoy|envoys|adviser|advisor|aide|aides|spokes(?:man|woman|person)|emissary|emissaries)"
-    r"\s+(?:of|to|for)\s+(?:the\s+)?(?:President\s+|Prime\s+Minister\s+|Chairman\s+|leader\s+)?$"
+    r"\s+(?:of|to|for)\s+(?:the\s+)?(?:(?:[A-Z][\w'\u2019-]*\s+){0,3}(?:President|Prime\s+Minister|Chairman|[Ll]eader)\s+)?$"
     # "..., according to Kim Eui-kyeom, presidential spokesman": the source, not a party
     r"|\baccording\s+to\s+(?:[\w'\u2019.-]+\s+){0,4}$"
 )

@@ -157,6 +157,9 @@ _BEFORE_LAST_RUN = re.compile(r"(?s:.*)[^\w.!?]")
 _OPENER = re.compile(r"\s*(\w+)")
 # (so does a subordinate one: "Kim, who has rarely travelled abroad since taking power in 2011, has visited China")
 _RELATIVE_OPENER = re.compile(r"\s*(?:who|which|whose|since|while|although|though|because)\s")
+_POSITION_MARK = re.compile(
+    r"\((?:R|L|C|C?L|C?R|left|right|centre|center|front|back|(?:second|2nd|third|3rd) (?:from )?(?:left|right|L|R))\)"
+)
 _QUOTE = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 
 
@@ -266,9 +269,12 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
         pieces.append((0, opening.end() - 1))
         cursor = opening.end()
     quoted = '"' in text or "\u201c" in text  # without a quotation mark no split is inside one
+    marked = "(" in text and _POSITION_MARK.search(text) is not None
     for m in _CLAUSE_SPLIT.finditer(text, cursor):
         if quoted and _inside_quote(text, m.start()):
             continue
+        if marked and _in_position_mark(text, m.start()):
+            continue  # "Mike Pompeo (R) and Kim Yong Chol (L) arrive for a lunch": a caption's who-is-where
         if text.startswith("and ", m.end()) and _OPEN_BETWEEN.search(text, cursor, m.start()):
             continue  # "talks between Kim Yong Chol, a senior aide, and Pompeo": one clause, both parties
         if text.startswith(",", m.start()) and _AND_NAME.match(text, m.end()) and not _VERB.search(text, m.end()):
@@ -320,6 +326,13 @@ def _end_relative(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if not m or _inside_quote(text, m.start()):
         return [(start, end)]
     return [(start, m.start()), (m.end(), end)]
+
+
+def _in_position_mark(text: str, position: int) -> bool:
+    """Whether the split at ``position`` is the bracket of a caption's "(R)", "(L)", "(left)"."""
+    start = text.rfind("(", 0, position + 2)
+    mark = _POSITION_MARK.match(text, start) if start >= 0 else None
+    return mark is not None and start - 1 <= position < mark.end()  # the space before it too
 
 
 def _inside_quote(text: str, position: int) -> bool:
