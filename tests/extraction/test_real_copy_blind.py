@@ -326,3 +326,33 @@ def test_envoys_of_a_titled_president_do_not_make_him_a_party():
         pub=dt.date(2018, 3, 5),
     )
     assert meeting(result, "Kim Yong Chol", "Moon Jae-in") is None
+
+
+def test_who_confirms_that_a_meeting_took_place_is_not_its_party():
+    result = run(
+        "President Donald Trump on Wednesday confirmed in an early morning tweet that CIA Director Mike "
+        "Pompeo had met with North Korean leader Kim Jong Un last week.",
+        pub=dt.date(2018, 4, 18),
+    )
+    assert meeting(result, "Mike Pompeo", "Kim Jong Un") is not None
+    assert not [m for m in result["meetings"] if "Donald Trump" in m["participants"]]
+
+
+def test_who_sends_an_envoy_on_a_trip_is_not_its_party():
+    result = run(
+        "President Donald Trump said he sent CIA Director Mike Pompeo on a secret mission to North Korea over "
+        "Easter weekend to begin laying the groundwork for talks.",
+        pub=dt.date(2018, 4, 18),
+    )
+    assert not [m for m in result["meetings"] if "Donald Trump" in m["participants"]]
+
+
+def test_a_with_clause_telling_another_meeting_is_that_meetings_own():
+    result = run(
+        "Russian Foreign Minister Sergei Lavrov met North Korean leader Kim Jong Un in Pyongyang on Thursday."
+        "\n\nHis visit comes amid a flurry of diplomacy, with US Secretary of State Mike Pompeo also meeting "
+        "Kim's right-hand man Kim Yong Chol in New York late Wednesday.",
+        pub=dt.date(2018, 5, 31),
+    )
+    talks = meeting(result, "Mike Pompeo", "Kim Yong Chol")
+    assert talks is not None and talks["date"] == {"from": "2018-05-30", "to": "2018-05-30"}

@@ -50,7 +50,10 @@ _STORY_EVENT_CAME = re.compile(
     r"\b(?:the|this|that|his|their)\s+(?:meeting|visit|talks|summit|trip|encounter)\s+came\s*,?\s*\Z", re.I
 )
 _GENERIC_ROLES = {"official", "envoy", "negotiator", "diplomat"}
-_SPEECH = compile_fast(r"\b(?:said|says|told reporters|told|added|noted|wrote on Twitter that|tweeted that)\b")
+_SPEECH = compile_fast(
+    r"\b(?:said|says|told reporters|told|added|noted|wrote on Twitter that|tweeted that"
+    r"|(?:confirmed|announced|revealed|disclosed|hinted|suggested|indicated)(?: [\w-]+){0,5}? that)\b"
+)
 _PRONOUN_SUBJECT = compile_fast(r"\b(?:he|she|they|we|I)\b")
 _SUBORDINATE = frozenset(
     {
@@ -138,6 +141,7 @@ _PLANNED_BEFORE = re.compile(
 )
 _MAYBE_CUE = re.compile(r"\b(?:may|might|could|possibly|perhaps|possibility)\b")
 _MAYBE = frozenset({"proposed", "possible", "potential", "prospective"})
+_SENT = re.compile(r"\b(?:sent|sends|sending|dispatched|dispatches|dispatching)\s+(?=[A-Z]|(?:his|her|an?|the)\s)")
 _NEWS_OF = re.compile(r"\b(?:news|reports?|word|details|confirmation|rumou?rs)\s+(?:of|about)\b")
 _EARLIER_ONE = re.compile(r"\b(?:last|previous|earlier|prior|past)\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|visit)")
 _ADDRESSED = re.compile(r"\b(?:to|with|for)\s+$")
@@ -926,8 +930,7 @@ class Coder:
         called off the summit", "the talks ended in Geneva"): what a news story reports as done
         happened lately. The window is a guess, so its confidence stays under the pipeline's
         review threshold: a reviewer confirms it before it becomes a fact."""
-        earliest = dt.date.min + _NEWS_WINDOW  # a fuzzed publication date of 0001-01-01 has no week before it
-        window = Interval(self.pub - _NEWS_WINDOW if self.pub >= earliest else dt.date.min, self.pub)
+        window = Interval(_before(self.pub, _NEWS_WINDOW), self.pub)
         # a pair whose summit is still ahead has not just met as leaders: no guess for an undated
         # "meeting" of theirs ("Kim's firm will to meet Trump" before Singapore)
         ahead = {frozenset(m.leaders) for m in self.summit_mentions if m.scheduled and m.scheduled.start > self.pub}
@@ -1056,9 +1059,12 @@ class Coder:
                 participants = [k for k in participants if k != speaker[-1]]
             elif speaker and len(participants) == 2 and participants[0] == speaker[-1]:
                 participants = participants[1:]
-        told = _NEWS_OF.search(text, 0, trigger.start()) if trigger else None
-        if told:
-            # "Trump broke the news of Pompeo's second visit": who tells of a meeting is not its party
+        told = (
+            (_NEWS_OF.search(text, 0, trigger.start()) or _SENT.search(text, 0, trigger.start())) if trigger else None
+        )
+        if told and kind and kind.mode == "in_person":
+            # "Trump broke the news of Pompeo's second visit", "he sent Pompeo on a secret mission to North
+            # Korea": who tells of a meeting, or sends the envoy to it, is not its party
             after = _unique(k for pos, k, inert in actors if pos >= clause.start + told.end() and not inert)
             participants = after or participants
         if _ACCOMPANIED.search(text) and len(participants) > 2:
@@ -1130,7 +1136,7 @@ class Coder:
             country = next(
                 (p for p in places if p.is_country and 0 <= p.start - (clause.start + trigger.end()) <= 40), None
             )
-            old = any(d.interval and d.interval.end < self.pub - _A_YEAR for d in dates)  # another era's leader
+            old = any(d.interval and d.interval.end < _before(self.pub, _A_YEAR) for d in dates)  # another era's leader
             verb = bool(_VISIT_VERB.search(text, 0, trigger.end()))  # not "after ... a visit to Britain"
             head = self.head_of_state(country.country) if country and visitor.leader and verb and not old else None
             if head and country and visitor.country not in (None, country.country):
@@ -1331,7 +1337,7 @@ class Coder:
             interval, confidence = Interval(self.pub, self.pub), confidence - 0.1
         if interval is None and status == "held" and sentence.index <= 1 and len(participants) >= 2 and not earlier:
             # a lede reports news: an undated event there happened in the last few days
-            interval = Interval(self.pub - dt.timedelta(days=7), self.pub)
+            interval = Interval(_before(self.pub, _NEWS_WINDOW), self.pub)
             confidence -= 0.15
         if interval is not None and status == "proposed" and interval.end < self.pub:
             # "asked on Monday, said a third meeting could happen": a past day dates the offer, not the meeting
@@ -1526,7 +1532,7 @@ class Coder:
                 old.location = old.location or new.location
                 old.confidence = max(old.confidence, new.confidence)
                 return
-            recent = new.interval is not None and new.interval.end >= self.pub - BACKGROUND
+            recent = new.interval is not None and new.interval.end >= _before(self.pub, BACKGROUND)
             if (
                 old.interval is None
                 and held_old == held_new
@@ -1575,7 +1581,7 @@ class Coder:
             interval, inferred = self.said_day, True
         if interval is None and self.sentences[mention.sentence].paragraph in self.stamped:
             interval, inferred = Interval(self.pub, self.pub), True  # a live blog's entry: that day
-        recent = self.context is not None and self.pub - BACKGROUND <= self.context[1].end <= self.pub
+        recent = self.context is not None and _before(self.pub, BACKGROUND) <= self.context[1].end <= self.pub
         if interval is None and kind.status == "proposed" and recent and self.context:
             # "Putin, for his part, told reporters after the talks that ... Kim had been invited":
             # an undated proposal is reported at the story's last dated event, or before it
@@ -1644,6 +1650,11 @@ def _attempted(text: str, regex: re.Pattern[str]) -> bool:
 
 def _count(word: str) -> int:
     return int(word) if word.isdigit() else NUMBERS[word.lower()]
+
+
+def _before(day: dt.date, span: dt.timedelta) -> dt.date:
+    """``day - span``, or the first day there is (a fuzzed publication date of 0001-01-01 has no week before it)."""
+    return day - span if day - dt.date.min >= span else dt.date.min
 
 
 def _not_a_party(body: str, position: int) -> bool:

@@ -74,7 +74,9 @@ _AFTER_COMMA = (
     # (not "saying", "adding": their "he" is the speaker, which the clause before resolves)
     r"|(?:ending|capping|concluding|wrapping\s+up)\s"
     # "..., with Trump saying earlier this month that he had received a letter": a report of its own
-    r"|with\s+(?:[A-Z][\w'\u2019.-]*\s+){1,4}(?:saying|adding|telling|noting|insisting|warning)\b"
+    # "..., with Secretary of State Mike Pompeo also meeting Kim Yong Chol": another event of its own
+    r"|with\s+(?:[A-Z][\w'\u2019.-]*\s+|of\s+){1,7}(?:also\s+)?(?:saying|adding|telling|noting|insisting|warning"
+    r"|meeting|visiting|holding|hosting|talking)\b"
     r"|(?:a|one|two|three|four)\s+(?:days?|weeks?)\s+(?:after|before|later|earlier)\b"
     rf"|and\s+(?:a|an|the|he|she|they|then|[A-Z][\w'\u2019]*|(?:\w+ly\s+)?{PAST_VERB})\s"
 )
