@@ -136,14 +136,14 @@ _ATTEMPT = re.compile(
     r"\b(?:try|tries|trying|tried|attempts?|attempting|efforts?|seeks?|seeking|bid)\s+to\s+(?:\w+\s+)?$"
 )
 _TRIGGER_WORD = 15  # characters from a trigger's start that a cue ending in it ("would meet") may reach
-_PLANNED_BEFORE = re.compile(
+_PLANNED_BEFORE = compile_fast(
     r"\b(planned|proposed|possible|potential|upcoming|anticipated|expected|prospective|future|next)\s+(?:[\w-]+\s+)?$"
 )
-_MAYBE_CUE = re.compile(r"\b(?:may|might|could|possibly|perhaps|possibility)\b")
+_MAYBE_CUE = compile_fast(r"\b(?:may|might|could|possibly|perhaps|possibility)\b")
 _MAYBE = frozenset({"proposed", "possible", "potential", "prospective"})
-_SENT = re.compile(r"\b(?:sent|sends|sending|dispatched|dispatches|dispatching)\s+(?=[A-Z]|(?:his|her|an?|the)\s)")
-_NEWS_OF = re.compile(r"\b(?:news|reports?|word|details|confirmation|rumou?rs)\s+(?:of|about)\b")
-_EARLIER_ONE = re.compile(r"\b(?:last|previous|earlier|prior|past)\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|visit)")
+_SENT = compile_fast(r"\b(?:sent|sends|sending|dispatched|dispatches|dispatching)\s+(?=[A-Z]|(?:his|her|an?|the)\s)")
+_NEWS_OF = compile_fast(r"\b(?:news|reports?|word|details|confirmation|rumou?rs)\s+(?:of|about)\b")
+_EARLIER_ONE = compile_fast(r"\b(?:last|previous|earlier|prior|past)\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|visit)")
 _ADDRESSED = re.compile(r"\b(?:to|with|for)\s+$")
 _MEETING_WORD = re.compile(r"\b(?:summits?|meetings?|talks|visits?|dinner|lunch)\b")
 _PLAN_IN_PAST = re.compile(r"\b(?:was|were)\s+(?:expected|due|set|scheduled|supposed)\s+to\b")
