@@ -356,3 +356,18 @@ def test_a_with_clause_telling_another_meeting_is_that_meetings_own():
     )
     talks = meeting(result, "Mike Pompeo", "Kim Yong Chol")
     assert talks is not None and talks["date"] == {"from": "2018-05-30", "to": "2018-05-30"}
+
+
+def test_an_unnamed_counterpart_is_the_one_the_article_names_as_counterpart():
+    result = run(
+        "North Korea's special representative Kim Hyok Chol arrived in Beijing on Tuesday, en route to Hanoi "
+        "to meet his Washington counterpart ahead of a second summit.\n\nKim Hyok Chol and his US counterpart "
+        "Stephen Biegun held three days of talks in Pyongyang earlier this month.\n\nPreparations are under way "
+        "for the summit on February 27-28.",
+        pub=dt.date(2019, 2, 19),
+    )
+    assert not [m for m in result["meetings"] if "Washington counterpart" in m["participants"]]
+    planned = meeting(result, "Kim Hyok Chol", "Stephen Biegun")
+    assert planned["status"] == "scheduled"
+    # no day of its own: between publication and the summit, a guess under the review threshold
+    assert planned["date"] == {"from": "2019-02-19", "to": "2019-02-26"} and planned["confidence"] <= 0.5

@@ -33,6 +33,8 @@ _PRONOUN = re.compile(
     r"|t(?<!\wt)(?:hey|heir))\b"
 )
 _COUNTERPART = compile_fast(r"\b(?:his|her|their)\s+(?P<who>(?:[\w-]+\s+){0,4}?counterparts?)\b")
+_AHEAD_OF_SUMMIT = compile_fast(r"\b(?:ahead of|before|in preparation for)\s+(?:[\w'\u2019-]+\s+){0,4}?summit\b")
+_COUNTERPART_BEFORE = re.compile(r"\bcounterparts?,?\s+$")
 _EACH_WITH = compile_fast(r"\beach with\b", re.IGNORECASE)
 # "met Abe and Modi" is one meeting in the gold (several annotators, four articles); "talks with
 # Abe and then with Putin", "met Abe and, separately, Modi" are one meeting per counterpart
@@ -109,7 +111,8 @@ _REPEAT_MEETING = compile_fast(
     r"\b(?:second|third|fourth|another|next)\s+(?:meeting|summit)\b|\bmeet\b[^.;]{0,60}\bagain\b"
 )
 _ELIDED_SUBJECT = re.compile(
-    rf"\A\s*(?:(?:and\s+)?(?:also\s+)?(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?{PAST_VERB}|(?:after|before|while)\s+\w+ing)\b"
+    rf"\A\s*(?:(?:and\s+)?(?:also\s+)?(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?{PAST_VERB}|(?:after|before|while)\s+\w+ing"
+    r"|(?:apparently\s+)?en\s+route)\b"
 )
 _DAY_AFTER = compile_fast(rf"\A\s*(a|{COUNT_WORDS}|\d+) (days?|weeks?) (after|before)\b", re.I)  # needles: day, week
 _BETWEEN = compile_fast(
@@ -244,6 +247,7 @@ class Meeting:
     summit_like: bool = False
     guessed: bool = False  # dated by ``date_the_news``, not by the text
     earlier: bool = False  # "the last summit", "their previous meeting": not the news of the day
+    before_summit: bool = False  # "to meet his counterpart ahead of a second summit"
 
 
 @dataclass
@@ -579,6 +583,21 @@ class Coder:
         leaders = [k for k in others if self.cast.persons[k].leader]
         invitee = (leaders or others or [None])[0]
         return [host, invitee] if invitee else None
+
+    def named_counterpart(self, label: str, subject: str) -> str | None:
+        """The one person the article introduces as a counterpart ("his US counterpart Stephen
+        Biegun"), of the country the label names if it names one ("his Washington counterpart")."""
+        named = {
+            m.key
+            for m in self.cast.mentions
+            if m.key != subject and _COUNTERPART_BEFORE.search(self.body, max(0, m.start - 14), m.start)
+        }
+        words = label.split()[:-1]
+        place = self._place_named(" ".join(words)) if words and words[0][:1].isupper() else None
+        country = place.country if place else self.lex.demonyms.get(" ".join(words)) if words else None
+        if country:
+            named = {k for k in named if self.cast.persons[k].country == country}
+        return next(iter(named)) if len(named) == 1 else None
 
     def _place_named(self, text: str) -> Any:
         return self.lex.places.get(text) or next(
@@ -943,6 +962,15 @@ class Coder:
             ):
                 meeting.interval, meeting.guessed = window, True
                 meeting.confidence = min(meeting.confidence, _GUESSED_CONFIDENCE)
+        # "en route to Vietnam to meet his counterpart ahead of a second summit" (on February 27):
+        # a planned meeting without a day of its own falls between publication and the summit
+        summit_days = sorted(
+            m.scheduled.start for m in self.summit_mentions if m.scheduled and m.scheduled.start > self.pub
+        )
+        for meeting in self.meetings:
+            if meeting.interval is None and meeting.status == "scheduled" and meeting.before_summit and summit_days:
+                meeting.interval, meeting.guessed = Interval(self.pub, summit_days[0] - dt.timedelta(days=1)), True
+                meeting.confidence = min(meeting.confidence, _GUESSED_CONFIDENCE)
         dated = [c for c in self.changes if c.interval is not None]
 
         def told_again(change: Change) -> bool:
@@ -1262,6 +1290,11 @@ class Coder:
             return  # quoted speech is evidence only when it names who ("dinner with Kim Yong Chol")
         if trigger.group(0).lower() == "summits" and not self.occasions(clause, trigger, places, dates):
             return  # "has held three summits with Kim" counts meetings; only listed days tell each one
+        if len(participants) == 1 and unnamed:
+            # "to meet his Washington counterpart", and elsewhere "his US counterpart Stephen Biegun"
+            named = self.named_counterpart(unnamed[0], participants[0])
+            if named is not None:
+                participants, unnamed = [*participants, named], []
         if len(participants) < 2 and not (participants and unnamed):
             if participants or not _MEETINGS_OR_TALKS.search(text) or not self.meetings:
                 return
@@ -1400,6 +1433,9 @@ class Coder:
                     sentence.index,
                     summit_like,
                     earlier=earlier,
+                    before_summit=bool(
+                        _AHEAD_OF_SUMMIT.search(sentence.text, clause.start - sentence.start + trigger.end())
+                    ),
                 )
                 self.add_meeting(meeting)
         if interval is not None:

@@ -73,6 +73,8 @@ _AFTER_COMMA = (
     # a participle that closes an event opens a clause of its own: "..., ending a visit that ..."
     # (not "saying", "adding": their "he" is the speaker, which the clause before resolves)
     r"|(?:ending|capping|concluding|wrapping\s+up)\s"
+    # "arrived in Beijing on Tuesday, en route to Vietnam to meet his counterpart": what is ahead
+    r"|(?:apparently\s+)?en\s+route\s"
     # "..., with Trump saying earlier this month that he had received a letter": a report of its own
     # "..., with Secretary of State Mike Pompeo also meeting Kim Yong Chol": another event of its own
     r"|with\s+(?:[A-Z][\w'\u2019.-]*\s+|of\s+){1,7}(?:also\s+)?(?:saying|adding|telling|noting|insisting|warning"
