@@ -371,3 +371,25 @@ def test_an_unnamed_counterpart_is_the_one_the_article_names_as_counterpart():
     assert planned["status"] == "scheduled"
     # no day of its own: between publication and the summit, a guess under the review threshold
     assert planned["date"] == {"from": "2019-02-19", "to": "2019-02-26"} and planned["confidence"] <= 0.5
+
+
+def test_announcing_that_he_would_hold_a_summit_schedules_it_the_day_announced():
+    result = run(
+        "President Donald Trump announced on Friday (Saturday morning India time) that he would hold a second "
+        "summit with North Korean leader Kim Jong Un in Hanoi on February 27 and 28.",
+        pub=dt.date(2019, 2, 9),
+    )
+    (change,) = changes(result, "scheduled")
+    assert change["date"] == {"from": "2019-02-08", "to": "2019-02-08"}
+    assert result["summits"][0]["scheduled_for"] == "2019-02-27"
+
+
+def test_the_location_of_a_meeting_announced_is_no_meeting_held():
+    result = run(
+        "Trump had announced Vietnam as the location of his meeting with Kim Jong Un during his State of the "
+        "Union address on February 5.\n\nThe two leaders met for the first time on June 12 in Singapore.",
+        pub=dt.date(2019, 2, 9),
+    )
+    assert not [m for m in result["meetings"] if m["date"] == {"from": "2019-02-05", "to": "2019-02-05"}]
+    first = meeting(result, "Donald Trump", "Kim Jong Un")
+    assert first is not None and first["date"] == {"from": "2018-06-12", "to": "2018-06-12"}

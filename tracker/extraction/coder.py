@@ -33,6 +33,9 @@ _PRONOUN = re.compile(
     r"|t(?<!\wt)(?:hey|heir))\b"
 )
 _COUNTERPART = compile_fast(r"\b(?:his|her|their)\s+(?P<who>(?:[\w-]+\s+){0,4}?counterparts?)\b")
+_VENUE_OF = compile_fast(
+    r"\b(?:location|venue|site|date|time|place|dates)\s+(?:and\s+\w+\s+)?(?:of|for)\s+(?:\w+\s+){0,2}$"
+)
 _AHEAD_OF_SUMMIT = compile_fast(r"\b(?:ahead of|before|in preparation for)\s+(?:[\w'\u2019-]+\s+){0,4}?summit\b")
 _COUNTERPART_BEFORE = re.compile(r"\bcounterparts?,?\s+$")
 _EACH_WITH = compile_fast(r"\beach with\b", re.IGNORECASE)
@@ -1306,6 +1309,12 @@ class Coder:
         status, confidence = self.meeting_status(text if quote else unquoted, trigger.start(), future)
         if pair_mood and status == "held":
             status, confidence = pair_mood, 0.6
+        if _VENUE_OF.search(text, max(0, trigger.start() - 40), trigger.start()):
+            # "announced Vietnam as the location of his meeting with Kim": a plan's venue, no meeting; the
+            # pair is still the pair a later "the two leaders" means
+            if len(participants) >= 2:
+                self.last_pair = participants[:2]
+            return
         if status != "cancelled" and _UNREALISED_PLAN.search(unquoted, 0, trigger.start()):
             following = self.sentences[sentence.index + 1].text if sentence.index + 1 < len(self.sentences) else ""
             if _CANCELLATION.search(sentence.text) or _CANCELLATION.search(following):
