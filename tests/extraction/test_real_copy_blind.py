@@ -393,3 +393,13 @@ def test_the_location_of_a_meeting_announced_is_no_meeting_held():
     assert not [m for m in result["meetings"] if m["date"] == {"from": "2019-02-05", "to": "2019-02-05"}]
     first = meeting(result, "Donald Trump", "Kim Jong Un")
     assert first is not None and first["date"] == {"from": "2018-06-12", "to": "2018-06-12"}
+
+
+def test_any_summit_between_two_leaders_is_not_one_held():
+    result = run(
+        "U.S. officials met North Korean officials at the border on Sunday. The two delegations are focused on "
+        "the substance of any summit between Donald Trump and Kim Jong Un.",
+        pub=dt.date(2018, 5, 27),
+    )
+    assert meeting(result, "Donald Trump", "Kim Jong Un") is None
+    assert not changes(result, "held")

@@ -143,10 +143,10 @@ _ATTEMPT = re.compile(
 )
 _TRIGGER_WORD = 15  # characters from a trigger's start that a cue ending in it ("would meet") may reach
 _PLANNED_BEFORE = compile_fast(
-    r"\b(planned|proposed|possible|potential|upcoming|anticipated|expected|prospective|future|next)\s+(?:[\w-]+\s+)?$"
+    r"\b(planned|proposed|possible|potential|upcoming|anticipated|expected|prospective|future|next|any)\s+(?:[\w-]+\s+)?$"
 )
 _MAYBE_CUE = compile_fast(r"\b(?:may|might|could|possibly|perhaps|possibility)\b")
-_MAYBE = frozenset({"proposed", "possible", "potential", "prospective"})
+_MAYBE = frozenset({"proposed", "possible", "potential", "prospective", "any"})
 _SENT = compile_fast(r"\b(?:sent|sends|sending|dispatched|dispatches|dispatching)\s+(?=[A-Z]|(?:his|her|an?|the)\s)")
 _NEWS_OF = compile_fast(r"\b(?:news|reports?|word|details|confirmation|rumou?rs)\s+(?:of|about)\b")
 _EARLIER_ONE = compile_fast(r"\b(?:last|previous|earlier|prior|past)\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|visit)")
