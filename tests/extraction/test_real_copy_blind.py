@@ -403,3 +403,25 @@ def test_any_summit_between_two_leaders_is_not_one_held():
     )
     assert meeting(result, "Donald Trump", "Kim Jong Un") is None
     assert not changes(result, "held")
+
+
+def test_a_third_person_named_in_passing_is_not_a_party_to_the_call():
+    result = run(
+        "President Donald Trump told South Korean President Moon Jae-in in a phone call on Thursday that he "
+        "regretted not striking a deal with North Korean leader Kim Jong Un.",
+        pub=dt.date(2019, 2, 28),
+    )
+    call = meeting(result, "Donald Trump", "Moon Jae-in")
+    assert call is not None and call["date"] == {"from": "2019-02-28", "to": "2019-02-28"}
+    assert meeting(result, "Donald Trump", "Moon Jae-in", "Kim Jong Un") is None
+
+
+def test_people_listed_together_stay_one_meeting():
+    result = run(
+        "After a short conversation, the two leaders sat down to dinner with Secretary of State Mike Pompeo, "
+        "acting chief of staff Mick Mulvaney, Kim Yong Chol and Foreign Minister Ri Yong Ho in Hanoi on "
+        "Wednesday, as Donald Trump and Kim Jong Un began their summit.",
+        pub=dt.date(2019, 2, 27),
+    )
+    dinner = [m for m in result["meetings"] if len(m["participants"]) >= 5]
+    assert dinner and {"Mike Pompeo", "Mick Mulvaney", "Kim Yong Chol", "Ri Yong Ho"} <= set(dinner[0]["participants"])

@@ -37,6 +37,10 @@ _VENUE_OF = compile_fast(
     r"\b(?:location|venue|site|date|time|place|dates)\s+(?:and\s+\w+\s+)?(?:of|for)\s+(?:\w+\s+){0,2}$"
 )
 _AHEAD_OF_SUMMIT = compile_fast(r"\b(?:ahead of|before|in preparation for)\s+(?:[\w'\u2019-]+\s+){0,4}?summit\b")
+# what may stand between two names of one list: commas, "and", titles and ages, not a clause's words
+_NOT_A_LIST = re.compile(
+    r"\b(?:in|on|at|to|for|after|before|with|about|who|which|that|said|says|told|met|during|while|over)\b|[.;:]"
+)
 _COUNTERPART_BEFORE = re.compile(r"\bcounterparts?,?\s+$")
 _EACH_WITH = compile_fast(r"\beach with\b", re.IGNORECASE)
 # "met Abe and Modi" is one meeting in the gold (several annotators, four articles); "talks with
@@ -150,6 +154,8 @@ _MAYBE = frozenset({"proposed", "possible", "potential", "prospective", "any"})
 _SENT = compile_fast(r"\b(?:sent|sends|sending|dispatched|dispatches|dispatching)\s+(?=[A-Z]|(?:his|her|an?|the)\s)")
 _NEWS_OF = compile_fast(r"\b(?:news|reports?|word|details|confirmation|rumou?rs)\s+(?:of|about)\b")
 _EARLIER_ONE = compile_fast(r"\b(?:last|previous|earlier|prior|past)\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|visit)")
+_WITH_OBJECT = re.compile(r"\s+with\s+(?:the\s+)?(?:[\w'\u2019.-]+\s+){0,4}")
+_REPORTED = re.compile(r"\b(?:that|how|what|whether)\b|[,\"\u201c]")
 _ADDRESSED = re.compile(r"\b(?:to|with|for)\s+$")
 _MEETING_WORD = re.compile(r"\b(?:summits?|meetings?|talks|visits?|dinner|lunch)\b")
 _PLAN_IN_PAST = re.compile(r"\b(?:was|were)\s+(?:expected|due|set|scheduled|supposed)\s+to\b")
@@ -1077,7 +1083,14 @@ class Coder:
                 participants = _unique(named)
         speech = _SPEECH.search(text)
         # "Trump said in a letter to Kim": a speaker whose medium is the trigger is its sender, a party
-        own_medium = bool(kind and kind.mode != "in_person" and speech and trigger.start() - speech.end() <= 8)
+        # (and "told Moon in a phone call"): nothing reported ("that ...") stands between them
+        own_medium = bool(
+            kind
+            and kind.mode != "in_person"
+            and speech
+            and trigger.start() >= speech.end()
+            and not _REPORTED.search(text, speech.end(), trigger.start())
+        )
         if (
             speech
             and trigger
@@ -1418,7 +1431,9 @@ class Coder:
         if _EACH_WITH.search(text):
             groups = [[participants[0], other] for other in participants[1:]]
         else:
-            groups = self.counterparts(clause, trigger, actors, participants) or [participants]
+            groups = self.counterparts(clause, trigger, actors, participants) or [
+                self.core_party(clause, trigger, actors, participants)
+            ]
         occasions: list[tuple[PlaceMention | None, Interval | None]] = [(place, interval)]
         if status == "held" and kind.mode == "in_person":
             # "met Xi in Beijing in March, in Dalian in May and again in Beijing this week": one
@@ -1483,6 +1498,50 @@ class Coder:
             return []
         place = best_place(places)
         return [(place, d.interval) for d in listed]
+
+    def core_party(
+        self, clause: Clause, trigger: re.Match[str], actors: list[tuple[int, str, bool]], participants: list[str]
+    ) -> list[str]:
+        """Three or more people in one clause are one meeting only when the text lists them: a joint
+        or trilateral meeting, "Kim Yong Nam and Kim Yo Jong shook hands with Moon", "sat down to dinner
+        with Pompeo, Mulvaney, Kim Yong Chol and Ri Yong Ho". Otherwise someone is named in passing
+        ("Trump told Moon in a phone call he regretted not striking a deal with Kim"): the meeting is the
+        subject's (the first list) with the list nearest the meeting word."""
+        if len(participants) < 3 or _JOINT.search(clause.text) or _JOINED.search(clause.text):
+            return participants
+        first_at: dict[str, int] = {}
+        for pos, key, inert in actors:
+            if not inert and key in participants:
+                first_at.setdefault(key, pos)
+        if len(first_at) != len(participants):
+            return participants  # someone taken from the clause before ("and held talks with"): as told
+        ends = {m.start: m.end for m in self.clause_mentions(clause)}
+        lists = self._lists(sorted((pos, k) for k, pos in first_at.items()), ends)
+        if len(lists) < 2:
+            return participants
+        start, end = clause.start + trigger.start(), clause.start + trigger.end()
+
+        def distance(named: list[tuple[int, str]]) -> int:
+            first, last = named[0][0], ends.get(named[-1][0], named[-1][0])
+            if first >= end and _WITH_OBJECT.fullmatch(self.body, end, first):
+                return -1  # "in a phone call with South Korean President Moon": the meeting's own "with"
+            return max(first - end, start - last, 0)
+
+        nearest = min(lists[1:], key=distance)
+        return _unique(k for _, k in lists[0] + nearest)
+
+    def _lists(self, named: list[tuple[int, str]], ends: dict[int, int]) -> list[list[tuple[int, str]]]:
+        """``named`` (positions in order) cut into lists: one group phrase ("the two leaders") or names
+        joined by commas and "and" with nothing else between them."""
+        lists: list[list[tuple[int, str]]] = []
+        for pos, key in named:
+            if lists:
+                last = lists[-1][-1][0]
+                if pos == last or _is_list_gap(self.body[ends.get(last, last) : pos]):
+                    lists[-1].append((pos, key))
+                    continue
+            lists.append([(pos, key)])
+        return lists
 
     def counterparts(
         self, clause: Clause, trigger: re.Match[str], actors: list[tuple[int, str, bool]], participants: list[str]
@@ -1700,6 +1759,10 @@ def _count(word: str) -> int:
 def _before(day: dt.date, span: dt.timedelta) -> dt.date:
     """``day - span``, or the first day there is (a fuzzed publication date of 0001-01-01 has no week before it)."""
     return day - span if day - dt.date.min >= span else dt.date.min
+
+
+def _is_list_gap(gap: str) -> bool:
+    return len(gap) <= 60 and ("," in gap or " and " in gap) and not _NOT_A_LIST.search(gap)
 
 
 def _not_a_party(body: str, position: int) -> bool:
