@@ -425,3 +425,12 @@ def test_people_listed_together_stay_one_meeting():
     )
     dinner = [m for m in result["meetings"] if len(m["participants"]) >= 5]
     assert dinner and {"Mike Pompeo", "Mick Mulvaney", "Kim Yong Chol", "Ri Yong Ho"} <= set(dinner[0]["participants"])
+
+
+def test_the_kim_regime_is_not_kim():
+    result = run(
+        "North Korean leader Kim Jong Un met Chinese President Xi Jinping in March.\n\nSouth Korean President "
+        "Moon Jae-in has held several meetings this week with representatives of the Kim regime.",
+        pub=dt.date(2018, 5, 4),
+    )
+    assert meeting(result, "Moon Jae-in", "Kim Jong Un") is None

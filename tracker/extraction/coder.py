@@ -154,6 +154,7 @@ _MAYBE = frozenset({"proposed", "possible", "potential", "prospective", "any"})
 _SENT = compile_fast(r"\b(?:sent|sends|sending|dispatched|dispatches|dispatching)\s+(?=[A-Z]|(?:his|her|an?|the)\s)")
 _NEWS_OF = compile_fast(r"\b(?:news|reports?|word|details|confirmation|rumou?rs)\s+(?:of|about)\b")
 _EARLIER_ONE = compile_fast(r"\b(?:last|previous|earlier|prior|past)\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|visit)")
+_ATTRIBUTIVE = re.compile(r"\s+(?:regime|family|dynasty|government|administration|era|camp|clan|cabinet)\b")
 _WITH_OBJECT = re.compile(r"\s+with\s+(?:the\s+)?(?:[\w'\u2019.-]+\s+){0,4}")
 _REPORTED = re.compile(r"\b(?:that|how|what|whether)\b|[,\"\u201c]")
 _ADDRESSED = re.compile(r"\b(?:to|with|for)\s+$")
@@ -654,6 +655,7 @@ class Coder:
             inert = m.possessive and not _EVENT_NOUN.match(self.body[m.end : m.end + 40])
             inert = inert or m.start >= said_at  # ", State Department spokeswoman Heather Nauert said."
             inert = inert or _not_a_party(self.body, m.start)
+            inert = inert or bool(_ATTRIBUTIVE.match(self.body, m.end))  # "representatives of the Kim regime"
             inert = inert or (
                 greetings and bool(_SOURCE_ONLY.search(self.body[max(clause.start, m.start - 40) : m.start]))
             )
