@@ -18,7 +18,7 @@ from .people import find_people
 from .summits import assemble
 from .text import split_sentences
 
-EXTRACTOR_VERSION = "1.11.0"  # eleven passes of rules since 1.0.0; recorded in every event it yields
+EXTRACTOR_VERSION = "1.12.0"  # twelve passes of rules since 1.0.0; recorded in every event it yields
 SCHEMA = "summit-tracker/extraction/v1"
 
 __all__ = [
