@@ -434,3 +434,14 @@ def test_the_kim_regime_is_not_kim():
         pub=dt.date(2018, 5, 4),
     )
     assert meeting(result, "Moon Jae-in", "Kim Jong Un") is None
+
+
+def test_capping_off_their_summit_concludes_a_summit_held_that_day():
+    result = run(
+        "President Donald Trump on Tuesday signed a comprehensive document alongside North Korean leader Kim "
+        "Jong Un, capping off their historic summit in Singapore.",
+        pub=dt.date(2018, 6, 12),
+    )
+    held = meeting(result, "Donald Trump", "Kim Jong Un")
+    assert held is not None and held["date"] == {"from": "2018-06-12", "to": "2018-06-12"}
+    assert [c["date"] for c in changes(result, "concluded")] == [{"from": "2018-06-12", "to": "2018-06-12"}]

@@ -356,6 +356,7 @@ class Coder:
         # the pair a clause named as a group ("the two Korean leaders"), which a later "they" means
         self.named_group: tuple[int, list[str]] | None = None
         self.last_pair: list[str] = []
+        self.prev_people: list[str] = []  # the clause before's people, who "their" may mean
         self.last_interval: Interval | None = None
         self.sentence_summit: SummitMention | None = None
         self.own_dates = False
@@ -717,7 +718,10 @@ class Coder:
                     continue
                 if word == "their" and len({k for q, k, inert in found if q < pos and not inert}) >= 2:
                     continue  # "X held talks with Y, their first meeting since ...": X and Y
-                found.extend((pos, key, False) for key in self.last_pair)
+                # "signed a document alongside Kim, capping off their summit": before any meeting has
+                # made a pair, the two people the clause before named
+                pair = self.last_pair or (self.prev_people[:2] if word == "their" else [])
+                found.extend((pos, key, False) for key in pair)
             elif word in ("he", "she"):
                 if self.last_subject and not any(f[0] < pos for f in found) and clause.opener not in ("who",):
                     found.append((pos, self.last_subject, False))
@@ -950,6 +954,7 @@ class Coder:
                     prev_place = best_place(places)
                 prev_text = clause.text
                 prev_actors = actors
+                self.prev_people = _unique(k for _, k, inert in actors if not inert)
                 prev_dates = [d for d in own if d.interval is not None and d.offset_days is None]
         self.date_the_news()
 
