@@ -445,3 +445,26 @@ def test_capping_off_their_summit_concludes_a_summit_held_that_day():
     held = meeting(result, "Donald Trump", "Kim Jong Un")
     assert held is not None and held["date"] == {"from": "2018-06-12", "to": "2018-06-12"}
     assert [c["date"] for c in changes(result, "concluded")] == [{"from": "2018-06-12", "to": "2018-06-12"}]
+
+
+def test_two_leaders_meeting_on_the_day_of_the_news_hold_their_summit_without_the_word():
+    result = run(
+        "President Donald Trump labored to keep his planned summit with North Korean leader Kim Jong Un in "
+        "Singapore on track.\n\nThe stakes are high.\n\nSeated in the Oval Office with South Korean President "
+        "Moon Jae-in on Tuesday, Trump met Moon for two hours.",
+        pub=dt.date(2018, 5, 23),
+    )
+    pair = [s["ref"] for s in result["summits"] if set(s["leaders"]) == {"Donald Trump", "Moon Jae-in"}]
+    assert pair
+    assert [c["date"] for c in changes(result, "held") if c["summit"] == pair[0]] == [
+        {"from": "2018-05-22", "to": "2018-05-22"}
+    ]
+
+
+def test_a_courtesy_call_on_the_host_on_the_eve_of_the_summit_is_not_a_summit():
+    result = run(
+        "President Donald Trump will meet North Korean leader Kim Jong Un in Singapore on Tuesday.\n\n"
+        "The city is ready.\n\nOn Monday Trump met Singapore's Prime Minister Lee Hsien Loong at the Istana.",
+        pub=dt.date(2018, 6, 11),
+    )
+    assert not [s for s in result["summits"] if "Lee Hsien Loong" in s["leaders"]]

@@ -57,10 +57,30 @@ class SummitBuilder:
             and len(m.leaders) >= 2
             and len({self.cast.persons[k].country for k in m.leaders[:2]} - {None}) == 2
         }
+        # a meeting of two countries' leaders held on the day of the news is their summit, word or no
+        # word ("Trump met Moon in the Oval Office on Tuesday"), unless it is a call on the sidelines
+        # of the story's summit, in its host country (Trump and Lee Hsien Loong in Singapore the day
+        # before the Trump-Kim summit)
+        main_countries = {m.location.country for m in mentions if m.location and frozenset(m.leaders[:2]) == main}
+        todays = {
+            frozenset(m.leaders[:2])
+            for m in mentions
+            if m.held
+            and m.held.days <= 2
+            and self.pub - dt.timedelta(days=1) <= m.held.start <= m.held.end <= self.pub
+            and len(m.leaders) >= 2
+            and len({self.cast.persons[k].country for k in m.leaders[:2]} - {None}) == 2
+            and not any(self.cast.persons[k].country in main_countries for k in m.leaders[:2] if k not in main)
+        }
         ranked = [
             p
             for p in ranked
-            if p == main or p in explicit_pairs or p in planned or p in lede or (p in changed and weight[p] >= 2)
+            if p == main
+            or p in explicit_pairs
+            or p in planned
+            or p in lede
+            or p in todays
+            or (p in changed and weight[p] >= 2)
         ]
         assignment: dict[int, frozenset[str]] = {}
         current: frozenset[str] | None = None
