@@ -4,22 +4,15 @@ meeting in a closing attribution and name leaders our own articles never did."""
 
 import datetime as dt
 
-from tracker.extraction import extract, parse_article_fields
+from tests.support import extraction
+from tests.support.extraction import changes, meeting
 from tracker.extraction.text import split_sentences
 
 PUB = dt.date(2021, 6, 16)  # a Wednesday
 
 
 def run(text: str, pub: dt.date = PUB) -> dict:
-    return extract(parse_article_fields(text=text, published_on=pub))
-
-
-def meeting(result: dict, *names: str) -> dict | None:
-    return next((m for m in result["meetings"] if set(m["participants"]) == set(names)), None)
-
-
-def changes(result: dict, status: str) -> list[dict]:
-    return [c for c in result["status_changes"] if c["status"] == status]
+    return extraction.run(text, pub)
 
 
 def test_an_undated_held_meeting_is_dated_to_the_week_before_publication_as_a_guess():

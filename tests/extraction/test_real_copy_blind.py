@@ -3,19 +3,7 @@ and the re-read of r1-r12 (``docs/real-news/``), each on sentences of our own.""
 
 import datetime as dt
 
-from tracker.extraction import extract, parse_article_fields
-
-
-def run(text: str, pub: dt.date) -> dict:
-    return extract(parse_article_fields(text=text, published_on=pub))
-
-
-def meeting(result: dict, *names: str) -> dict | None:
-    return next((m for m in result["meetings"] if set(m["participants"]) == set(names)), None)
-
-
-def changes(result: dict, status: str) -> list[dict]:
-    return [c for c in result["status_changes"] if c["status"] == status]
+from tests.support.extraction import changes, meeting, run
 
 
 def test_a_caption_that_tells_a_dated_fact_before_its_credit_is_read():
