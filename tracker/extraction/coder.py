@@ -41,7 +41,7 @@ _AHEAD_OF_SUMMIT = compile_fast(r"\b(?:ahead of|before|in preparation for)\s+(?:
 _NOT_A_LIST = re.compile(
     r"\b(?:in|on|at|to|for|after|before|with|about|who|which|that|said|says|told|met|during|while|over)\b|[.;:]"
 )
-_COUNTERPART_BEFORE = re.compile(r"\bcounterparts?,?\s+$")
+_COUNTERPART_NAMED = re.compile(r"\bcounterparts?,?\s+")
 _EACH_WITH = compile_fast(r"\beach with\b", re.IGNORECASE)
 # "met Abe and Modi" is one meeting in the gold (several annotators, four articles); "talks with
 # Abe and then with Putin", "met Abe and, separately, Modi" are one meeting per counterpart
@@ -357,6 +357,7 @@ class Coder:
         self.named_group: tuple[int, list[str]] | None = None
         self.last_pair: list[str] = []
         self.prev_people: list[str] = []  # the clause before's people, who "their" may mean
+        self._counterparts: list[str] | None = None
         self.last_interval: Interval | None = None
         self.sentence_summit: SummitMention | None = None
         self.own_dates = False
@@ -598,17 +599,27 @@ class Coder:
     def named_counterpart(self, label: str, subject: str) -> str | None:
         """The one person the article introduces as a counterpart ("his US counterpart Stephen
         Biegun"), of the country the label names if it names one ("his Washington counterpart")."""
-        named = {
-            m.key
-            for m in self.cast.mentions
-            if m.key != subject and _COUNTERPART_BEFORE.search(self.body, max(0, m.start - 14), m.start)
-        }
+        named = {k for k in self.counterparts_named() if k != subject}
+        if not named:
+            return None
         words = label.split()[:-1]
         place = self._place_named(" ".join(words)) if words and words[0][:1].isupper() else None
         country = place.country if place else self.lex.demonyms.get(" ".join(words)) if words else None
         if country:
             named = {k for k in named if self.cast.persons[k].country == country}
         return next(iter(named)) if len(named) == 1 else None
+
+    def counterparts_named(self) -> list[str]:
+        """Everyone a name introduces right after "counterpart": one scan of the body, when first asked."""
+        if self._counterparts is None:
+            starts, mentions = self.cast.starts, self.cast.mentions
+            found = []
+            for hit in _COUNTERPART_NAMED.finditer(self.body):
+                i = bisect.bisect_left(starts, hit.end())
+                if i < len(mentions) and mentions[i].start == hit.end():
+                    found.append(mentions[i].key)
+            self._counterparts = found
+        return self._counterparts
 
     def _place_named(self, text: str) -> Any:
         return self.lex.places.get(text) or next(
@@ -1464,9 +1475,10 @@ class Coder:
                     sentence.index,
                     summit_like,
                     earlier=earlier,
-                    before_summit=bool(
-                        _AHEAD_OF_SUMMIT.search(sentence.text, clause.start - sentence.start + trigger.end())
-                    ),
+                    # only an undated plan asks (the scan of the whole sentence is not free)
+                    before_summit=status == "scheduled"
+                    and when is None
+                    and bool(_AHEAD_OF_SUMMIT.search(sentence.text, clause.start - sentence.start + trigger.end())),
                 )
                 self.add_meeting(meeting)
         if interval is not None:
