@@ -456,3 +456,14 @@ def test_a_courtesy_call_on_the_host_on_the_eve_of_the_summit_is_not_a_summit():
         pub=dt.date(2018, 6, 11),
     )
     assert not [s for s in result["summits"] if "Lee Hsien Loong" in s["leaders"]]
+
+
+def test_a_bare_surname_refers_back_not_to_a_namesake_named_only_later():
+    result = run(
+        "Kim Hyok Chol, North Korea's special representative, arrived in Hanoi on Wednesday.\n\nHe left the "
+        "airport with two officials.\n\nThey were driven away. Kim is expected to meet Stephen Biegun on "
+        "Thursday to prepare the talks between President Donald Trump and leader Kim Jong Un next week.",
+        pub=dt.date(2019, 2, 20),
+    )
+    assert meeting(result, "Kim Hyok Chol", "Stephen Biegun") is not None
+    assert meeting(result, "Kim Jong Un", "Stephen Biegun") is None

@@ -510,6 +510,11 @@ class _Builder:
         if recent:
             chosen = self.persons[max(recent)[1]]
             return self.leader_met(chosen, unique, position, sentence) or chosen
+        # a bare surname refers back: someone the article names in full only later ("Kim is expected to
+        # meet Biegun to discuss the talks between Trump and leader Kim Jong-un") is not yet its referent
+        introduced = [p for p in unique if bisect.bisect_left(self.full_starts.get(p.key, []), position)]
+        if introduced and len(introduced) < len(unique):
+            unique = introduced
         return max(unique, key=lambda p: (p.rank, self.full_counts.get(p.key, 0), -p.first))
 
     def leader_met(self, chosen: Person, unique: list[Person], position: int, sentence: int) -> Person | None:
