@@ -17,7 +17,7 @@ from typing import Any
 from .dates import COUNT_WORDS, NUMBERS, DateMention, Interval, find_dates
 from .fastre import NEEDLES, Anchored, compile_fast, could_match, trie_alternation
 from .lexicon import Lexicon, MeetingKind, lexicon
-from .people import Cast, Mention
+from .people import KIN, SERVES, Cast, Mention
 from .places import PlaceMention, best_place, find_places
 from .text import PAST_VERB, Clause, Sentence, split_clauses
 
@@ -216,10 +216,9 @@ _POSSESSIVE_TAIL = re.compile(r"['\u2019]s?\b")
 # what stands right before someone who is named but takes no part: a kin ("the father of the current
 # leader"), a principal ("the special envoy of Moon"), a report's source ("according to ...")
 _NOT_A_PARTY = re.compile(
-    r"\b(?:father|mother|son|daughter|sister|brother|wife|husband|uncle|aunt|grandfather|grandson|widow)"
-    r"\s+of\s+(?:the\s+)?$"
+    rf"\b(?:{KIN})\s+of\s+(?:the\s+)?$"
     # "Chung Eui-yong, the special envoy of Moon", "an adviser to Trump": whom someone serves, not a party
-    r"|\b(?:envoy|envoys|adviser|advisor|aide|aides|spokes(?:man|woman|person)|emissary|emissaries)"
+    rf"|\b(?:{SERVES})"
     r"\s+(?:of|to|for)\s+(?:the\s+)?(?:(?:[A-Z][\w'\u2019-]*\s+){0,3}(?:President|Prime\s+Minister|Chairman|[Ll]eader)\s+)?$"
     # "..., according to Kim Eui-kyeom, presidential spokesman": the source, not a party
     r"|\baccording\s+to\s+(?:[\w'\u2019.-]+\s+){0,4}$"

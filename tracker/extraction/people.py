@@ -43,10 +43,12 @@ _OWNER_S = re.compile(r"['\u2019]s$")
 # Kim Kye Gwan said in a statement ... days after Pompeo met Kim in Pyongyang" is the leader
 # a name told as someone's principal or kin: "a close aide to North Korean leader Kim Jong Un"; the
 # bare surname after it means the aide, the story's subject, not the principal named in passing
-_PRINCIPAL_BEFORE = re.compile(
-    r"\b(?:aide|aides|adviser|advisor|envoy|envoys|emissary|confidant|right-hand\s+man|spokes(?:man|woman|person)"
-    r"|sister|brother|wife|husband|daughter|son|father|mother|uncle|aunt)\s+(?:of|to|for)\s+(?:[\w'\u2019.-]+\s+){0,4}$"
+# whom someone serves or is kin to: a name after these is that person's principal, not the one told of
+KIN = r"father|mother|son|daughter|sister|brother|wife|husband|uncle|aunt|grandfather|grandson|widow"
+SERVES = (
+    r"envoy|envoys|adviser|advisor|aide|aides|spokes(?:man|woman|person)|emissary|emissaries|confidant|right-hand\s+man"
 )
+_PRINCIPAL_BEFORE = re.compile(rf"\b(?:{SERVES}|{KIN})\s+(?:of|to|for)\s+(?:[\w'\u2019.-]+\s+){{0,4}}$")
 _SPEAKER = re.compile(r"(?:,[^,.]{1,60},)?\s+(?:said|says|told|warned|added|stated)\b")
 _MEETING_WORD = re.compile(r"\b(?:met|meet|meets|meeting|summit|talks with|hosted|received|welcomed|shook hands)\b")
 
