@@ -39,16 +39,17 @@ _CAPITALISED = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Za-zÀ-ɏ]+(?![\w-])")
 _NAME_BEFORE = re.compile(r"([A-Z][\w-]*)[ \t]+$")
 _NAME_AFTER = re.compile(r"[ \t]+([A-Z][\w-]*)")
 _OWNER_S = re.compile(r"['\u2019]s$")
-# a full name met only as a statement's speaker, and a later bare surname in a meeting: "Vice Minister
-# Kim Kye Gwan said in a statement ... days after Pompeo met Kim in Pyongyang" is the leader
-# a name told as someone's principal or kin: "a close aide to North Korean leader Kim Jong Un"; the
-# bare surname after it means the aide, the story's subject, not the principal named in passing
-# whom someone serves or is kin to: a name after these is that person's principal, not the one told of
+# kin, and those who serve a principal: a name after "an aide to", "the sister of" is the principal
+# (also the coder's test of who is not a party to a meeting)
 KIN = r"father|mother|son|daughter|sister|brother|wife|husband|uncle|aunt|grandfather|grandson|widow"
 SERVES = (
     r"envoy|envoys|adviser|advisor|aide|aides|spokes(?:man|woman|person)|emissary|emissaries|confidant|right-hand\s+man"
 )
+# "Kim Yong Chol, a close aide to North Korean leader Kim Jong Un, ...": a bare surname after it means
+# the aide, the story's subject, not the principal named in passing
 _PRINCIPAL_BEFORE = re.compile(rf"\b(?:{SERVES}|{KIN})\s+(?:of|to|for)\s+(?:[\w'\u2019.-]+\s+){{0,4}}$")
+# a full name met only as a statement's speaker, and a later bare surname in a meeting: "Vice Minister
+# Kim Kye Gwan said in a statement ... days after Pompeo met Kim in Pyongyang" is the leader
 _SPEAKER = re.compile(r"(?:,[^,.]{1,60},)?\s+(?:said|says|told|warned|added|stated)\b")
 _MEETING_WORD = re.compile(r"\b(?:met|meet|meets|meeting|summit|talks with|hosted|received|welcomed|shook hands)\b")
 
