@@ -11,7 +11,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from .dates import COUNT_WORDS, NUMBERS, DateMention, Interval, find_dates
@@ -257,6 +257,12 @@ class Meeting:
     guessed: bool = False  # dated by ``date_the_news``, not by the text
     earlier: bool = False  # "the last summit", "their previous meeting": not the news of the day
     before_summit: bool = False  # "to meet his counterpart ahead of a second summit"
+
+    @cached_property
+    def group(self) -> frozenset[str]:
+        """Who meets, as a set: every new meeting is compared with the recent ones by it (a
+        meeting's participants are final once it is recorded)."""
+        return frozenset(self.participants)
 
 
 @dataclass
@@ -1645,9 +1651,9 @@ class Coder:
         return "held", 0.9
 
     def add_meeting(self, new: Meeting) -> None:
-        group = frozenset(new.participants)
+        group = new.group
         for old in reversed(self.meetings[-_RECENT:]):
-            if frozenset(old.participants) != group or not group:
+            if old.group != group or not group:
                 continue
             held_old, held_new = old.status == "held", new.status == "held"
             if new.interval is None and held_old == held_new:
