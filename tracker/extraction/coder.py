@@ -174,7 +174,7 @@ _DELEGATION_TALKS = compile_fast(
     r"(?:talks|meetings?|dialogue|negotiations)\b"
 )
 # news reported without a date happened within this long before publication
-_NEWS_WINDOW = dt.timedelta(days=7)
+NEWS_WINDOW = dt.timedelta(days=7)
 _TALKS_WORD = re.compile(r"\b(?:meets?|meeting|talks|summit|host(?:s|ing)?|visit)\b", re.IGNORECASE)
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
@@ -981,7 +981,7 @@ class Coder:
         called off the summit", "the talks ended in Geneva"): what a news story reports as done
         happened lately. The window is a guess, so its confidence stays under the pipeline's
         review threshold: a reviewer confirms it before it becomes a fact."""
-        window = Interval(_before(self.pub, _NEWS_WINDOW), self.pub)
+        window = Interval(days_before(self.pub, NEWS_WINDOW), self.pub)
         # a pair whose summit is still ahead has not just met as leaders: no guess for an undated
         # "meeting" of theirs ("Kim's firm will to meet Trump" before Singapore)
         ahead = {frozenset(m.leaders) for m in self.summit_mentions if m.scheduled and m.scheduled.start > self.pub}
@@ -1086,12 +1086,13 @@ class Coder:
         # "travelled to Pyongyang for meetings leading up to a planned summit between Trump and Kim":
         # the pair's meeting has the mood of its own adjective, whatever the trip's tense
         pair_mood = None
-        if trigger and between:
-            own_word = list(_MEETING_WORD.finditer(text, between.start(), between.end()))[-1:]
-            adjective = own_word and _PLANNED_BEFORE.search(text, max(0, own_word[0].start() - 25), own_word[0].start())
+        # the meeting words of "<word> ... between": the last one is the word the pair belongs to
+        words = list(_MEETING_WORD.finditer(text, between.start(), between.end())) if trigger and between else []
+        if words:
+            own = words[-1].start()
+            adjective = _PLANNED_BEFORE.search(text, max(0, own - 25), own)
             if adjective:
                 pair_mood = "proposed" if adjective.group(1) in _MAYBE else "scheduled"
-        words = list(_MEETING_WORD.finditer(text, between.start(), between.end())) if trigger and between else []
         if len(words) >= 2 and between and between.start() <= trigger.start():
             # "to meet Kim Yong Chol on Friday for talks aimed at finalizing a second summit between Trump
             # and Kim": the pair is the summit's, the word nearest "between"; the talks keep their own
@@ -1203,7 +1204,9 @@ class Coder:
             country = next(
                 (p for p in places if p.is_country and 0 <= p.start - (clause.start + trigger.end()) <= 40), None
             )
-            old = any(d.interval and d.interval.end < _before(self.pub, _A_YEAR) for d in dates)  # another era's leader
+            old = any(
+                d.interval and d.interval.end < days_before(self.pub, _A_YEAR) for d in dates
+            )  # another era's leader
             verb = bool(_VISIT_VERB.search(text, 0, trigger.end()))  # not "after ... a visit to Britain"
             head = self.head_of_state(country.country) if country and visitor.leader and verb and not old else None
             if head and country and visitor.country not in (None, country.country):
@@ -1369,7 +1372,7 @@ class Coder:
         said = told[0].interval if told and len(told) == len(dates) else None
         if said is not None and status == "held" and _PLUPERFECT.search(text, told[0].end):
             # "the Kremlin said on Tuesday that Putin and Xi had held talks": before the day of saying
-            interval, exact = Interval(said.start - _NEWS_WINDOW, said.start - dt.timedelta(days=1)), False
+            interval, exact = Interval(said.start - NEWS_WINDOW, said.start - dt.timedelta(days=1)), False
         if interval is not None and not self.own_dates and status == "held" and interval.start > self.pub:
             # a past-tense event cannot borrow a future date from its sentence ("greeted Moon ...,
             # and the two Koreas agreed to hold talks on June 1")
@@ -1415,7 +1418,7 @@ class Coder:
             interval, confidence = Interval(self.pub, self.pub), confidence - 0.1
         if interval is None and status == "held" and sentence.index <= 1 and len(participants) >= 2 and not earlier:
             # a lede reports news: an undated event there happened in the last few days
-            interval = Interval(_before(self.pub, _NEWS_WINDOW), self.pub)
+            interval = Interval(days_before(self.pub, NEWS_WINDOW), self.pub)
             confidence -= 0.15
         if interval is not None and status == "proposed" and interval.end < self.pub:
             # "asked on Monday, said a third meeting could happen": a past day dates the offer, not the meeting
@@ -1660,7 +1663,7 @@ class Coder:
                 old.location = old.location or new.location
                 old.confidence = max(old.confidence, new.confidence)
                 return
-            recent = new.interval is not None and new.interval.end >= _before(self.pub, BACKGROUND)
+            recent = new.interval is not None and new.interval.end >= days_before(self.pub, BACKGROUND)
             if (
                 old.interval is None
                 and held_old == held_new
@@ -1709,7 +1712,7 @@ class Coder:
             interval, inferred = self.said_day, True
         if interval is None and self.sentences[mention.sentence].paragraph in self.stamped:
             interval, inferred = Interval(self.pub, self.pub), True  # a live blog's entry: that day
-        recent = self.context is not None and _before(self.pub, BACKGROUND) <= self.context[1].end <= self.pub
+        recent = self.context is not None and days_before(self.pub, BACKGROUND) <= self.context[1].end <= self.pub
         if interval is None and kind.status == "proposed" and recent and self.context:
             # "Putin, for his part, told reporters after the talks that ... Kim had been invited":
             # an undated proposal is reported at the story's last dated event, or before it
@@ -1780,7 +1783,7 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else NUMBERS[word.lower()]
 
 
-def _before(day: dt.date, span: dt.timedelta) -> dt.date:
+def days_before(day: dt.date, span: dt.timedelta) -> dt.date:
     """``day - span``, or the first day there is (a fuzzed publication date of 0001-01-01 has no week before it)."""
     return day - span if day - dt.date.min >= span else dt.date.min
 

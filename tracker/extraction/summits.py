@@ -6,11 +6,10 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
-from .coder import BACKGROUND, Change, Coder, Meeting, SummitMention
+from .coder import BACKGROUND, NEWS_WINDOW, Change, Coder, Meeting, SummitMention
 from .dates import Interval
 
 _CLUSTER_GAP_DAYS = 45
-_NEWS_DAYS = 8  # the news window's width (a week before publication), with a day to spare
 
 
 class SummitBuilder:
@@ -150,7 +149,8 @@ class SummitBuilder:
         if held and not [h for h in held if h.days <= 3] and not exact:
             # held, but only known to within the news window ("Kim crossed into the South" with no
             # day): the news of a summit held is told the day it is held, the day of publication
-            recent = [h.end for h in held if (self.pub - h.start).days <= _NEWS_DAYS and h.end <= self.pub]
+            # the news window (a week before publication), with a day to spare
+            recent = [h.end for h in held if (self.pub - h.start).days <= NEWS_WINDOW.days + 1 and h.end <= self.pub]
             when = max(recent) if recent else when
         located = sorted((m for m in members if m.location), key=lambda m: (-m.place_strength, m.sentence))
         parties = []
