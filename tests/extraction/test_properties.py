@@ -99,6 +99,18 @@ def test_fields(date, text):
     extract(article)
 
 
+def test_a_summit_held_at_either_end_of_the_calendar_is_extracted():
+    # the summit builder's "day before" and "background" windows stop at the first day there is
+    for pub in (dt.date(1, 1, 1), dt.date(9999, 12, 31)):
+        result = extract(
+            parse_article_fields(
+                text="President Donald Trump met South Korean President Moon Jae-in on Monday. Trump met Moon again.",
+                published_on=pub,
+            )
+        )
+        assert result["meetings"]
+
+
 def test_enormous_line_and_header_only():
     check("date 2018-05-31\n\n" + "Kim met Pompeo on Wednesday and " * 5000)
     check("date 2018-05-31\n" + "x" * 200_000)

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
-from .coder import BACKGROUND, NEWS_WINDOW, Change, Coder, Meeting, SummitMention
+from .coder import BACKGROUND, NEWS_WINDOW, Change, Coder, Meeting, SummitMention, days_before
 from .dates import Interval
 
 _CLUSTER_GAP_DAYS = 45
@@ -66,7 +66,7 @@ class SummitBuilder:
             for m in mentions
             if m.held
             and m.held.days <= 2
-            and self.pub - dt.timedelta(days=1) <= m.held.start <= m.held.end <= self.pub
+            and days_before(self.pub, dt.timedelta(days=1)) <= m.held.start <= m.held.end <= self.pub
             and len(m.leaders) >= 2
             and len({self.cast.persons[k].country for k in m.leaders[:2]} - {None}) == 2
             and not any(self.cast.persons[k].country in main_countries for k in m.leaders[:2] if k not in main)
@@ -193,7 +193,7 @@ def assemble(coder: Coder) -> tuple[list[dict[str, Any]], list[dict[str, Any]], 
             already = [c for c in changes if ref_of[id(c.mention)] == f"s{index + 1}" and c.status == "held"]
             # "the two leaders first met in Singapore in June": a summit held more than a month before
             # the article is background, its status long settled, not news (the gold lists it optional)
-            background = span is not None and span.end < coder.pub - BACKGROUND
+            background = span is not None and span.end < days_before(coder.pub, BACKGROUND)
             if not already and not background:
                 changes.append(
                     Change(held[0], "held", span, None, None, 0.85, (sentence.start, sentence.end), "040", "CONSULT")
