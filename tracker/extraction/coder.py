@@ -459,9 +459,9 @@ class Coder:
     # -- clause analysis ---------------------------------------------------------------
     def clause_mentions(self, clause: Clause) -> list[Mention]:
         """The cast's mentions inside ``clause`` (several rules ask: found once; never modified)."""
-        found = clause.__dict__.get("_mentions")
+        found = clause.mentions
         if found is None:
-            found = clause.__dict__["_mentions"] = self.cast.in_span(clause.start, clause.end)
+            found = clause.mentions = self.cast.in_span(clause.start, clause.end)
         return found
 
     def disambiguate(self, mention: Mention, clause: Clause) -> str:
@@ -524,7 +524,7 @@ class Coder:
 
     def attribution_start(self, clause: Clause) -> int:
         """Body offset where a closing attribution (", a Kremlin spokesman said.") begins, else the clause end."""
-        cached = clause.__dict__.get("_said_at")  # asked for by run() and actors(): scan once
+        cached = clause.said_at  # asked for by run() and actors(): scan once
         if cached is not None:
             return cached
         m = _ATTRIBUTION.search(clause.text)
@@ -538,7 +538,7 @@ class Coder:
             at = clause.end
         else:
             at = clause.start + m.start()
-        clause.__dict__["_said_at"] = at
+        clause.said_at = at
         return at
 
     def sentence_pair(self, clause: Clause, position: int, leaders_only: bool) -> list[str]:
@@ -598,7 +598,8 @@ class Coder:
         ]
         others = list(dict.fromkeys(others))
         leaders = [k for k in others if self.cast.persons[k].leader]
-        invitee = (leaders or others or [None])[0]
+        pool = leaders or others
+        invitee = pool[0] if pool else None
         return [host, invitee] if invitee else None
 
     def named_counterpart(self, label: str, subject: str) -> str | None:
@@ -690,7 +691,7 @@ class Coder:
                 continue
             named = _APPOSITIVE_NAME.match(self.body, d.end())
             after = self.cast.in_span(named.end(), named.end() + 80) if named else []
-            if after and after[0].start == named.end():
+            if named and after and after[0].start == named.end():
                 continue  # "North Korea's special representative, Kim Hyok Chol": the name says who
             nat = self.lex.demonyms.get(d.group("nat") or "")
             det = (d.group("det") or "").strip().lower()
@@ -758,14 +759,16 @@ class Coder:
         """The days of the story's own event: the first held meeting, with every later held mention
         of the same people that touches it (a two-day visit told day by day)."""
         first = next((m for m in self.meetings if m.status == "held" and m.interval), None)
-        if first is None:
+        if first is None or first.interval is None:
             return None
         start, end = first.interval.start, first.interval.end
+        day = dt.timedelta(days=1)
         for m in self.meetings:
-            same = m.status == "held" and m.interval and set(m.participants) == set(first.participants)
-            day = dt.timedelta(days=1)
-            if same and m.interval.start <= end + day and m.interval.end >= start - day:
-                start, end = min(start, m.interval.start), max(end, m.interval.end)
+            span = m.interval
+            if span is None or m.status != "held" or set(m.participants) != set(first.participants):
+                continue
+            if span.start <= end + day and span.end >= start - day:
+                start, end = min(start, span.start), max(end, span.end)
         return Interval(start, end)
 
     def dates_in(self, clause: Clause, future: bool) -> list[DateMention]:
@@ -855,7 +858,7 @@ class Coder:
             # "had been due to meet ... in November" (published in January): a plan told in the
             # pluperfect keeps its mood but its dates are past
             plan = _UNREALISED_PLAN.search(unquoted) if cue is not None and future else None
-            ahead = future and not (plan and plan.start() <= cue.start())
+            ahead = cue is not None and future and not (plan and plan.start() <= cue.start())
             said_until = self.said_before_cue(clause, unquoted, cue) if ahead else None
             purpose = None if ahead else _PURPOSE.search(clause.text)
             dates = self.clause_dates(clause, ahead, said_until, purpose.end() if purpose else None)
@@ -1093,7 +1096,7 @@ class Coder:
             adjective = _PLANNED_BEFORE.search(text, max(0, own - 25), own)
             if adjective:
                 pair_mood = "proposed" if adjective.group(1) in _MAYBE else "scheduled"
-        if len(words) >= 2 and between and between.start() <= trigger.start():
+        if len(words) >= 2 and trigger and between and between.start() <= trigger.start():
             # "to meet Kim Yong Chol on Friday for talks aimed at finalizing a second summit between Trump
             # and Kim": the pair is the summit's, the word nearest "between"; the talks keep their own
             cut = clause.start + words[-1].start()
@@ -1112,6 +1115,7 @@ class Coder:
             kind
             and kind.mode != "in_person"
             and speech
+            and trigger
             and trigger.start() >= speech.end()
             and not _REPORTED.search(text, speech.end(), trigger.start())
         )
@@ -1127,13 +1131,13 @@ class Coder:
                 participants = [k for k in participants if k != speaker[-1]]
             elif speaker and len(participants) == 2 and participants[0] == speaker[-1]:
                 participants = participants[1:]
-        told = (
+        teller = (
             (_NEWS_OF.search(text, 0, trigger.start()) or _SENT.search(text, 0, trigger.start())) if trigger else None
         )
-        if told and kind and kind.mode == "in_person":
+        if teller and kind and kind.mode == "in_person":
             # "Trump broke the news of Pompeo's second visit", "he sent Pompeo on a secret mission to North
             # Korea": who tells of a meeting, or sends the envoy to it, is not its party
-            after = _unique(k for pos, k, inert in actors if pos >= clause.start + told.end() and not inert)
+            after = _unique(k for pos, k, inert in actors if pos >= clause.start + teller.end() and not inert)
             participants = after or participants
         if _ACCOMPANIED.search(text) and len(participants) > 2:
             participants = participants[1:]
@@ -1162,16 +1166,16 @@ class Coder:
             hand = _HAND_OVER.search(text, 0, letter.start())
             if sender and not recipients and hand:
                 # "handed the president a letter from Kim": the indirect object is the recipient
-                between = (clause.start + hand.end(), clause.start + letter.start())
-                recipients = [k for pos, k, inert in actors if between[0] <= pos < between[1] and not inert]
-                bearer = next((k for pos, k, _ in actors if pos < between[0]), None)
-                if not recipients and _OBJECT_PRONOUN.search(self.body, *between):
+                handed_from, handed_to = clause.start + hand.end(), clause.start + letter.start()
+                recipients = [k for pos, k, inert in actors if handed_from <= pos < handed_to and not inert]
+                bearer = next((k for pos, k, _ in actors if pos < handed_from), None)
+                if not recipients and _OBJECT_PRONOUN.search(self.body, handed_from, handed_to):
                     # "Moon brought him a message from Kim" after "Trump said ...": him is the clause before's subject
                     recipients = [k for k in [self.last_subject] if k and k not in (bearer, sender[0])]
             if sender and not recipients and recipient_at:
                 # "delivered a letter from Kim to the White House": the seat stands for its head of state
-                seat = clause.start + letter.end() + recipient_at.end()
-                place = next((p for p in places if seat <= p.start <= seat + 5), None)
+                addressed = clause.start + letter.end() + recipient_at.end()
+                place = next((p for p in places if addressed <= p.start <= addressed + 5), None)
                 head = self.head_of_state(place.country) if place else None
                 recipients = [head] if head and head != sender[0] else []
             if sender and not recipients:
@@ -1195,7 +1199,7 @@ class Coder:
             # "Kim Yong Chol visited the White House": the seat's head of state, named elsewhere, is the host
             place = next((p for p in places if p.start <= clause.start + seat.start() < p.end + 1), None)
             head = self.head_of_state(place.country) if place else None
-            if head and self.cast.persons[participants[0]].country != place.country:
+            if head and place and self.cast.persons[participants[0]].country != place.country:
                 participants.append(head)
         if kind and kind.kind == "visit" and len(participants) == 1 and not unnamed and trigger:
             # "Xi will make his first visit to North Korea on Thursday": a leader's visit to a country
@@ -1334,9 +1338,9 @@ class Coder:
             return  # "has held three summits with Kim" counts meetings; only listed days tell each one
         if len(participants) == 1 and unnamed:
             # "to meet his Washington counterpart", and elsewhere "his US counterpart Stephen Biegun"
-            named = self.named_counterpart(unnamed[0], participants[0])
-            if named is not None:
-                participants, unnamed = [*participants, named], []
+            counterpart = self.named_counterpart(unnamed[0], participants[0])
+            if counterpart is not None:
+                participants, unnamed = [*participants, counterpart], []
         if len(participants) < 2 and not (participants and unnamed):
             if participants or not _MEETINGS_OR_TALKS.search(text) or not self.meetings:
                 return
@@ -1445,8 +1449,8 @@ class Coder:
             elif status_kind is None and interval is not None and self.attribution_start(clause) < clause.end:
                 # "Biden will meet Putin on June 16 in Geneva, the White House said Tuesday": a
                 # dated meeting of two leaders, announced, is their summit scheduled that day
-                scheduled = next(s for s in self.lex.status_kinds if s.status == "scheduled")
-                self.add_change(mention, scheduled, clause, actors, dates, leaders)
+                scheduling = next(s for s in self.lex.status_kinds if s.status == "scheduled")
+                self.add_change(mention, scheduling, clause, actors, dates, leaders)
             if place is not None and mention.place_strength < 2:
                 mention.location, mention.place_strength = place, 2
         if summit_like and status == "held" and mention is not None:
@@ -1501,7 +1505,7 @@ class Coder:
         """Two or more "in PLACE in/on DATE" after the meeting verb ("last met in Hamburg in July last
         year, and again in Vladivostok in September"): the (place, date) of each occasion, in order."""
         after = clause.start + trigger.end()
-        found = []
+        found: list[tuple[PlaceMention | None, Interval | None]] = []
         for place in places:
             if place.start < after:
                 continue
@@ -1523,8 +1527,8 @@ class Coder:
             listed.append(d)
         if len(listed) < 2:
             return []
-        place = best_place(places)
-        return [(place, d.interval) for d in listed]
+        where = best_place(places)
+        return [(where, d.interval) for d in listed]
 
     def core_party(
         self, clause: Clause, trigger: re.Match[str], actors: list[tuple[int, str, bool]], participants: list[str]

@@ -432,8 +432,8 @@ def _handle(kind: str, m: re.Match[str], pub: dt.date, future: bool) -> DateMent
     elif kind == "deictic":
         when = g["when"].lower()
         offset = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(when, 0)
-        day = add_days(pub, offset)
-        interval, exact = (Interval(day, day), True) if day else (None, False)
+        that_day = add_days(pub, offset)
+        interval, exact = (Interval(that_day, that_day), True) if that_day else (None, False)
     elif kind == "earlier_later":
         interval = _earlier_later(g["which"].lower(), g["unit"].lower(), pub)
     elif kind == "relative_unit":
@@ -455,8 +455,8 @@ def _handle(kind: str, m: re.Match[str], pub: dt.date, future: bool) -> DateMent
         start = add_days(pub, -count * _unit_days(g["unit"]))
         interval = Interval(start, pub) if start else None
     elif kind == "ago":
-        day = add_days(pub, -_number(g["num"]) * _unit_days(g["unit"]))
-        interval = Interval(day, day) if day else None
+        that_day = add_days(pub, -_number(g["num"]) * _unit_days(g["unit"]))
+        interval = Interval(that_day, that_day) if that_day else None
     elif kind == "relative_day":
         rel = g["rel"].lower()
         offset = -1 if rel in ("the day before", "the previous day", "a day earlier") else 1
@@ -470,8 +470,9 @@ def _handle(kind: str, m: re.Match[str], pub: dt.date, future: bool) -> DateMent
             )
         return DateMention(m.start(), m.end(), m.group(0), offset_days=sign * count, after_hours=sign * 24 * count)
     elif kind == "weekday":
-        day = weekday_on(pub, WEEKDAYS.index(g["wd"].lower()), future=future, modifier=(g.get("mod") or "").lower())
-        interval, exact = (Interval(day, day), True) if day else (None, False)
+        weekday = WEEKDAYS.index(g["wd"].lower())
+        that_day = weekday_on(pub, weekday, future=future, modifier=(g.get("mod") or "").lower())
+        interval, exact = (Interval(that_day, that_day), True) if that_day else (None, False)
     if interval is None:
         return None
     return DateMention(m.start(), m.end(), m.group(0), interval=interval, exact=exact)
@@ -541,9 +542,9 @@ def _weekend(pub: dt.date, mod: str, future: bool, *, easter_weekend: bool) -> I
         year = pub.year if future or easter(pub.year) <= pub else pub.year - 1
         if not 1 <= year <= 9999:
             return None
-        sunday = easter(year)
-        saturday = add_days(sunday, -1)
-        return Interval(saturday, sunday) if saturday else None
+        easter_day = easter(year)
+        easter_eve = add_days(easter_day, -1)
+        return Interval(easter_eve, easter_day) if easter_eve else None
     if mod == "next" or (future and mod in ("the", "this")):
         saturday = add_days(pub, (5 - pub.weekday()) % 7 or 7)
     elif pub.weekday() == 6 and mod in ("the", "this", "that"):

@@ -429,9 +429,6 @@ class Prefiltered:
     def subn(self, repl: Any, text: str, count: int = 0) -> tuple[str, int]:
         return self.regex.subn(repl, text, count)
 
-    def scanner(self, text: str, *args: int) -> Any:
-        return self.regex.scanner(text, *args)
-
 
 def could_match(regex: re.Pattern[str], text: str) -> bool:
     """False only when ``regex`` cannot match ``text``: its needle test, without running it (a

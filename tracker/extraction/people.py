@@ -133,7 +133,7 @@ def _family_name_first() -> frozenset[str]:
     return frozenset(_load("names.json")["family_name_first"])
 
 
-_QUALIFIERS = ("top", "senior", "former", "chief", "first", "veteran", "de facto", "outgoing", "new")
+_QUALIFIERS: tuple[str, ...] = ("top", "senior", "former", "chief", "first", "veteran", "de facto", "outgoing", "new")
 _QUALIFIERS += ("recently-appointed", "then")
 
 

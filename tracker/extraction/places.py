@@ -54,4 +54,5 @@ def find_places(
 def best_place(places: list[PlaceMention]) -> PlaceMention | None:
     """A city beats a country: "Pyongyang", not "North Korea", when both are given."""
     cities = [p for p in places if not p.is_country]
-    return (cities or places or [None])[0]
+    chosen = cities or places
+    return chosen[0] if chosen else None

@@ -24,9 +24,9 @@ class SummitBuilder:
         first: dict[frozenset[str], int] = {}
         for m in mentions:
             if len(m.leaders) >= 2:
-                pair = frozenset(m.leaders[:2])
-                weight[pair] += 2 if m.explicit else 1
-                first.setdefault(pair, m.sentence)
+                leaders = frozenset(m.leaders[:2])
+                weight[leaders] += 2 if m.explicit else 1
+                first.setdefault(leaders, m.sentence)
         if not weight:
             fallback = self.fallback_pair(mentions)
             if fallback is None:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .fastre import compile_fast, first_chars, trie_alternation
 from .furniture import FurnitureReader
+
+if TYPE_CHECKING:
+    from .people import Mention
 
 PAST_VERB = r"(?:held|met|spoke|sat|went|flew|made|had|took|told|said|gave|left|came|saw|[a-z]+ed)"
 _ABBREVIATIONS = frozenset(
@@ -176,23 +180,39 @@ class Sentence:
     text: str
 
 
-@dataclass(frozen=True)
 class Clause:
-    sentence: Sentence
-    index: int
-    start: int
-    end: int
-    text: str
-    opener: str
+    """A clause of a sentence: its body offsets, its text and the word that opens it.
+
+    A plain class, not a frozen dataclass: the coder caches what it reads of a clause more than
+    once (quoted spans, the people named in it, where its attribution starts) on the clause
+    itself, and every clause gets those slots in ``__init__`` so that all clauses share one
+    layout (CPython's specialised attribute reads, and mypyc's native class, both rely on it).
+    Clauses are compared by identity: each span of an article is split into clauses once."""
+
+    __slots__ = ("end", "index", "mentions", "opener", "quoted", "said_at", "sentence", "start", "text")
+
+    def __init__(self, sentence: Sentence, index: int, start: int, end: int, text: str, opener: str) -> None:
+        self.sentence = sentence
+        self.index = index
+        self.start = start
+        self.end = end
+        self.text = text
+        self.opener = opener
+        self.quoted: list[tuple[int, int]] | None = None
+        self.mentions: list[Mention] | None = None  # the coder's cache of the people named in it
+        self.said_at: int | None = None  # the coder's cache of where its attribution starts
+
+    def __repr__(self) -> str:
+        return f"Clause({self.index}, {self.start}-{self.end}, {self.opener!r}, {self.text!r})"
 
     def quoted_spans(self) -> list[tuple[int, int]]:
         """Body offsets of quoted speech inside the clause (computed once: the coder asks often)."""
-        spans = self.__dict__.get("_quoted")
+        spans = self.quoted
         if spans is None:
             text = self.text  # most clauses hold no opening quotation mark: no scan at all
             quoted = '"' in text or "\u201c" in text
             spans = [(self.start + m.start(), self.start + m.end()) for m in _QUOTE.finditer(text)] if quoted else []
-            self.__dict__["_quoted"] = spans  # a cache, not a field: equality and hashing ignore it
+            self.quoted = spans
         return spans
 
 
@@ -293,7 +313,7 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
             continue
         opener = _OPENER.match(chunk)
         clauses.append(
-            _new_clause(
+            Clause(
                 sentence,
                 len(clauses),
                 sentence.start + start,
@@ -303,24 +323,6 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
             )
         )
     return clauses
-
-
-def _new_clause(sentence: Sentence, index: int, start: int, end: int, text: str, opener: str) -> Clause:
-    """``Clause(...)``, the same object, without the frozen dataclass's __init__, which sets each
-    field through object.__setattr__ (three times the cost, for every clause of every article).
-    The fields go into the instance's __dict__ in their order, as __init__ puts them. Every clause
-    also has its dict from the start: the caches written into it later (quoted spans, mentions)
-    would otherwise change its layout midway, and CPython's attribute reads, specialised on the
-    first layout, would miss on every clause (measured: more than the constructor's own cost)."""
-    clause = object.__new__(Clause)
-    fields = clause.__dict__
-    fields["sentence"] = sentence
-    fields["index"] = index
-    fields["start"] = start
-    fields["end"] = end
-    fields["text"] = text
-    fields["opener"] = opener
-    return clause
 
 
 def _end_relative(text: str, start: int, end: int) -> list[tuple[int, int]]:
