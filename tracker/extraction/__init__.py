@@ -8,9 +8,12 @@ The output is the ``summit-tracker/extraction/v1`` object of
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable
 from typing import Any
 
+from . import coder as _coder_module
+from .buildinfo import StaleBuildWarning, build_state
 from .coder import Coder
 from .lexicon import lexicon
 from .parsing import ArticleError, ParsedArticle, parse_article, parse_article_fields
@@ -20,8 +23,18 @@ from .text import split_sentences
 
 EXTRACTOR_VERSION = "1.12.0"  # twelve passes of rules since 1.0.0; recorded in every event it yields
 SCHEMA = "summit-tracker/extraction/v1"
+# "mypyc" when the modules run as C extensions (tools/compile_extractor.py), "python" when not
+BUILD = build_state(_coder_module.__file__ or "")
+if BUILD == "stale":
+    warnings.warn(
+        "the compiled extractor was built from older sources than tracker/extraction/*.py, which it "
+        "shadows: run `make compile` (or `python tools/compile_extractor.py --clean` for pure Python)",
+        StaleBuildWarning,
+        stacklevel=2,
+    )
 
 __all__ = [
+    "BUILD",
     "EXTRACTOR_VERSION",
     "SCHEMA",
     "ArticleError",
