@@ -41,7 +41,9 @@ _AHEAD_OF_SUMMIT = compile_fast(r"\b(?:ahead of|before|in preparation for)\s+(?:
 _NOT_A_LIST = re.compile(
     r"\b(?:in|on|at|to|for|after|before|with|about|who|which|that|said|says|told|met|during|while|over)\b|[.;:]"
 )
-_COUNTERPART_NAMED = re.compile(r"\bcounterparts?,?\s+")
+# "\bcounterparts?,?\s+" with the letter first, so that re skips to each "c" in C instead of trying
+# the word boundary at every position of the body (the look-behind tests the character before it)
+_COUNTERPART_NAMED = re.compile(r"c(?<!\wc)ounterparts?,?\s+")
 _EACH_WITH = compile_fast(r"\beach with\b", re.IGNORECASE)
 # "met Abe and Modi" is one meeting in the gold (several annotators, four articles); "talks with
 # Abe and then with Putin", "met Abe and, separately, Modi" are one meeting per counterpart
