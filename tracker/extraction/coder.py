@@ -63,8 +63,18 @@ _STORY_EVENT_CAME = re.compile(
 _GENERIC_ROLES = {"official", "envoy", "negotiator", "diplomat"}
 _SPEECH = compile_fast(
     r"\b(?:said|says|told reporters|told|added|noted|wrote on Twitter that|tweeted that"
-    r"|(?:confirmed|announced|revealed|disclosed|hinted|suggested|indicated)(?: [\w-]+){0,5}? that)\b"
+    r"|(?:confirmed|announced|revealed|disclosed|hinted|suggested|indicated|reported)(?: [\w-]+){0,5}? that)\b"
 )
+# what joins a pair: "Kim and Trump", "Kim Jong Un and U.S. President Donald Trump"
+_AND_BETWEEN = re.compile(r"\s+and\s+(?:(?:[A-Z][\w.]*|former|then)\s+){0,3}")
+_MEETING_NOUN = re.compile(r"(?:summit|meeting|talks|encounter|negotiations)s?", re.IGNORECASE)
+_HELD_VERB = compile_fast(
+    r"\b(?:met|meets|held|hold|holds|had|has|have|hosted|visited|greeted|welcomed|shook|talked|spoke|sat|lunched|dined"
+    r"|wrapped|ended|concluded|opened|began|started|attended|attends|kicked|got)\b",
+    re.IGNORECASE,
+)
+_UNDONE = compile_fast(r"\b(?:cancell?ed|called off|scrapped|postponed)\b")
+_AND_TO = re.compile(r"(?:and|or)\s+to\s+\w+")
 _PRONOUN_SUBJECT = compile_fast(r"\b(?:he|she|they|we|I)\b")
 _SUBORDINATE = frozenset(
     {
@@ -95,6 +105,15 @@ _SAYING = compile_fast(
 _THERE = compile_fast(r"\bthere\b")
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?\Z")
 # a group led by the clause's subject, closing it before a relative "that" ("led a delegation that flew ...")
+# "the delegation, led by National Security Office chief Chung Eui-yong", "envoys headed by Chung"
+_LED_BY = compile_fast(r"\b(?:delegations?|envoys|team|mission)\b[^.;]{0,80}?\b(?:led|headed)\s+by\s+")
+# "Chung, who leads the delegation", "Chung, the head of the delegation"
+_LEADS_GROUP = compile_fast(
+    r"\A,?\s+(?:who\s+(?:leads|led|heads|headed)|(?:the\s+)?(?:head|leader|chief)\s+of)\s+(?:the|a|an|his|her)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:delegation|envoys|team)\b"
+)
+# a party told as a group: "the South Korean delegation was received by Kim", "the envoys met Kim"
+_GROUP_PARTY = compile_fast(r"\b(?:delegation|envoys)\b(?!['\u2019]s)")
 _GROUP_THAT = re.compile(r"\b(?:delegation|team|entourage|mission)\s*\Z")
 # "Mr Kim and Mr Trump, who ...": two people coordinated right before the relative pronoun
 _PAIR_BEFORE_WHO = re.compile(r"[\w.'\u2019 -]{1,40}\sand\s[\w.'\u2019 -]{1,40},\s*")
@@ -210,7 +229,9 @@ _ATTRIBUTION = compile_fast(
 # a meeting verb in the past: with a future cue only after it, the clause tells a past event
 _PAST_EVENT = compile_fast(
     r"\b(?:met|held|hosted|visited|greeted|welcomed|shook hands|talked|spoke|arrived|flew|travell?ed|went|received"
-    r"|sat down|lunched|dined)\b"
+    r"|sat down|lunched|dined"
+    # "Trump abruptly canceled a visit scheduled for August": the plan was undone, in the past
+    r"|cancell?ed|called off|scrapped|postponed)\b"
 )
 _THE_MEETING = compile_fast(r"\bthe (?:meeting|summit)\b")
 # small patterns of the clause loop, compiled once (re's own cache lookup costs more than the match)
@@ -259,6 +280,7 @@ class Meeting:
     guessed: bool = False  # dated by ``date_the_news``, not by the text
     earlier: bool = False  # "the last summit", "their previous meeting": not the news of the day
     before_summit: bool = False  # "to meet his counterpart ahead of a second summit"
+    named_only: bool = False  # held by default: a meeting noun ("the meeting between ...") with no verb of holding
 
     @cached_property
     def group(self) -> frozenset[str]:
@@ -330,6 +352,12 @@ def _description_regex() -> Anchored:
 
 
 @cache
+def _demonym_before() -> re.Pattern[str]:
+    """A demonym ending the text searched, but for up to three words: "the South Korean (special) ..."."""
+    return re.compile(rf"\b({lexicon().demonym_regex})\s+(?:[\w-]+\s+){{0,3}}\Z")
+
+
+@cache
 def _diplomacy_head_regex() -> re.Pattern[str]:
     """ "the head of Russian diplomacy", "the chief of US diplomacy": that country's foreign minister."""
     return compile_fast(
@@ -365,7 +393,10 @@ class Coder:
         self.last_pair: list[str] = []
         self.prev_people: list[str] = []  # the clause before's people, who "their" may mean
         self._counterparts: list[str] | None = None
+        self._delegation_heads: list[str] | None = None
         self.last_interval: Interval | None = None
+        # the kinds of change whose day, told in the clause, is the change's and not the summit's
+        self.undoing = [k for k in self.lex.status_kinds if k.status in ("cancelled", "postponed", "reinstated")]
         self.sentence_summit: SummitMention | None = None
         self.own_dates = False
         self.context: tuple[int, Interval] | None = None  # (sentence, date) of the last dated event
@@ -556,6 +587,17 @@ class Coder:
             keys.append(m.key)
         return sorted(keys[-2:], key=lambda k: self.cast.persons[k].first) if len(keys) >= 2 else []
 
+    def conjoined_pair(self, start: int, position: int) -> list[str]:
+        """The last two people joined by "and" ("Kim and Trump", "Kim Jong Un and President Trump")
+        between ``start`` and ``position``, else none."""
+        mentions = self.cast.in_span(start, position)
+        for first, second in zip(reversed(mentions[:-1]), reversed(mentions[1:]), strict=True):
+            if first.possessive or second.possessive or first.key == second.key:
+                continue
+            if _AND_BETWEEN.fullmatch(self.body, first.end, second.start):
+                return [first.key, second.key]
+        return []
+
     def korean_pair(self, pair: list[str]) -> list[str]:
         """ "The two Korean leaders", "the leaders of the two Koreas": the heads of KR and KP, whoever
         else was named last ("weeks before Kim is due to meet Trump. ... the two Korean leaders")."""
@@ -616,6 +658,24 @@ class Coder:
         if country:
             named = {k for k in named if self.cast.persons[k].country == country}
         return next(iter(named)) if len(named) == 1 else None
+
+    def delegation_heads(self) -> list[str]:
+        """Who leads a delegation the story names ("the delegation, led by Chung Eui-yong", "Chung, who
+        leads the delegation"): one scan of the body, when first asked."""
+        if self._delegation_heads is None:
+            heads: list[str] = []
+            if could_match(_LED_BY, self.body) or could_match(_LEADS_GROUP, self.body):
+                mentions = self.cast.mentions
+                for hit in _LED_BY.finditer(self.body):
+                    # the name after "led by", past its titles ("National Security Office chief")
+                    after = self.cast.in_span(hit.end(), hit.end() + 80)
+                    if after:
+                        heads.append(after[0].key)
+                for m in mentions:
+                    if _LEADS_GROUP.match(self.body[m.end : m.end + 80]):
+                        heads.append(m.key)
+            self._delegation_heads = _unique(heads)
+        return self._delegation_heads
 
     def counterparts_named(self) -> list[str]:
         """Everyone a name introduces right after "counterpart": one scan of the body, when first asked."""
@@ -727,6 +787,22 @@ class Coder:
                 found.append((clause.start + g.start(), key, False))
             if len(pair) >= 2:
                 self.named_group = (clause.start, list(pair))
+        if could_match(_GROUP_PARTY, text):
+            for party in _GROUP_PARTY.finditer(text):
+                pos = clause.start + party.start()
+                if pos >= said_at or any(s <= pos < e for s, e in quotes):
+                    continue
+                demonym = _demonym_before().search(self.body, max(clause.start, pos - 40), pos)
+                country = self.lex.demonyms.get(demonym.group(1)) if demonym else None
+                heads = [
+                    k for k in self.delegation_heads() if country is None or self.cast.persons[k].country == country
+                ]
+                # the delegation's head stands for it, unless the clause names its members itself
+                head_country = self.cast.persons[heads[0]].country if len(heads) == 1 else None
+                if len(heads) == 1 and all(
+                    self.cast.persons[k].country != head_country for _, k, inert in found if not inert
+                ):
+                    found.append((pos, heads[0], False))
         for p in _PRONOUN.finditer(text):
             pos = clause.start + p.start()
             if any(s <= pos < e for s, e in quotes):
@@ -739,7 +815,10 @@ class Coder:
                     continue  # "X held talks with Y, their first meeting since ...": X and Y
                 # "signed a document alongside Kim, capping off their summit": before any meeting has
                 # made a pair, the two people the clause before named
-                pair = self.last_pair or (self.prev_people[:2] if word == "their" else [])
+                # "the commitment Kim and Trump made when they met": a pair joined by "and" earlier in
+                # the sentence, before the pair of the story's last meeting
+                pair = self.conjoined_pair(clause.sentence.start, pos)
+                pair = pair or self.last_pair or (self.prev_people[:2] if word == "their" else [])
                 found.extend((pos, key, False) for key in pair)
             elif word in ("he", "she"):
                 if self.last_subject and not any(f[0] < pos for f in found) and clause.opener not in ("who",):
@@ -808,6 +887,12 @@ class Coder:
         if future and said_until is not None and any(d.end <= said_until for d in found):
             past = {d.start: d for d in self.dates_in(clause, False)}
             found = [past.get(d.start, d) if d.end <= said_until else d for d in found]
+        undone = _UNDONE.search(clause.text) if future else None
+        if undone is not None and any(d.start > undone.start() for d in found):
+            # "... after Trump abruptly canceled a visit scheduled for August": what was called off was
+            # planned for a time now past, whatever the clause's own mood
+            past = {d.start: d for d in self.dates_in(clause, False)}
+            found = [past.get(d.start, d) if d.start > undone.start() else d for d in found]
         if future and _PLAN_IN_PAST.search(clause.text):
             # "Trump and Xi were expected to hold talks on Friday" (published Saturday): a plan told in
             # the past tense may already have happened; its weekday is the one nearest publication
@@ -956,8 +1041,10 @@ class Coder:
                 if not dates and clause.opener == "when" and prev_dates and not future:
                     # "since his visit in July 2000, when he held a summit with Kim Jong Il": the time just named
                     dates = prev_dates
-                if not dates:
-                    # a borrowed date must share the tense: "spoke on Thursday ... when he meets Kim" is not Thursday
+                if not dates and clause.opener not in ("who", "whose"):
+                    # a borrowed date must share the tense: "spoke on Thursday ... when he meets Kim" is not
+                    # Thursday; a relative clause tells its own background ("met Kim Yong Chol on Friday, who
+                    # traveled to the White House ahead of the summit") and borrows none
                     dates = [d for d, tense in sentence_dates if d.attached_to != "summit" and tense == future]
                 self.code_clause(clause, sentence, actors, unnamed, places, dates, future, unquoted)
                 if self.named_group and self.named_group[0] == clause.start:
@@ -990,6 +1077,18 @@ class Coder:
         # a pair whose summit is still ahead has not just met as leaders: no guess for an undated
         # "meeting" of theirs ("Kim's firm will to meet Trump" before Singapore)
         ahead = {frozenset(m.leaders) for m in self.summit_mentions if m.scheduled and m.scheduled.start > self.pub}
+        # "Trump is providing details about the history-making meeting between ..." (the summit is set for
+        # June 12): a meeting named, not told as held, of a pair whose summit is still ahead is that summit
+        named = [
+            m
+            for m in self.meetings
+            if m.named_only and m.group in ahead and (m.interval is None or m.interval.start <= self.pub)
+        ]
+        if named:
+            self.meetings = [m for m in self.meetings if m not in named]
+            for mention in self.summit_mentions:  # nor is the summit held then
+                if any(m.sentence == mention.sentence and m.group == frozenset(mention.leaders) for m in named):
+                    mention.held = None
         for meeting in self.meetings:
             if (
                 meeting.interval is None
@@ -1008,6 +1107,10 @@ class Coder:
             if meeting.interval is None and meeting.status == "scheduled" and meeting.before_summit and summit_days:
                 meeting.interval, meeting.guessed = Interval(self.pub, summit_days[0] - dt.timedelta(days=1)), True
                 meeting.confidence = min(meeting.confidence, _GUESSED_CONFIDENCE)
+        # "Trump and Kim met in Singapore today. ... Trump had said he would know within a minute of
+        # meeting Kim": an undated mention of a pair the story dates elsewhere is that meeting told again
+        dated_groups = {m.group for m in self.meetings if m.interval is not None}
+        self.meetings = [m for m in self.meetings if m.interval is not None or m.group not in dated_groups]
         dated = [c for c in self.changes if c.interval is not None]
 
         def told_again(change: Change) -> bool:
@@ -1242,6 +1345,8 @@ class Coder:
             scheduled, _, _ = self.pick_interval(dates, None, for_summit=True)
             if scheduled is None and summit_word and self.own_dates and (kind or status_kind):
                 scheduled = self.summit_date(text, dates)
+                if scheduled is not None and scheduled.end <= self.pub and status_kind in self.undoing:
+                    scheduled = None  # "canceled the summit ... on Thursday": the day of the change, not the summit's
             if scheduled is not None and summit_word and len(leaders) >= 2:
                 scheduled = self.summit_first_day(scheduled, leaders[:2], sentence.index)
             place, strength = _summit_place(text, places, clause.start, self.lex)
@@ -1329,6 +1434,8 @@ class Coder:
             self.add_change(self.sentence_summit, status_kind, clause, actors, dates, leaders)
         if kind is None or trigger is None or conditional or clause.opener == "to":
             return  # "to finalise arrangements for his summit": a purpose, not an event
+        if clause.opener in ("and", "or") and _AND_TO.match(clause.text):
+            return  # "heading to Pyongyang to meet Kim ... and to set up a second summit": a second purpose
         if planned_change and trigger.group(0).lower() in ("summit", "summits"):
             return  # "announced a cancellation of the summit" is a status change, not a meeting
         if modality["negation"].search(text, 0, trigger.start()):  # endpos: as text[:start], no new string
@@ -1359,6 +1466,17 @@ class Coder:
             # pair is still the pair a later "the two leaders" means
             if len(participants) >= 2:
                 self.last_pair = participants[:2]
+            if mention is not None and future and len(leaders) >= 2 and not planned_change:
+                # "revealed the time and place for his meeting with Kim, saying it will take place in
+                # Singapore on June 12": the venue and day told are the summit's, and its scheduling
+                day, _, exact = self.pick_interval(dates, None, for_summit=False)
+                if day is not None and exact and day.start > self.pub:
+                    mention.scheduled = mention.scheduled or day
+                    where = best_place([p for p in places if p.start > clause.start + trigger.end()])
+                    if where is not None and mention.place_strength < 2:
+                        mention.location, mention.place_strength = where, 2
+                    scheduling = next(k for k in self.lex.status_kinds if k.status == "scheduled")
+                    self.add_change(mention, scheduling, clause, actors, dates, leaders)
             return
         if status != "cancelled" and _UNREALISED_PLAN.search(unquoted, 0, trigger.start()):
             following = self.sentences[sentence.index + 1].text if sentence.index + 1 < len(self.sentences) else ""
@@ -1376,6 +1494,10 @@ class Coder:
         event_dates = [d for d in dates if d not in told] if len(told) < len(dates) else dates
         interval, _, exact = self.pick_interval(event_dates, self.last_interval, for_summit=False, near=near)
         said = told[0].interval if told and len(told) == len(dates) else None
+        if said is not None and status in ("scheduled", "proposed") and interval == said and said.end < self.pub:
+            # "Trump had said on Saturday he would know within a minute of meeting Kim": the day of saying
+            # is past; the meeting it looks ahead to is after it, on no day the clause gives
+            interval = None
         if said is not None and status == "held" and _PLUPERFECT.search(text, told[0].end):
             # "the Kremlin said on Tuesday that Putin and Xi had held talks": before the day of saying
             interval, exact = Interval(said.start - NEWS_WINDOW, said.start - dt.timedelta(days=1)), False
@@ -1412,6 +1534,7 @@ class Coder:
                 and self.context[1].start <= self.pub
                 # "failing to reach a deal during the last summit": an earlier event, not the one just told
                 and not earlier
+                and clause.opener not in ("who", "whose")  # a relative clause's background (see run())
             ):
                 interval, confidence = self.context[1], confidence - 0.1  # "The two men shook hands ..."
         if interval is None and status == "scheduled" and self.before_limit and clause.opener != "before":
@@ -1466,6 +1589,11 @@ class Coder:
             groups = self.counterparts(clause, trigger, actors, participants) or [
                 self.core_party(clause, trigger, actors, participants)
             ]
+        # three or more at one meeting only as the clause names them: a third person carried over from
+        # the story ("in preparation for my upcoming meeting with Kim," Trump said) is not a party
+        told_here = {k for _, k, _ in actors}  # named, or meant by a pronoun or description, in the clause
+        groups = [_named_party(g, told_here) for g in groups]
+        named_only = bool(_MEETING_NOUN.fullmatch(trigger.group(0))) and not _HELD_VERB.search(text)
         occasions: list[tuple[PlaceMention | None, Interval | None]] = [(place, interval)]
         if status == "held" and kind.mode == "in_person":
             # "met Xi in Beijing in March, in Dalian in May and again in Beijing this week": one
@@ -1493,6 +1621,7 @@ class Coder:
                     before_summit=status == "scheduled"
                     and when is None
                     and bool(_AHEAD_OF_SUMMIT.search(sentence.text, clause.start - sentence.start + trigger.end())),
+                    named_only=status == "held" and named_only,
                 )
                 self.add_meeting(meeting)
         if interval is not None:
@@ -1796,6 +1925,15 @@ def days_before(day: dt.date, span: dt.timedelta) -> dt.date:
 
 def _is_list_gap(gap: str) -> bool:
     return len(gap) <= 60 and ("," in gap or " and " in gap) and not _NOT_A_LIST.search(gap)
+
+
+def _named_party(group: list[str], named_here: set[str]) -> list[str]:
+    """``group`` without the people its clause does not name, when it has three or more and at
+    least two of them are named there."""
+    if len(group) < 3:
+        return group
+    named = [k for k in group if k in named_here]
+    return named if len(named) >= 2 else group
 
 
 def _not_a_party(body: str, position: int) -> bool:

@@ -95,7 +95,10 @@ _AFTER_SPACE = (
     rf"|that\s+(?:had\s+|has\s+|have\s+)?{PAST_VERB}\s"
     r"|and\s+(?:is|are|was|were|will|has|have)\s"
     r"|(?:before|after)\s+(?:the|a|an|his|her|their)\s"
+    # "met Kang this morning before sitting down with his counterpart Lee": a second meeting
+    r"|before\s+(?:sitting\s+down|meeting|holding|hosting)\s"
     r"|to\s+(?:finali[sz]e|prepare|arrange|discuss|plan|pave|salvage|try|work\s+out|lay|ensure|secure|revive|rescue"
+    r"|set\s+up|organi[sz]e|broker"
     r"|save|smooth|keep\s+(?:the|a|an|their|his|her)\s)\b"
     r"|(?:and|or)\s+(?:a|an|his|her|their|[A-Z][\w-]*['\u2019]s)\s+(?:[\w-]+\s+){0,2}(?:meeting|summit|visit|trip|talks)\b"
     # a second meeting held: "first met at Panmunjom on 27 April and held a second meeting there on 26 May"
@@ -137,9 +140,12 @@ _AFTER_SPACE_WORDS = [
     *("and", "or", "that", "before", "after", "to", "but", "as", "ahead"),
 ]
 _AFTER_SPACE_START = rf"(?:{trie_alternation(_AFTER_SPACE_WORDS)})\s|\d"
+# American copy closes a quotation after its comma ('called "beautiful letters," and Pompeo met'):
+# the clause then splits at the space after the closing mark, outside the quotation
 _CLAUSE_SPLIT = re.compile(
     r"[;(),\s](?:(?<=[;()])\s*"
     rf"|(?<=,)\s*{_ahead(_AFTER_COMMA)}"
+    rf"|(?<=,[\"\u201d]\s)\s*{_ahead(_AFTER_COMMA)}"
     rf"|(?<=\s)\s*(?:[;()]\s*|[\u2014\u2013]\s+|{_ahead(_AFTER_SPACE, _AFTER_SPACE_START)}))"
 )
 _LEADING_SUBORDINATE = re.compile(
