@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache, cached_property
-from typing import Any
+from typing import Any, Final
 
 from .dates import COUNT_WORDS, NUMBERS, DateMention, Interval, find_dates
 from .fastre import NEEDLES, Anchored, compile_fast, could_match, trie_alternation
@@ -21,62 +21,64 @@ from .people import KIN, SERVES, Cast, Mention
 from .places import PlaceMention, best_place, find_places
 from .text import PAST_VERB, Clause, Sentence, split_clauses
 
-_EVENT_NOUN = re.compile(
+_EVENT_NOUN: Final = re.compile(
     r"\A(?:['\u2019]s?)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|meeting|meetings|talks|summit|summits|proposal|invitation|letter|call)\b"
 )
-PRONOUN_RULE = r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b"
+PRONOUN_RULE: Final = r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b"
 # PRONOUN_RULE run on every clause, as alternatives that each start with a literal letter, so that re
 # skips to those letters in C: the look-behind after the letter is the "\b" before it (a word
 # character follows), and each letter keeps the rule's order of its words (He, His, Her)
-_PRONOUN = re.compile(
+_PRONOUN: Final = re.compile(
     r"(?P<p>H(?<!\wH)(?:e|is|er)|h(?<!\wh)(?:e|is|er)|S(?<!\wS)he|s(?<!\ws)he|T(?<!\wT)(?:hey|heir)"
     r"|t(?<!\wt)(?:hey|heir))\b"
 )
-_COUNTERPART = compile_fast(r"\b(?:his|her|their)\s+(?P<who>(?:[\w-]+\s+){0,4}?counterparts?)\b")
-_VENUE_OF = compile_fast(
+_COUNTERPART: Final = compile_fast(r"\b(?:his|her|their)\s+(?P<who>(?:[\w-]+\s+){0,4}?counterparts?)\b")
+_VENUE_OF: Final = compile_fast(
     r"\b(?:location|venue|site|date|time|place|dates)\s+(?:and\s+\w+\s+)?(?:of|for)\s+(?:\w+\s+){0,2}$"
 )
-_AHEAD_OF_SUMMIT = compile_fast(r"\b(?:ahead of|before|in preparation for)\s+(?:[\w'\u2019-]+\s+){0,4}?summit\b")
+_AHEAD_OF_SUMMIT: Final = compile_fast(r"\b(?:ahead of|before|in preparation for)\s+(?:[\w'\u2019-]+\s+){0,4}?summit\b")
 # what may stand between two names of one list: commas, "and", titles and ages, not a clause's words
-_NOT_A_LIST = re.compile(
+_NOT_A_LIST: Final = re.compile(
     r"\b(?:in|on|at|to|for|after|before|with|about|who|which|that|said|says|told|met|during|while|over)\b|[.;:]"
 )
 # "\bcounterparts?,?\s+" with the letter first, so that re skips to each "c" in C instead of trying
 # the word boundary at every position of the body (the look-behind tests the character before it)
-_COUNTERPART_NAMED = re.compile(r"c(?<!\wc)ounterparts?,?\s+")
-_EACH_WITH = compile_fast(r"\beach with\b", re.IGNORECASE)
+_COUNTERPART_NAMED: Final = re.compile(r"c(?<!\wc)ounterparts?,?\s+")
+_EACH_WITH: Final = compile_fast(r"\beach with\b", re.IGNORECASE)
 # "met Abe and Modi" is one meeting in the gold (several annotators, four articles); "talks with
 # Abe and then with Putin", "met Abe and, separately, Modi" are one meeting per counterpart
-_JOINT = compile_fast(r"\b(?:trilateral|three-way|four-way|joint|jointly|together|all three|both)\b", re.IGNORECASE)
-_IN_TURN = re.compile(
+_JOINT: Final = compile_fast(
+    r"\b(?:trilateral|three-way|four-way|joint|jointly|together|all three|both)\b", re.IGNORECASE
+)
+_IN_TURN: Final = re.compile(
     r"\band\b[\s,]*(?:(?:then|later|afterwards|subsequently|separately|also)\b[\s,]*)+|\band\s+(?:\w+\s+)?with\b",
     re.IGNORECASE,
 )
-_SEPARATE = compile_fast(r"\bseparately\b|\bseparate (?:meetings|talks)\b|\bin turn\b", re.IGNORECASE)
-_ACCOMPANIED = compile_fast(r"\baccompan(?:ied|ying|ies)\b", re.IGNORECASE)
+_SEPARATE: Final = compile_fast(r"\bseparately\b|\bseparate (?:meetings|talks)\b|\bin turn\b", re.IGNORECASE)
+_ACCOMPANIED: Final = compile_fast(r"\baccompan(?:ied|ying|ies)\b", re.IGNORECASE)
 # "SEOUL (Reuters) —", "HANOI —", "PYONGYANG, May 31. /TASS/."
-_DATELINE = re.compile(r"(?P<city>[A-Z][A-Z .'-]{2,}?)(?:,\s*[\w .]+)?\s*(?:\(|/|\u2014|\u2013|--)")
+_DATELINE: Final = re.compile(r"(?P<city>[A-Z][A-Z .'-]{2,}?)(?:,\s*[\w .]+)?\s*(?:\(|/|\u2014|\u2013|--)")
 # "The meeting came two days after ...": the story's own event anchors the count, not the clause before
-_STORY_EVENT_CAME = re.compile(
+_STORY_EVENT_CAME: Final = re.compile(
     r"\b(?:the|this|that|his|their)\s+(?:meeting|visit|talks|summit|trip|encounter)\s+came\s*,?\s*\Z", re.I
 )
-_GENERIC_ROLES = {"official", "envoy", "negotiator", "diplomat"}
-_SPEECH = compile_fast(
+_GENERIC_ROLES: Final = {"official", "envoy", "negotiator", "diplomat"}
+_SPEECH: Final = compile_fast(
     r"\b(?:said|says|told reporters|told|added|noted|wrote on Twitter that|tweeted that"
     r"|(?:confirmed|announced|revealed|disclosed|hinted|suggested|indicated|reported)(?: [\w-]+){0,5}? that)\b"
 )
 # what joins a pair: "Kim and Trump", "Kim Jong Un and U.S. President Donald Trump"
-_AND_BETWEEN = re.compile(r"\s+and\s+(?:(?:[A-Z][\w.]*|former|then)\s+){0,3}")
-_MEETING_NOUN = re.compile(r"(?:summit|meeting|talks|encounter|negotiations)s?", re.IGNORECASE)
-_HELD_VERB = compile_fast(
+_AND_BETWEEN: Final = re.compile(r"\s+and\s+(?:(?:[A-Z][\w.]*|former|then)\s+){0,3}")
+_MEETING_NOUN: Final = re.compile(r"(?:summit|meeting|talks|encounter|negotiations)s?", re.IGNORECASE)
+_HELD_VERB: Final = compile_fast(
     r"\b(?:met|meets|held|hold|holds|had|has|have|hosted|visited|greeted|welcomed|shook|talked|spoke|sat|lunched|dined"
     r"|wrapped|ended|concluded|opened|began|started|attended|attends|kicked|got)\b",
     re.IGNORECASE,
 )
-_UNDONE = compile_fast(r"\b(?:cancell?ed|called off|scrapped|postponed)\b")
-_AND_TO = re.compile(r"(?:and|or)\s+to\s+\w+")
-_PRONOUN_SUBJECT = compile_fast(r"\b(?:he|she|they|we|I)\b")
-_SUBORDINATE = frozenset(
+_UNDONE: Final = compile_fast(r"\b(?:cancell?ed|called off|scrapped|postponed)\b")
+_AND_TO: Final = re.compile(r"(?:and|or)\s+to\s+\w+")
+_PRONOUN_SUBJECT: Final = compile_fast(r"\b(?:he|she|they|we|I)\b")
+_SUBORDINATE: Final = frozenset(
     {
         "recalling",
         "noting",
@@ -98,123 +100,135 @@ _SUBORDINATE = frozenset(
         "whereas",
     }
 )
-_SAID_BEFORE = compile_fast(r"\b(?:said|announced|told \w+|confirmed|reported|wrote|tweeted|added|declared)\s+$")
-_SAYING = compile_fast(
+_SAID_BEFORE: Final = compile_fast(r"\b(?:said|announced|told \w+|confirmed|reported|wrote|tweeted|added|declared)\s+$")
+_SAYING: Final = compile_fast(
     r"\b(?:said|told|announced|confirmed|reported|wrote|tweeted|added|declared|insisted|warned|promised|pledged)\b"
 )
-_THERE = compile_fast(r"\bthere\b")
-_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?\Z")
+_THERE: Final = compile_fast(r"\bthere\b")
+_WITH_BEFORE: Final = re.compile(r"\bwith\s+(?:the\s+)?\Z")
 # a group led by the clause's subject, closing it before a relative "that" ("led a delegation that flew ...")
 # "the delegation, led by National Security Office chief Chung Eui-yong", "envoys headed by Chung"
-_LED_BY = compile_fast(r"\b(?:delegations?|envoys|team|mission)\b[^.;]{0,80}?\b(?:led|headed)\s+by\s+")
+_LED_BY: Final = re.compile(r"\b(?:delegations?|envoys|team|mission)\b[^.;]{0,80}?\b(?:led|headed)\s+by\s+")
 # "Chung, who leads the delegation", "Chung, the head of the delegation"
-_LEADS_GROUP = compile_fast(
-    r"\A,?\s+(?:who\s+(?:leads|led|heads|headed)|(?:the\s+)?(?:head|leader|chief)\s+of)\s+(?:the|a|an|his|her)\s+"
+_LEADS_GROUP: Final = re.compile(  # matched at each name's end (no needle test: a slice per name would cost more)
+    r",?\s+(?:who\s+(?:leads|led|heads|headed)|(?:the\s+)?(?:head|leader|chief)\s+of)\s+(?:the|a|an|his|her)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:delegation|envoys|team)\b"
 )
 # a party told as a group: "the South Korean delegation was received by Kim", "the envoys met Kim"
-_GROUP_PARTY = compile_fast(r"\b(?:delegation|envoys)\b(?!['\u2019]s)")
-_GROUP_THAT = re.compile(r"\b(?:delegation|team|entourage|mission)\s*\Z")
+_GROUP_PARTY: Final = compile_fast(r"\b(?:delegation|envoys)\b(?!['\u2019]s)")
+_GROUP_THAT: Final = re.compile(r"\b(?:delegation|team|entourage|mission)\s*\Z")
 # "Mr Kim and Mr Trump, who ...": two people coordinated right before the relative pronoun
-_PAIR_BEFORE_WHO = re.compile(r"[\w.'\u2019 -]{1,40}\sand\s[\w.'\u2019 -]{1,40},\s*")
+_PAIR_BEFORE_WHO: Final = re.compile(r"[\w.'\u2019 -]{1,40}\sand\s[\w.'\u2019 -]{1,40},\s*")
 # a plan in the pluperfect ("had been due to meet", "was to have met") with a cancellation in its
 # sentence or the next one tells a meeting that did not happen, not one still scheduled
-_UNREALISED_PLAN = compile_fast(
+_UNREALISED_PLAN: Final = compile_fast(
     r"\b(?:had\s+been\s+(?:due|scheduled|set|expected|supposed|planning)|had\s+(?:planned|intended|hoped)"
     r"|(?:was|were)\s+to\s+have)\b"
 )
-_CANCELLATION = compile_fast(
+_CANCELLATION: Final = compile_fast(
     r"\b(?:cancell?ed|cancell?ing|cancell?ation|called\s+(?:it\s+|them\s+)?off|scrapped|postponed|postponement)\b",
     re.IGNORECASE,
 )
 # an infinitive of purpose after a past verb of intent or request points forward: "Putin invited
 # Moon to visit Moscow in June" (published in May) means the coming June, whatever the tense
-_PURPOSE = compile_fast(
+_PURPOSE: Final = compile_fast(
     r"\b(?:invited|asked|agreed|proposed|offered|urged|decided|promised|pledged|arranged"
     r"|(?<!had )(?:planned|hoped|wanted|intended))\s+(?:[\w.'\u2019-]+\s+){0,6}?to\s+"
     r"(?:visit|meet|come|travel|hold|attend|host|go|fly|return|sit down|resume|talk)\b"
 )
-_WITH_AT_END = compile_fast(r"\bwith\s+(?:[\w-]+\s+){0,4}?$")
-_REPEAT_MEETING = compile_fast(
+_WITH_AT_END: Final = compile_fast(r"\bwith\s+(?:[\w-]+\s+){0,4}?$")
+_REPEAT_MEETING: Final = compile_fast(
     r"\b(?:second|third|fourth|another|next)\s+(?:meeting|summit)\b|\bmeet\b[^.;]{0,60}\bagain\b"
 )
-_ELIDED_SUBJECT = re.compile(
+_ELIDED_SUBJECT: Final = re.compile(
     rf"\A\s*(?:(?:and\s+)?(?:also\s+)?(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?{PAST_VERB}|(?:after|before|while)\s+\w+ing"
     r"|(?:apparently\s+)?en\s+route)\b"
 )
-_DAY_AFTER = compile_fast(rf"\A\s*(a|{COUNT_WORDS}|\d+) (days?|weeks?) (after|before)\b", re.I)  # needles: day, week
-_BETWEEN = compile_fast(
+_DAY_AFTER: Final = compile_fast(
+    rf"\A\s*(a|{COUNT_WORDS}|\d+) (days?|weeks?) (after|before)\b", re.I
+)  # needles: day, week
+_BETWEEN: Final = compile_fast(
     r"\b(?:talks|meeting|meetings|summit|negotiations|dinner|discussions|call)\b[^.;]{0,40}?\bbetween\s"
 )
-_DAYS_OF = compile_fast(r"\b(two|three|four|five|\d) days of (?:talks|meetings|negotiations)\b")
-_NAMED_SUMMIT = compile_fast(r"\b(?:NATO|G-?20|G-?7|APEC|ASEAN|EU|UN|Group of \d+|Belt and Road|East Asia)\s+summit")
-_LETTER = compile_fast(r"\b(?:letter|message)\s+from\b")
-_HAND_OVER = compile_fast(
+_DAYS_OF: Final = compile_fast(r"\b(two|three|four|five|\d) days of (?:talks|meetings|negotiations)\b")
+_NAMED_SUMMIT: Final = compile_fast(
+    r"\b(?:NATO|G-?20|G-?7|APEC|ASEAN|EU|UN|Group of \d+|Belt and Road|East Asia)\s+summit"
+)
+_LETTER: Final = compile_fast(r"\b(?:letter|message)\s+from\b")
+_HAND_OVER: Final = compile_fast(
     r"\b(?:hand(?:ed|ing)|hands over|g[ai]ve|giv(?:es|ing)|pass(?:ed|es|ing)|deliver(?:ed|s|ing)|present(?:ed|s|ing)"
     r"|brought|bring(?:s|ing)?|carried|carr(?:ies|ying)|conveyed|convey(?:s|ing)?)\b"
 )
 # seats that stand for their head of state ("visited the White House", "a letter to the Kremlin")
-_SEAT = compile_fast(r"\b(?:White House|Oval Office|Kremlin|Blue House|Cheong Wa Dae|Zhongnanhai)\b")
-_JOINED = compile_fast(r"\b(?:included|including|joined by|accompanied by|attended by)\b")
+_SEAT: Final = compile_fast(r"\b(?:White House|Oval Office|Kremlin|Blue House|Cheong Wa Dae|Zhongnanhai)\b")
+_JOINED: Final = compile_fast(r"\b(?:included|including|joined by|accompanied by|attended by)\b")
 # Blind first runs of sets 2-6: meetings emitted at 0.3 were 8 false positives to 2 true.
-_MEETING_FLOOR = 0.3
+_MEETING_FLOOR: Final = 0.3
 # Below the default review threshold (0.6): guessed dates go to review, not into the log.
-_GUESSED_CONFIDENCE = 0.5
-_A_YEAR = dt.timedelta(days=365)
-_AGAIN = re.compile(r"\b(?:again|later|once more)\b")
-_APPOSITIVE_NAME = re.compile(r"(?:\s+for\s+[\w.\s]{1,30}?)?,\s+(?=[A-Z])")
-_ATTEMPT = re.compile(
+_GUESSED_CONFIDENCE: Final = 0.5
+_A_YEAR: Final = dt.timedelta(days=365)
+_AGAIN: Final = re.compile(r"\b(?:again|later|once more)\b")
+_APPOSITIVE_NAME: Final = re.compile(r"(?:\s+for\s+[\w.\s]{1,30}?)?,\s+(?=[A-Z])")
+_ATTEMPT: Final = re.compile(
     r"\b(?:try|tries|trying|tried|attempts?|attempting|efforts?|seeks?|seeking|bid)\s+to\s+(?:\w+\s+)?$"
 )
-_TRIGGER_WORD = 15  # characters from a trigger's start that a cue ending in it ("would meet") may reach
-_PLANNED_BEFORE = compile_fast(
+_TRIGGER_WORD: Final = 15  # characters from a trigger's start that a cue ending in it ("would meet") may reach
+_PLANNED_BEFORE: Final = compile_fast(
     r"\b(planned|proposed|possible|potential|upcoming|anticipated|expected|prospective|future|next|any)\s+(?:[\w-]+\s+)?$"
 )
-_MAYBE_CUE = compile_fast(r"\b(?:may|might|could|possibly|perhaps|possibility)\b")
-_MAYBE = frozenset({"proposed", "possible", "potential", "prospective", "any"})
-_SENT = compile_fast(r"\b(?:sent|sends|sending|dispatched|dispatches|dispatching)\s+(?=[A-Z]|(?:his|her|an?|the)\s)")
-_NEWS_OF = compile_fast(r"\b(?:news|reports?|word|details|confirmation|rumou?rs)\s+(?:of|about)\b")
-_EARLIER_ONE = compile_fast(r"\b(?:last|previous|earlier|prior|past)\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|visit)")
-_ATTRIBUTIVE = re.compile(r"\s+(?:regime|family|dynasty|government|administration|era|camp|clan|cabinet)\b")
-_WITH_OBJECT = re.compile(r"\s+with\s+(?:the\s+)?(?:[\w'\u2019.-]+\s+){0,4}")
-_REPORTED = re.compile(r"\b(?:that|how|what|whether)\b|[,\"\u201c]")
-_ADDRESSED = re.compile(r"\b(?:to|with|for)\s+$")
-_MEETING_WORD = re.compile(r"\b(?:summits?|meetings?|talks|visits?|dinner|lunch)\b")
-_PLAN_IN_PAST = re.compile(r"\b(?:was|were)\s+(?:expected|due|set|scheduled|supposed)\s+to\b")
-_PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:held|met|talked|spoken|visited|hosted|received|discussed|\w+ed)\b")
+_MAYBE_CUE: Final = compile_fast(r"\b(?:may|might|could|possibly|perhaps|possibility)\b")
+_MAYBE: Final = frozenset({"proposed", "possible", "potential", "prospective", "any"})
+_SENT: Final = compile_fast(
+    r"\b(?:sent|sends|sending|dispatched|dispatches|dispatching)\s+(?=[A-Z]|(?:his|her|an?|the)\s)"
+)
+_NEWS_OF: Final = compile_fast(r"\b(?:news|reports?|word|details|confirmation|rumou?rs)\s+(?:of|about)\b")
+_EARLIER_ONE: Final = compile_fast(
+    r"\b(?:last|previous|earlier|prior|past)\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|visit)"
+)
+_ATTRIBUTIVE: Final = re.compile(r"\s+(?:regime|family|dynasty|government|administration|era|camp|clan|cabinet)\b")
+_WITH_OBJECT: Final = re.compile(r"\s+with\s+(?:the\s+)?(?:[\w'\u2019.-]+\s+){0,4}")
+_REPORTED: Final = re.compile(r"\b(?:that|how|what|whether)\b|[,\"\u201c]")
+_ADDRESSED: Final = re.compile(r"\b(?:to|with|for)\s+$")
+_MEETING_WORD: Final = re.compile(r"\b(?:summits?|meetings?|talks|visits?|dinner|lunch)\b")
+_PLAN_IN_PAST: Final = re.compile(r"\b(?:was|were)\s+(?:expected|due|set|scheduled|supposed)\s+to\b")
+_PLUPERFECT: Final = re.compile(
+    r"\bhad\s+(?:\w+ly\s+)?(?:held|met|talked|spoken|visited|hosted|received|discussed|\w+ed)\b"
+)
 # news older than this before publication is background: its status long settled, no longer "recent"
-BACKGROUND = dt.timedelta(days=30)
-_FORMER = re.compile(r"\b(?:former|late|previous)\b")
+BACKGROUND: Final = dt.timedelta(days=30)
+_FORMER: Final = re.compile(r"\b(?:former|late|previous)\b")
 # a visit told as the clause's own act: "visited China", "will make his first visit to", "pays a state visit to"
-_VISIT_VERB = re.compile(
+_VISIT_VERB: Final = re.compile(
     r"(?:\b(?:will|to|has|had|would)\s+(?:\w+\s+)?visit|\bvisit(?:ed|s|ing)"
     r"|\b(?:make|makes|made|making|pay|pays|paid|paying)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}visit)\s*$"
 )
-_DELEGATION_TALKS = compile_fast(
+_DELEGATION_TALKS: Final = compile_fast(
     r"\b(?:high|working|senior|lower|ministerial|vice-ministerial|expert|deputy|military)[- ]level\s+"
     r"(?:talks|meetings?|dialogue|negotiations)\b"
 )
 # news reported without a date happened within this long before publication
-NEWS_WINDOW = dt.timedelta(days=7)
-_TALKS_WORD = re.compile(r"\b(?:meets?|meeting|talks|summit|host(?:s|ing)?|visit)\b", re.IGNORECASE)
-_LIST_SEPARATOR = re.compile(r"\s*(?:,|and|,\s*and)\s*")
-_OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
-_SOURCE_ONLY = compile_fast(r"\b(?:greetings|regards|condolences|congratulations|wishes)\s+from\s+$")
-_INVITE = compile_fast(
+NEWS_WINDOW: Final = dt.timedelta(days=7)
+_TALKS_WORD: Final = re.compile(r"\b(?:meets?|meeting|talks|summit|host(?:s|ing)?|visit)\b", re.IGNORECASE)
+_LIST_SEPARATOR: Final = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+_OBJECT_PRONOUN: Final = re.compile(r"\b(?:him|her)\b")
+_SOURCE_ONLY: Final = compile_fast(r"\b(?:greetings|regards|condolences|congratulations|wishes)\s+from\s+$")
+_INVITE: Final = compile_fast(
     # the invitee may carry a title: "invited North Korean leader Kim Jong Un to visit Russia"
     r"\b(?:invit(?:ed|es|ing)\s+(?P<obj>him|her|them|[A-Z][\w.]*(?:\s(?:[A-Z][\w-]*|leader|president|premier"
     r"|prime minister|chairman|chancellor|king|emperor))*)|accepted an invitation"
     r"|(?P<passive>(?:been|was|were|is|are)\s+invited))\s+to\s+"
     r"(?:visit\s+|come\s+to\s+)?(?:the\s+)?(?P<place>[A-Z][\w]*(?:\s[A-Z][\w]*)*)"
 )
-_PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?\Z")
-_TIME_STAMP = re.compile(r"\A\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:\(?[A-Z]{2,4}\)?\s*)?(?:[\u2014\u2013:-]|--)")
+_PROGRESSIVE: Final = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?\Z")
+_TIME_STAMP: Final = re.compile(
+    r"\A\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:\(?[A-Z]{2,4}\)?\s*)?(?:[\u2014\u2013:-]|--)"
+)
 # an invitation noun carried by an envoy ("handed him an invitation from Putin to visit Russia")
-_INVITATION = compile_fast(
+_INVITATION: Final = compile_fast(
     r"\binvitation\s+(?:from\s+(?:[\w.'\u2019-]+\s+){1,5}?)?to\s+(?:visit\s+|come\s+to\s+)?(?:the\s+)?"
     r"(?P<place>[A-Z][\w]*(?:\s[A-Z][\w]*)*)"
 )
-_ATTRIBUTION = compile_fast(
+_ATTRIBUTION: Final = compile_fast(
     r"[,\u201d\"]+\s+(?:[\w'\u2019.-]+\s+){0,8}?(?:said|says|reported|added|told reporters|wrote|tweeted|announced"
     r"|confirmed)"
     # ", Seoul's special envoy said on Thursday after returning from ...": the saying's own circumstance;
@@ -227,18 +241,18 @@ _ATTRIBUTION = compile_fast(
     r"(?:,\s+(?:just\s+over|just|about|nearly|almost|more\s+than|less\s+than|only))?[\s.,;!?\"\u201d]*$"
 )
 # a meeting verb in the past: with a future cue only after it, the clause tells a past event
-_PAST_EVENT = compile_fast(
+_PAST_EVENT: Final = compile_fast(
     r"\b(?:met|held|hosted|visited|greeted|welcomed|shook hands|talked|spoke|arrived|flew|travell?ed|went|received"
     r"|sat down|lunched|dined"
     # "Trump abruptly canceled a visit scheduled for August": the plan was undone, in the past
     r"|cancell?ed|called off|scrapped|postponed)\b"
 )
-_THE_MEETING = compile_fast(r"\bthe (?:meeting|summit)\b")
+_THE_MEETING: Final = compile_fast(r"\bthe (?:meeting|summit)\b")
 # small patterns of the clause loop, compiled once (re's own cache lookup costs more than the match)
-_POSSESSIVE_TAIL = re.compile(r"['\u2019]s?\b")
+_POSSESSIVE_TAIL: Final = re.compile(r"['\u2019]s?\b")
 # what stands right before someone who is named but takes no part: a kin ("the father of the current
 # leader"), a principal ("the special envoy of Moon"), a report's source ("according to ...")
-_NOT_A_PARTY = re.compile(
+_NOT_A_PARTY: Final = re.compile(
     rf"\b(?:{KIN})\s+of\s+(?:the\s+)?$"
     # "Chung Eui-yong, the special envoy of Moon", "an adviser to Trump": whom someone serves, not a party
     rf"|\b(?:{SERVES})"
@@ -246,14 +260,14 @@ _NOT_A_PARTY = re.compile(
     # "..., according to Kim Eui-kyeom, presidential spokesman": the source, not a party
     r"|\baccording\s+to\s+(?:[\w'\u2019.-]+\s+){0,4}$"
 )
-NOT_A_PARTY_WINDOW = 45  # characters: "an envoy for President Donald Trump" fits
-_LEADERS_WORD = re.compile(r"leaders|presidents")
-_WITH = re.compile(r"\bwith\b")
-_TO_OR_FOR = re.compile(r"\b(?:to|for)\b")
-_WITH_NAME = re.compile(r"\bwith\s+[A-Z]")
-_MEETINGS_OR_TALKS = re.compile(r"\b(?:meetings|talks)\b")
-_QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
-_SUMMIT_PLACE = compile_fast(  # every match holds "summit"; the lookahead skips lowercase positions
+NOT_A_PARTY_WINDOW: Final = 45  # characters: "an envoy for President Donald Trump" fits
+_LEADERS_WORD: Final = re.compile(r"leaders|presidents")
+_WITH: Final = re.compile(r"\bwith\b")
+_TO_OR_FOR: Final = re.compile(r"\b(?:to|for)\b")
+_WITH_NAME: Final = re.compile(r"\bwith\s+[A-Z]")
+_MEETINGS_OR_TALKS: Final = re.compile(r"\b(?:meetings|talks)\b")
+_QUOTED: Final = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
+_SUMMIT_PLACE: Final = compile_fast(  # every match holds "summit"; the lookahead skips lowercase positions
     r"\b(?P<before>[A-Z][\w]*(?:\s[A-Z][\w]*)?)\s+(?:\w+\s+)?summit\b"
     r"|\bsummit\b[^.;,]{0,60}?\b(?:in|at)\s+(?P<after>[A-Z][\w]*(?:\s[A-Z][\w]*)?)"
 )
@@ -261,7 +275,7 @@ _SUMMIT_PLACE = compile_fast(  # every match holds "summit"; the lookahead skips
 _Analysed = tuple[Clause, bool, list[DateMention], str]
 # Merging and look-backs consider only this many recent events: a real article has a few
 # dozen, and a hostile one must not make every new event scan all earlier ones.
-_RECENT = 200
+_RECENT: Final = 200
 
 
 @dataclass
@@ -315,7 +329,7 @@ class Change:
     guessed: bool = False
 
 
-_DESCRIPTION_MODS = [
+_DESCRIPTION_MODS: Final = [
     "recently-appointed",
     "newly-appointed",
     "newly",
@@ -661,19 +675,18 @@ class Coder:
 
     def delegation_heads(self) -> list[str]:
         """Who leads a delegation the story names ("the delegation, led by Chung Eui-yong", "Chung, who
-        leads the delegation"): one scan of the body, when first asked."""
+        leads the delegation"): scanned once, when first asked, and only in a story that says so."""
         if self._delegation_heads is None:
+            body = self.body
             heads: list[str] = []
-            if could_match(_LED_BY, self.body) or could_match(_LEADS_GROUP, self.body):
-                mentions = self.cast.mentions
-                for hit in _LED_BY.finditer(self.body):
+            if "led by" in body or "headed by" in body:  # plain substring tests: no scan of the body for most
+                for hit in _LED_BY.finditer(body):
                     # the name after "led by", past its titles ("National Security Office chief")
                     after = self.cast.in_span(hit.end(), hit.end() + 80)
                     if after:
                         heads.append(after[0].key)
-                for m in mentions:
-                    if _LEADS_GROUP.match(self.body[m.end : m.end + 80]):
-                        heads.append(m.key)
+            if "delegation" in body or "envoys" in body or "team" in body:
+                heads.extend(m.key for m in self.cast.mentions if _LEADS_GROUP.match(body, m.end, m.end + 80))
             self._delegation_heads = _unique(heads)
         return self._delegation_heads
 

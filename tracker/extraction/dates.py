@@ -14,11 +14,12 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from .fastre import NEEDLES, compile_fast
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = [
+WEEKDAYS: Final = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS: Final = [
     "January",
     "February",
     "March",
@@ -32,8 +33,8 @@ MONTHS = [
     "November",
     "December",
 ]
-_MONTH_ABBR = {m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
-NUMBERS = {
+_MONTH_ABBR: Final = {m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+NUMBERS: Final = {
     "a": 1,
     "an": 1,
     "one": 1,
@@ -61,21 +62,21 @@ NUMBERS = {
     "several": 5,
     "a couple of": 2,
 }
-SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+SEASONS: Final = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 
-_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_MON = (
+_WD: Final = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MON: Final = (
     r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 )
-COUNT_WORDS = (
+COUNT_WORDS: Final = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
     "|seventeen|eighteen|nineteen|twenty|thirty"
 )
-_NUM = rf"(?P<num>\d+|a|an|{COUNT_WORDS}|a few|several|a couple of)"
+_NUM: Final = rf"(?P<num>\d+|a|an|{COUNT_WORDS}|a few|several|a couple of)"
 # "1 June last year", "March this year": the year named relative to publication
-_YEAR_MOD = r"(?:,?\s+(?P<yearmod>last|this|next)\s+year\b)?"
-_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_YEAR_MOD: Final = r"(?:,?\s+(?P<yearmod>last|this|next)\s+year\b)?"
+_PART: Final = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
 
 @dataclass(frozen=True)
@@ -257,9 +258,9 @@ class _Rules:
 # A rule runs only when one of its needles occurs in the lowercased text: most clauses
 # carry no date at all, and this keeps the resolver cheap on them.
 # every spelling _MON accepts, so "summary" or "separately" does not wake the month rules
-_MONTH_NEEDLES = (*(m.lower() for m in MONTHS), "jan.", "feb.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.")
+_MONTH_NEEDLES: Final = (*(m.lower() for m in MONTHS), "jan.", "feb.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.")
 # every weekday _WD names in full: "day" alone also wakes the weekday rules for "days" and "today"
-_WEEKDAY_NEEDLES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_NEEDLES: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NEEDLES: dict[str, tuple[str, ...]] = {
     "weekday_range": _WEEKDAY_NEEDLES,
     "month_day": _MONTH_NEEDLES,
@@ -300,7 +301,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
 }
 
 
-RULES = _Rules()
+RULES: Final = _Rules()
 RULES.add(
     rf"\b(?:on\s+)?{_WD}\s+(?:and|or)\s+(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
     "weekday_range",
@@ -365,10 +366,10 @@ RULES.add(rf"\b{_NUM}\s+(?P<unit>hours?|days?)\s+(?P<dir>later|earlier|afterward
 RULES.add(rf"\b(?:(?:on|by|until|since)\s+)?(?:(?P<mod>last|next|this)\s+)?{_WD}(?:['\u2019]s)?{_PART}\b", "weekday")
 
 
-_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
+_YEAR_STEP: Final = {"last": -1, "this": 0, "next": 1}
 
 
-_OR = re.compile(r"\bor\b")
+_OR: Final = re.compile(r"\bor\b")
 
 
 def _handle(kind: str, m: re.Match[str], pub: dt.date, future: bool) -> DateMention | None:
@@ -592,7 +593,7 @@ def find_dates(text: str, pub: dt.date, *, future: bool = False) -> list[DateMen
 
 
 # matched at a date's end (match anchors it there; "\A" would hold only at the string's start)
-_ATTACHED = re.compile(
+_ATTACHED: Final = re.compile(
     r"(?:['\u2019]s)?\s+(?:(?!(?:before|after|for|of|the|a|an|to|in|at|on|with|and|that|his|her|their|its|which|who"
     r"|was|were|is|are|will|would)\s)[a-z-]+\s+){0,2}?"
     r"(summit|meeting|talks|visit|trip|news conference)\b"

@@ -25,14 +25,14 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
-from typing import Any, cast
+from typing import Any, Final, cast
 
 try:
     import ahocorasick as _ahocorasick
 except ImportError:  # pragma: no cover - pyahocorasick is a pinned requirement
     _ahocorasick = None
 
-_CATEGORIES = {
+_CATEGORIES: Final = {
     sre.CATEGORY_DIGIT: r"\d",
     sre.CATEGORY_NOT_DIGIT: r"\D",
     sre.CATEGORY_SPACE: r"\s",
@@ -43,8 +43,8 @@ _CATEGORIES = {
 # A boundary in the lookahead costs a test at every position; it pays only where that many
 # alternatives would each test a boundary of their own at a position inside a word ("\\bwill|'ll|
 # \\bset to|..." under IGNORECASE, whose literals re cannot skip by their first character)
-_MANY_BOUNDARIES = 12
-_REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)}
+_MANY_BOUNDARIES: Final = 12
+_REPEATS: Final = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)}
 
 
 class _Unbounded(Exception):
@@ -160,11 +160,11 @@ def compile_fast(pattern: str, flags: int = 0, *, prefilter: bool = True) -> re.
 # Under IGNORECASE an ASCII letter also matches these four (dotted and dotless i, long s,
 # the Kelvin sign), which str.lower() does not map onto the ASCII letter; a text holding
 # one goes straight to the regex.
-_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
-_MIN_NEEDLE = 2  # single characters occur in nearly every clause: no use as a filter
+_FOLDS_TO_ASCII: Final = re.compile("[\u0130\u0131\u017f\u212a]")
+_MIN_NEEDLE: Final = 2  # single characters occur in nearly every clause: no use as a filter
 
 
-_MAX_SPELLINGS = 32  # a stretch with more exact spellings than this is not spelt out
+_MAX_SPELLINGS: Final = 32  # a stretch with more exact spellings than this is not spelt out
 
 
 def _exact_op(op: Any, av: Any, ignorecase: bool) -> list[str] | None:
@@ -349,7 +349,7 @@ class NeedleIndex:
         return found
 
 
-NEEDLES = NeedleIndex()
+NEEDLES: Final = NeedleIndex()
 
 
 def trie_alternation(phrases: list[str]) -> str:
@@ -438,7 +438,7 @@ def could_match(regex: re.Pattern[str], text: str) -> bool:
     return regex.search(text) is not None
 
 
-_WORD_START = re.compile(r"\b(?=\w)")
+_WORD_START: Final = re.compile(r"\b(?=\w)")
 
 
 class _LiteralIndex:
@@ -476,7 +476,7 @@ class _LiteralIndex:
         return found
 
 
-_LITERALS = _LiteralIndex()
+_LITERALS: Final = _LiteralIndex()
 
 
 class Anchored:

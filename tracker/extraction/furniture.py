@@ -12,12 +12,13 @@ them, so the sentence splitter skips such lines whole (offsets of the rest are u
 from __future__ import annotations
 
 import re
+from typing import Final
 
 # a list item keeps its line even without a full stop: "• Trump received a letter from Kim"
-_BULLET = re.compile(r"\s*(?:[\u2022\u25aa\u25cf\u25e6*]|[-\u2013\u2014](?=\s+[A-Z][a-z])|\d{1,2}[.)])\s+\S")
+_BULLET: Final = re.compile(r"\s*(?:[\u2022\u25aa\u25cf\u25e6*]|[-\u2013\u2014](?=\s+[A-Z][a-z])|\d{1,2}[.)])\s+\S")
 # a story's sentence ends in a full stop, a question or exclamation mark, or a closing quotation
-_TERMINATED = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*\Z|[\"\u201d\u2019]\s*\Z")
-_FURNITURE = re.compile(
+_TERMINATED: Final = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*\Z|[\"\u201d\u2019]\s*\Z")
+_FURNITURE: Final = re.compile(
     # captions
     r"\s*(?:FILE\s+PHOTO|PHOTO|Photo|IMAGE|Image|Caption|Pictured|VIDEO|Video|WATCH|Watch)\s*[:|\u2013\u2014-]"
     # sign-offs, contributor, copyright and print lines
@@ -31,7 +32,7 @@ _FURNITURE = re.compile(
     r"|Share|Listen|Updated|UPDATED|Published|Posted|Last\s+(?:updated|modified)|First\s+published)\b\s*(?::|\s|\Z)"
 )
 # furniture told by words anywhere in the line: photo credits, contributors, tweet attributions
-_FURNITURE_ANYWHERE = re.compile(
+_FURNITURE_ANYWHERE: Final = re.compile(
     r"\b(?:Photograph|Photo(?:graph)?\s+credit|Credit|Picture|Illustration)\s*:"
     r"|\b[A-Z]{2,}/(?:File(?:\s+Photo)?\b|[A-Z][a-z]+\s+[A-Z])"  # "REUTERS/Jonathan Ernst", "REUTERS/File Photo"
     r"|\((?:AP|AFP|Reuters|Yonhap|EPA|Xinhua|KCNA)\s+(?:Photo|via)\b"
@@ -41,11 +42,11 @@ _FURNITURE_ANYWHERE = re.compile(
     r"|\(@\w+\)|\bpic\.twitter\.com/"
 )
 # one of these is in every line _FURNITURE_ANYWHERE matches: most story lines skip its scan
-_ANYWHERE_NEEDLES = (":", "/", "(", "Getty", "contributed", "rights")
+_ANYWHERE_NEEDLES: Final = (":", "/", "(", "Getty", "contributed", "rights")
 
 
 # a header that opens a list of other stories: what follows it, up to the story's next sentence, is links
-_LINK_LIST = re.compile(
+_LINK_LIST: Final = re.compile(
     r"\s*(?:Related(?:\s+(?:Coverage|Articles?|Stories|Content|Links?|Topics))?|RELATED(?:\s+[A-Z]+)?|READ\s+MORE"
     r"|Read\s+more|More\s+on\s+this\s+story|See\s+also|Also\s+read|MORE)\s*:?\s*\Z"
 )
@@ -70,11 +71,11 @@ class FurnitureReader:
 
 
 # a caption's credit at its end: "... on April 25, 2019. (AP Photo/Alexander Zemlianichenko, Pool)"
-_TRAILING_CREDIT = re.compile(
+_TRAILING_CREDIT: Final = re.compile(
     r"\s*\((?:AP|AFP|Reuters|Yonhap|EPA|Xinhua|KCNA|Kyodo|Video|Photo)\b[^()]{0,60}\)\s*\Z", re.IGNORECASE
 )
 
-_LONGEST = 400  # characters: longer captions and sign-offs are not seen in wire or newspaper copy
+_LONGEST: Final = 400  # characters: longer captions and sign-offs are not seen in wire or newspaper copy
 
 
 def is_furniture(line: str) -> bool:

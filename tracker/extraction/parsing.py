@@ -11,12 +11,13 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from typing import Final
 
-DEFAULT_MAX_BYTES = 1_000_000
+DEFAULT_MAX_BYTES: Final = 1_000_000
 
-_DATE_HEADER = re.compile(r"\A[ \t\r\n\ufeff]*date[ \t]+(\S+)[ \t]*", re.IGNORECASE)
-_ISO_DATE = re.compile(r"\A(\d{4})-(\d{2})-(\d{2})\Z")
-_HEADER_LINE = re.compile(r"\A(source|title|url)[ \t]+(.*\S)[ \t]*\Z", re.IGNORECASE)
+_DATE_HEADER: Final = re.compile(r"\A[ \t\r\n\ufeff]*date[ \t]+(\S+)[ \t]*", re.IGNORECASE)
+_ISO_DATE: Final = re.compile(r"\A(\d{4})-(\d{2})-(\d{2})\Z")
+_HEADER_LINE: Final = re.compile(r"\A(source|title|url)[ \t]+(.*\S)[ \t]*\Z", re.IGNORECASE)
 
 
 class ArticleError(ValueError):

@@ -15,43 +15,45 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, Final
 
 from .fastre import Anchored
 from .lexicon import Lexicon, PersonEntry, fold, lexicon
 from .text import Sentence
 
-_NAME_TOKEN = r"[A-Z][A-Za-zÀ-ɏ]*(?:-[A-Za-zÀ-ɏ]+)*\.?"  # noqa: S105 - a regex, not a secret
+_NAME_TOKEN: Final = r"[A-Z][A-Za-zÀ-ɏ]*(?:-[A-Za-zÀ-ɏ]+)*\.?"  # noqa: S105 - a regex, not a secret
 # a lower-case particle inside a name: "Badr al-Busaidi", "Faisal bin Farhan", "Ursula von der Leyen"
-_PARTICLE = r"(?:(?:al|el|bin|ibn|bint|von|van|der|de|da|di|du|del|dos)(?:-|[ \t]+))?"
-_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_PARTICLE}{_NAME_TOKEN})*")
+_PARTICLE: Final = r"(?:(?:al|el|bin|ibn|bint|von|van|der|de|da|di|du|del|dos)(?:-|[ \t]+))?"
+_RUN: Final = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_PARTICLE}{_NAME_TOKEN})*")
 # Inside larger patterns a name is at most six tokens: an unbounded run followed by a
 # required comma backtracks quadratically on hostile text ("Kim Kim Kim ...").
-_NAME = rf"{_NAME_TOKEN}(?:[ \t]+{_PARTICLE}{_NAME_TOKEN}){{0,5}}"
-_NAME_AT = re.compile(_NAME)
-_COMMA_NAME = re.compile(r",\s+(?=[A-Z])")
-_POSSESSIVE = re.compile(r"\A['\u2019]s?\b")
+_NAME: Final = rf"{_NAME_TOKEN}(?:[ \t]+{_PARTICLE}{_NAME_TOKEN}){{0,5}}"
+_NAME_AT: Final = re.compile(_NAME)
+_COMMA_NAME: Final = re.compile(r",\s+(?=[A-Z])")
+_POSSESSIVE: Final = re.compile(r"\A['\u2019]s?\b")
 # compiled once: these run per token and per capitalised word
-_WORD = re.compile(r"\S+")
+_WORD: Final = re.compile(r"\S+")
 # "(?<![\w-])[A-Z][A-Za-zÀ-ɏ]+(?![\w-])" with the capital first, so that re skips to capitals in C: the
 # look-behind, two characters wide after it, tests the character before the capital as before
-_CAPITALISED = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Za-zÀ-ɏ]+(?![\w-])")
-_NAME_BEFORE = re.compile(r"([A-Z][\w-]*)[ \t]+$")
-_NAME_AFTER = re.compile(r"[ \t]+([A-Z][\w-]*)")
-_OWNER_S = re.compile(r"['\u2019]s$")
+_CAPITALISED: Final = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Za-zÀ-ɏ]+(?![\w-])")
+_NAME_BEFORE: Final = re.compile(r"([A-Z][\w-]*)[ \t]+$")
+_NAME_AFTER: Final = re.compile(r"[ \t]+([A-Z][\w-]*)")
+_OWNER_S: Final = re.compile(r"['\u2019]s$")
 # kin, and those who serve a principal: a name after "an aide to", "the sister of" is the principal
 # (also the coder's test of who is not a party to a meeting)
-KIN = r"father|mother|son|daughter|sister|brother|wife|husband|uncle|aunt|grandfather|grandson|widow"
-SERVES = (
+KIN: Final = r"father|mother|son|daughter|sister|brother|wife|husband|uncle|aunt|grandfather|grandson|widow"
+SERVES: Final = (
     r"envoy|envoys|adviser|advisor|aide|aides|spokes(?:man|woman|person)|emissary|emissaries|confidant|right-hand\s+man"
 )
 # "Kim Yong Chol, a close aide to North Korean leader Kim Jong Un, ...": a bare surname after it means
 # the aide, the story's subject, not the principal named in passing
-_PRINCIPAL_BEFORE = re.compile(rf"\b(?:{SERVES}|{KIN})\s+(?:of|to|for)\s+(?:[\w'\u2019.-]+\s+){{0,4}}$")
+_PRINCIPAL_BEFORE: Final = re.compile(rf"\b(?:{SERVES}|{KIN})\s+(?:of|to|for)\s+(?:[\w'\u2019.-]+\s+){{0,4}}$")
 # a full name met only as a statement's speaker, and a later bare surname in a meeting: "Vice Minister
 # Kim Kye Gwan said in a statement ... days after Pompeo met Kim in Pyongyang" is the leader
-_SPEAKER = re.compile(r"(?:,[^,.]{1,60},)?\s+(?:said|says|told|warned|added|stated)\b")
-_MEETING_WORD = re.compile(r"\b(?:met|meet|meets|meeting|summit|talks with|hosted|received|welcomed|shook hands)\b")
+_SPEAKER: Final = re.compile(r"(?:,[^,.]{1,60},)?\s+(?:said|says|told|warned|added|stated)\b")
+_MEETING_WORD: Final = re.compile(
+    r"\b(?:met|meet|meets|meeting|summit|talks with|hosted|received|welcomed|shook hands)\b"
+)
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from .fastre import compile_fast
 from .lexicon import Lexicon
@@ -12,13 +13,13 @@ from .lexicon import Lexicon
 # "a letter from Pyongyang" or "Pyongyang's envoy".
 # (searched in the 60 characters before each gazetteer hit: the first-character lookahead spares
 # most positions the IGNORECASE alternatives; most of those texts hold "in" or "on", no use as needles)
-_LOCATIVE = compile_fast(
+_LOCATIVE: Final = compile_fast(
     r"(?:\b(?:in|at|to|into|inside|on|near|outside|off|visit(?:ed|ing)?|across)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,5}?)$",
     re.IGNORECASE,
     prefilter=False,
 )
 # run on whole bodies, where a needle scan costs more than a plain "capital" in text
-_CAPITAL = compile_fast(r"\b(?P<demonym>(?:North |South )?[A-Z][a-z]+)\s+capital\b", prefilter=False)
+_CAPITAL: Final = compile_fast(r"\b(?P<demonym>(?:North |South )?[A-Z][a-z]+)\s+capital\b", prefilter=False)
 
 
 @dataclass(frozen=True)

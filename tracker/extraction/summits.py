@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import Any
+from typing import Any, Final
 
 from .coder import BACKGROUND, NEWS_WINDOW, Change, Coder, Meeting, SummitMention, days_before
 from .dates import Interval
 
-_CLUSTER_GAP_DAYS = 45
+_CLUSTER_GAP_DAYS: Final = 45
 
 
 class SummitBuilder:

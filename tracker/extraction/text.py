@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from .fastre import compile_fast, first_chars, trie_alternation
 from .furniture import FurnitureReader
@@ -12,8 +12,8 @@ from .furniture import FurnitureReader
 if TYPE_CHECKING:
     from .people import Mention
 
-PAST_VERB = r"(?:held|met|spoke|sat|went|flew|made|had|took|told|said|gave|left|came|saw|[a-z]+ed)"
-_ABBREVIATIONS = frozenset(
+PAST_VERB: Final = r"(?:held|met|spoke|sat|went|flew|made|had|took|told|said|gave|left|came|saw|[a-z]+ed)"
+_ABBREVIATIONS: Final = frozenset(
     [
         "mr",
         "mrs",
@@ -57,22 +57,22 @@ _ABBREVIATIONS = frozenset(
 )
 # compile_fast: a boundary starts at a stop or (lost space) at a capital, so other positions are
 # rejected by one character test instead of trying the look-behind at every character
-_BOUNDARY = compile_fast(
+_BOUNDARY: Final = compile_fast(
     r"[.!?]+[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9\u2013\u2014-])"
     # scraped copy loses the space: "... for a state visit.The Kremlin said ..."
     r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])",
     prefilter=False,
 )
-_PARAGRAPH = re.compile(r"[^\n]+")
+_PARAGRAPH: Final = re.compile(r"[^\n]+")
 # a line cut mid-sentence: it ends in a word or a comma (``[\w,]\s*$``, see _wrapped), and the next
 # line goes on in lower case
-_CONTINUES = re.compile(r"\s*[a-z]")
+_CONTINUES: Final = re.compile(r"\s*[a-z]")
 # Subordinators open a new clause (with or without a comma before them); the weaker ones
 # ("as", "who", "and then") only after a comma, where they reliably start a clause.
 # Every alternative that ends in a look-ahead consumes the same ",\s*" or "\s+" whichever look-ahead
 # holds, so the look-aheads are grouped behind one of each: the engine consumes the spaces once.
-_SINCE = r"(?:since|where|while|when|until|although|though|whereas|because)\s"
-_AFTER_COMMA = (
+_SINCE: Final = r"(?:since|where|while|when|until|although|though|whereas|because)\s"
+_AFTER_COMMA: Final = (
     rf"{_SINCE}|(?:as|who|which|but|after|before|then|despite)\s"
     # a participle that closes an event opens a clause of its own: "..., ending a visit that ..."
     # (not "saying", "adding": their "he" is the speaker, which the clause before resolves)
@@ -86,7 +86,7 @@ _AFTER_COMMA = (
     r"|(?:a|one|two|three|four)\s+(?:days?|weeks?)\s+(?:after|before|later|earlier)\b"
     rf"|and\s+(?:a|an|the|he|she|they|then|[A-Z][\w'\u2019]*|(?:\w+ly\s+)?{PAST_VERB})\s"
 )
-_AFTER_SPACE = (
+_AFTER_SPACE: Final = (
     rf"{_SINCE}"
     r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty"
     r"|several|\d+)\s+(?:days?|weeks?|months?)\s+(?:after|before)\s"
@@ -111,7 +111,7 @@ _AFTER_SPACE = (
     # a departure closes what came before: "due to meet Kono before flying on to Seoul on Wednesday"
     r"|before\s+(?:flying|travell?ing|leaving|heading|returning|departing|going|moving)\s"
 )
-CLAUSE_SPLIT_RULE = (  # the rule; _CLAUSE_SPLIT is the same splits, faster
+CLAUSE_SPLIT_RULE: Final = (  # the rule; _CLAUSE_SPLIT is the same splits, faster
     r"\s*[;()]\s*|\s+[\u2014\u2013]\s+" rf"|,\s*(?=(?:{_AFTER_COMMA}))|\s+(?=(?:{_AFTER_SPACE}))"
 )
 
@@ -133,22 +133,22 @@ def _ahead(alternatives: str, first_words: str = "") -> str:
 # a look-behind at that character picks the alternative it starts ("\s\s*" is "\s+", and so on).
 # A word after a space is tried against the alternatives only when one of them can start with it:
 # each starts with one of these words, followed by a space, or with a number
-_AFTER_SPACE_WORDS = [
+_AFTER_SPACE_WORDS: Final = [
     *("since", "where", "while", "when", "until", "although", "though", "whereas", "because"),
     *("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"),
     *("thirteen", "fourteen", "fifteen", "twenty", "thirty", "several"),
     *("and", "or", "that", "before", "after", "to", "but", "as", "ahead"),
 ]
-_AFTER_SPACE_START = rf"(?:{trie_alternation(_AFTER_SPACE_WORDS)})\s|\d"
+_AFTER_SPACE_START: Final = rf"(?:{trie_alternation(_AFTER_SPACE_WORDS)})\s|\d"
 # American copy closes a quotation after its comma ('called "beautiful letters," and Pompeo met'):
 # the clause then splits at the space after the closing mark, outside the quotation
-_CLAUSE_SPLIT = re.compile(
+_CLAUSE_SPLIT: Final = re.compile(
     r"[;(),\s](?:(?<=[;()])\s*"
     rf"|(?<=,)\s*{_ahead(_AFTER_COMMA)}"
     rf"|(?<=,[\"\u201d]\s)\s*{_ahead(_AFTER_COMMA)}"
     rf"|(?<=\s)\s*(?:[;()]\s*|[\u2014\u2013]\s+|{_ahead(_AFTER_SPACE, _AFTER_SPACE_START)}))"
 )
-_LEADING_SUBORDINATE = re.compile(
+_LEADING_SUBORDINATE: Final = re.compile(
     r"(?:(?:Hours|Days|Minutes|Moments|Weeks|Shortly|Soon|Just|Long)\s+)?"
     r"(?:After|Before|Ahead of|When|While|Since|Once|Although|Though|after|before"
     # a participle that opens the sentence is a clause of its own: "Recalling his summit with Trump in
@@ -156,25 +156,25 @@ _LEADING_SUBORDINATE = re.compile(
     r"|Recalling|Noting|Citing|Referring\s+to)\b[^,;]{3,120},\s*"
 )
 # a relative clause ends where the main verb resumes: "Xi, who visited Pyongyang last week, briefed Trump"
-_RELATIVE_END = re.compile(rf",\s+(?=(?:\w+ly\s+)?(?:{PAST_VERB}|is|was|has|will|would|spent|says)\s)")
+_RELATIVE_END: Final = re.compile(rf",\s+(?=(?:\w+ly\s+)?(?:{PAST_VERB}|is|was|has|will|would|spent|says)\s)")
 # "between X" not yet followed by its "and Y"
-_OPEN_BETWEEN = re.compile(r"\bbetween\s(?!.*\band\s)")
-_AND_NAME = re.compile(r"and\s+[A-Z]")
+_OPEN_BETWEEN: Final = re.compile(r"\bbetween\s(?!.*\band\s)")
+_AND_NAME: Final = re.compile(r"and\s+[A-Z]")
 # any finite verb (or auxiliary) in the rest of a sentence: without one, ", and X" only lists
-_VERB = re.compile(
+_VERB: Final = re.compile(
     rf"\b(?:{PAST_VERB}|is|are|was|were|will|would|can|could|may|might|should|must|has|have|do|does|did|says)\b"
 )
-_LAST_WORD = re.compile(r"([\w.]+)[.!?]*[\"\u201d\u2019')\]]*\s*$")
-_CLOSERS = "\"\u201d\u2019')]"  # what _LAST_WORD lets follow a sentence's stop
+_LAST_WORD: Final = re.compile(r"([\w.]+)[.!?]*[\"\u201d\u2019')\]]*\s*$")
+_CLOSERS: Final = "\"\u201d\u2019')]"  # what _LAST_WORD lets follow a sentence's stop
 # up to the last character that can be neither in the last word nor a stop (see _last_word)
-_BEFORE_LAST_RUN = re.compile(r"(?s:.*)[^\w.!?]")
-_OPENER = re.compile(r"\s*(\w+)")
+_BEFORE_LAST_RUN: Final = re.compile(r"(?s:.*)[^\w.!?]")
+_OPENER: Final = re.compile(r"\s*(\w+)")
 # (so does a subordinate one: "Kim, who has rarely travelled abroad since taking power in 2011, has visited China")
-_RELATIVE_OPENER = re.compile(r"\s*(?:who|which|whose|since|while|although|though|because)\s")
-_POSITION_MARK = re.compile(
+_RELATIVE_OPENER: Final = re.compile(r"\s*(?:who|which|whose|since|while|although|though|because)\s")
+_POSITION_MARK: Final = re.compile(
     r"\((?:R|L|C|C?L|C?R|left|right|centre|center|front|back|(?:second|2nd|third|3rd) (?:from )?(?:left|right|L|R))\)"
 )
-_QUOTE = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
+_QUOTE: Final = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 
 
 @dataclass(frozen=True)
@@ -270,7 +270,7 @@ def split_sentences(body: str) -> list[Sentence]:
     return sentences
 
 
-MAX_SENTENCE = 1500  # no real sentence is longer; bounding it keeps every per-clause step cheap
+MAX_SENTENCE: Final = 1500  # no real sentence is longer; bounding it keeps every per-clause step cheap
 
 
 def _add(sentences: list[Sentence], paragraph: int, body: str, start: int, end: int) -> None:
