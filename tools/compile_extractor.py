@@ -55,7 +55,7 @@ def clean() -> None:
     shutil.rmtree(BUILD, ignore_errors=True)
 
 
-def build() -> bool:
+def build() -> None:
     from mypyc.build import mypycify
     from setuptools import Distribution
 
@@ -74,7 +74,6 @@ def build() -> bool:
     command.build_lib = str(BUILD / "lib")  # inplace copies from here into the package
     command.parallel = os.cpu_count() or 1
     dist.run_command("build_ext")
-    return True
 
 
 def main(argv: list[str] | None = None) -> int:
