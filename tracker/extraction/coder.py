@@ -62,7 +62,7 @@ _DATELINE: Final = re.compile(r"(?P<city>[A-Z][A-Z .'-]{2,}?)(?:,\s*[\w .]+)?\s*
 _STORY_EVENT_CAME: Final = re.compile(
     r"\b(?:the|this|that|his|their)\s+(?:meeting|visit|talks|summit|trip|encounter)\s+came\s*,?\s*\Z", re.I
 )
-_GENERIC_ROLES: Final = {"official", "envoy", "negotiator", "diplomat"}
+_GENERIC_ROLES: Final = {"official", "envoy", "negotiator", "diplomat", "adviser"}
 _SPEECH: Final = compile_fast(
     r"\b(?:said|says|told reporters|told|added|noted|wrote on Twitter that|tweeted that"
     r"|(?:confirmed|announced|revealed|disclosed|hinted|suggested|indicated|reported)(?: [\w-]+){0,5}? that)\b"
@@ -109,13 +109,18 @@ _WITH_BEFORE: Final = re.compile(r"\bwith\s+(?:the\s+)?\Z")
 # a group led by the clause's subject, closing it before a relative "that" ("led a delegation that flew ...")
 # "the delegation, led by National Security Office chief Chung Eui-yong", "envoys headed by Chung"
 _LED_BY: Final = re.compile(r"\b(?:delegations?|envoys|team|mission)\b[^.;]{0,80}?\b(?:led|headed)\s+by\s+")
-# "Chung, who leads the delegation", "Chung, the head of the delegation"
+# "Chung, who leads the delegation", "Chung, the head of the delegation", "Sung Kim, the former
+# ambassador, is reportedly leading the American delegation"
 _LEADS_GROUP: Final = re.compile(  # matched at each name's end (no needle test: a slice per name would cost more)
-    r",?\s+(?:who\s+(?:leads|led|heads|headed)|(?:the\s+)?(?:head|leader|chief)\s+of)\s+(?:the|a|an|his|her)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:delegation|envoys|team)\b"
+    r"(?:,[^,;]{1,80},)?,?\s+(?:(?:who\s+)?(?:(?:is|was|has\s+been)\s+)?(?:\w+ly\s+)?"
+    r"(?:leads|led|leading|heads|headed|heading)|(?:the\s+)?(?:head|leader|chief)\s+of)\s+(?:the|a|an|his|her)\s+"
+    r"(?:[\w.-]+\s+){0,3}?(?:delegation|envoys|team)\b"
 )
-# a party told as a group: "the South Korean delegation was received by Kim", "the envoys met Kim"
-_GROUP_PARTY: Final = compile_fast(r"\b(?:delegation|envoys)\b(?!['\u2019]s)")
+# a party told as a group: "the South Korean delegation was received by Kim", "the envoys met Kim",
+# "held talks with officials from North Korea"
+_GROUP_PARTY: Final = compile_fast(
+    r"\b(?:delegation|envoys)\b(?!['\u2019]s)|\bofficials\s+(?:from|of)\s+(?=[A-Z])|\b(?:[Tt]he\s+two|[Bb]oth)\s+sides\b"
+)
 _GROUP_THAT: Final = re.compile(r"\b(?:delegation|team|entourage|mission)\s*\Z")
 # "Mr Kim and Mr Trump, who ...": two people coordinated right before the relative pronoun
 _PAIR_BEFORE_WHO: Final = re.compile(r"[\w.'\u2019 -]{1,40}\sand\s[\w.'\u2019 -]{1,40},\s*")
@@ -686,7 +691,7 @@ class Coder:
                     if after:
                         heads.append(after[0].key)
             if "delegation" in body or "envoys" in body or "team" in body:
-                heads.extend(m.key for m in self.cast.mentions if _LEADS_GROUP.match(body, m.end, m.end + 80))
+                heads.extend(m.key for m in self.cast.mentions if _LEADS_GROUP.match(body, m.end, m.end + 160))
             self._delegation_heads = _unique(heads)
         return self._delegation_heads
 
@@ -805,15 +810,34 @@ class Coder:
                 pos = clause.start + party.start()
                 if pos >= said_at or any(s <= pos < e for s, e in quotes):
                     continue
-                demonym = _demonym_before().search(self.body, max(clause.start, pos - 40), pos)
-                country = self.lex.demonyms.get(demonym.group(1)) if demonym else None
+                if party.group(0).endswith("sides"):
+                    # "The two sides met Sunday, with the US delegation led by Sung Kim and the North Korean
+                    # delegation led by Choe Son-hui": the heads of two delegations of two countries
+                    by_country = {self.cast.persons[k].country: k for k in reversed(self.delegation_heads())}
+                    if len(by_country) == 2 and not any(not inert for _, _, inert in found):
+                        found.extend((pos, k, False) for k in self.delegation_heads() if k in by_country.values())
+                    continue
+                if party.group(0).startswith("officials"):
+                    # "officials from North Korea": the country named next; no country, no head
+                    named = self.lex.place_regex.match(self.body, clause.start + party.end())
+                    if named is None:
+                        continue
+                    country: str | None = self.lex.places[named.group(0)].country
+                else:
+                    demonym = _demonym_before().search(self.body, max(clause.start, pos - 40), pos)
+                    country = self.lex.demonyms.get(demonym.group(1)) if demonym else None
                 heads = [
                     k for k in self.delegation_heads() if country is None or self.cast.persons[k].country == country
                 ]
-                # the delegation's head stands for it, unless the clause names its members itself
+                # the delegation's head stands for it, unless the clause names its members itself (who
+                # says "that ..." before it is no member: "Trump said that a U.S. delegation held talks")
                 head_country = self.cast.persons[heads[0]].country if len(heads) == 1 else None
+                speech = _SPEECH.search(text, 0, party.start())
+                told_from = clause.start + (speech.end() if speech else 0)
                 if len(heads) == 1 and all(
-                    self.cast.persons[k].country != head_country for _, k, inert in found if not inert
+                    self.cast.persons[k].country != head_country
+                    for at, k, inert in found
+                    if not inert and at >= told_from
                 ):
                     found.append((pos, heads[0], False))
         for p in _PRONOUN.finditer(text):

@@ -456,6 +456,12 @@ class _Builder:
         for starts in self.full_starts.values():
             starts.sort()
         sentence_of = self.sentence_of = _sentence_lookup(self.sentences)
+        # where each person stood as a sentence's subject (named first in it): a bare surname goes on
+        # with the subject the story follows ("Kim Yong Chol arrived ... Kim was expected to ...")
+        self.subject_starts: dict[str, list[int]] = {}
+        for mention in sorted(self.mentions, key=lambda m: m.start):
+            if self.opens_sentence(mention.start, sentence_of(mention.start)):
+                self.subject_starts.setdefault(mention.key, []).append(mention.start)
         for m in _CAPITALISED.finditer(self.body):
             key = fold(m.group(0))
             if key not in by_surname and key not in standalone:
@@ -482,8 +488,11 @@ class _Builder:
                     by_surname.setdefault(key, []).extend(candidates)
             if not candidates:
                 continue
-            person = self.pick(candidates, start, sentence_of(start), hints.get(start))
+            sentence = sentence_of(start)
+            person = self.pick(candidates, start, sentence, hints.get(start))
             self.add_mention(start, end, person, "short")
+            if self.opens_sentence(start, sentence):
+                bisect.insort(self.subject_starts.setdefault(person.key, []), start)
 
     def inside_unknown_name(self, start: int, end: int) -> bool:
         """ "Tony Kim", "Kim Dong-chul": a surname inside someone else's full name is not a mention."""
@@ -494,6 +503,13 @@ class _Builder:
             m and m.group(1).lower() not in stop and m.group(1).lower() not in self.lex.titles for m in (before, after)
         )
 
+    def opens_sentence(self, position: int, sentence: int) -> bool:
+        """Whether a name at ``position`` is its sentence's first, after at most three words of title."""
+        if not self.sentences:
+            return False
+        prefix = self.body[self.sentences[sentence].start : position]
+        return "," not in prefix and len(prefix.split()) <= 3
+
     def pick(self, candidates: list[Person], position: int, sentence: int, role_hint: str | None) -> Person:
         unique = list({p.key: p for p in candidates}.values())
         if len(unique) == 1:
@@ -502,6 +518,19 @@ class _Builder:
             leaders = [p for p in unique if p.leader]
             if leaders:
                 unique = leaders
+        this_sentence = self.sentences[sentence].start if self.sentences else 0
+        named_here = [p for p in unique if any(this_sentence <= q < position for q in self.full_starts.get(p.key, []))]
+        if not named_here and role_hint is None:
+            # no namesake named in this sentence: the subject of the last two sentences, if one of them
+            window = self.sentences[max(0, sentence - 2)].start if self.sentences else 0
+            subjects = []
+            for person in unique:
+                starts = self.subject_starts.get(person.key, [])
+                index = bisect.bisect_left(starts, position)
+                if index and starts[index - 1] >= window:
+                    subjects.append((starts[index - 1], person.key))
+            if subjects:
+                return self.persons[max(subjects)[1]]
         sentence_start = self.sentences[max(0, sentence - 1)].start if self.sentences else 0
         recent = []
         for person in unique:
