@@ -1,4 +1,4 @@
-"""Rules from the thirteenth pass: the misses of r1-r26 (``docs/real-news/``), each on sentences of
+"""Rules from the thirteenth pass: the misses of r1-r29 (``docs/real-news/``), each on sentences of
 our own. Each test failed on extractor 1.12.0, or guards how far its rule reaches."""
 
 import datetime as dt
@@ -264,3 +264,47 @@ def test_a_bare_surname_follows_the_subject_of_the_story():
     )
     assert meeting(result, "Stephen Biegun", "Kim Yong Chol") is not None
     assert meeting(result, "Stephen Biegun", "Kim Jong Un") is None
+
+
+# -- from r27-r29 -------------------------------------------------------------------------------
+
+
+def test_a_summit_that_ended_that_day_was_held():
+    result = run(
+        "HANOI, Feb. 28 (Wire) -- The much-anticipated second summit between Donald Trump and Kim Jong Un "
+        "abruptly ended without an agreement on Thursday as the two sides refused to back down.",
+        pub=dt.date(2019, 2, 28),
+    )
+    held = meeting(result, "Donald Trump", "Kim Jong Un")
+    assert held is not None and held["status"] == "held"
+    assert held["date"] == {"from": "2019-02-28", "to": "2019-02-28"}
+    assert changes(result, "held") and changes(result, "concluded")
+
+
+def test_a_summit_that_ended_long_ago_is_background():
+    result = run(
+        "Kim Jong Un met Xi Jinping in Pyongyang on Thursday, months after his summit with Donald Trump "
+        "ended without a deal on February 28.",
+        pub=dt.date(2019, 6, 20),
+    )
+    assert meeting(result, "Donald Trump", "Kim Jong Un") is None
+
+
+def test_a_surname_before_aide_qualifies_the_aide():
+    result = run(
+        "Donald Trump spoke outside the White House on Friday after meeting for 90 minutes with a top "
+        "Kim aide in the Oval Office.",
+        pub=dt.date(2018, 6, 2),
+    )
+    assert meeting(result, "Donald Trump", "Kim Jong Un") is None
+
+
+def test_reinstating_a_summit_days_after_cancelling_it_reinstates_it():
+    result = run(
+        "Donald Trump on Friday capped a week of whipsaw talks by reinstating a summit with Kim Jong Un "
+        "just days after he had abruptly canceled it.",
+        pub=dt.date(2018, 6, 2),
+    )
+    revived = changes(result, "reinstated")
+    assert revived and revived[0]["date"] == {"from": "2018-06-01", "to": "2018-06-01"}
+    assert not [c for c in changes(result, "cancelled") if c["date"] == {"from": "2018-06-01", "to": "2018-06-01"}]

@@ -190,7 +190,11 @@ _NEWS_OF: Final = compile_fast(r"\b(?:news|reports?|word|details|confirmation|ru
 _EARLIER_ONE: Final = compile_fast(
     r"\b(?:last|previous|earlier|prior|past)\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|visit)"
 )
-_ATTRIBUTIVE: Final = re.compile(r"\s+(?:regime|family|dynasty|government|administration|era|camp|clan|cabinet)\b")
+# "the Kim regime", "a top Kim aide": the name qualifies a noun, whoever that is, not a party
+_ATTRIBUTIVE: Final = re.compile(
+    r"\s+(?:regime|family|dynasty|government|administration|era|camp|clan|cabinet"
+    r"|aide|aides|adviser|advisers|advisor|advisors|confidant|loyalist|loyalists)\b"
+)
 _WITH_OBJECT: Final = re.compile(r"\s+with\s+(?:the\s+)?(?:[\w'\u2019.-]+\s+){0,4}")
 _REPORTED: Final = re.compile(r"\b(?:that|how|what|whether)\b|[,\"\u201c]")
 _ADDRESSED: Final = re.compile(r"\b(?:to|with|for)\s+$")
@@ -1375,6 +1379,14 @@ class Coder:
         status_kind = None
         if could_match(self.lex.any_status, unquoted):
             status_kind = next((s for s in self.lex.status_kinds if s.regex.search(unquoted)), None)
+            if status_kind is not None and status_kind.status == "cancelled":
+                # "reinstating a summit ... days after he had abruptly canceled it": the revival told
+                # first is the clause's news, the cancellation its past
+                called_off = status_kind.regex.search(unquoted)
+                revived = next((s for s in self.lex.status_kinds if s.status == "reinstated"), None)
+                again = revived.regex.search(unquoted) if revived is not None else None
+                if called_off is not None and again is not None and again.start() < called_off.start():
+                    status_kind = revived
 
         mention: SummitMention | None = None
         planned_change = False

@@ -200,6 +200,7 @@ def assemble(coder: Coder) -> tuple[list[dict[str, Any]], list[dict[str, Any]], 
                 )
         elif members:
             _guessed_held(coder, pair, members[0], changes, index, ref_of)
+    _concluded_was_held(coder, groups, changes, ref_of)
     changes = _merge_retold(changes, ref_of)
     change_json = []
     for change in changes:
@@ -222,6 +223,46 @@ def assemble(coder: Coder) -> tuple[list[dict[str, Any]], list[dict[str, Any]], 
     main = summits[0] if summits else None
     meeting_json = [_meeting_json(m, coder, groups, main) for m in coder.meetings]
     return summits, meeting_json, change_json
+
+
+def _concluded_was_held(
+    coder: Coder,
+    groups: list[tuple[frozenset[str], list[SummitMention]]],
+    changes: list[Change],
+    ref_of: dict[int, str],
+) -> None:
+    """A summit that "abruptly ended without an agreement on Thursday" was held, that day at least:
+    its `held` change, and its leaders' meeting, when the story tells neither."""
+    kind = next((k for k in coder.lex.meeting_kinds if k.kind == "meet"), None)
+    for index, (pair, _) in enumerate(groups):
+        ref = f"s{index + 1}"
+        mine = [c for c in changes if ref_of[id(c.mention)] == ref]
+        # only an end told with its day: a guessed window is too weak to add two claims on
+        ended = next((c for c in mine if c.status == "concluded" and c.interval and not c.guessed), None)
+        if ended is None or ended.interval is None or any(c.status == "held" for c in mine):
+            continue
+        if ended.interval.end < days_before(coder.pub, NEWS_WINDOW):
+            continue  # "after their summit ended without a deal in February": background, long settled
+        changes.append(
+            Change(ended.mention, "held", ended.interval, None, None, 0.75, ended.evidence, "040", "CONSULT")
+        )
+        met = any(m.group == pair and m.status == "held" for m in coder.meetings)
+        if kind is not None and len(pair) == 2 and not met:
+            coder.meetings.append(
+                Meeting(
+                    list(ended.mention.leaders[:2]),
+                    [],
+                    ended.mention.location,
+                    ended.interval,
+                    "in_person",
+                    "held",
+                    kind,
+                    0.75,
+                    ended.evidence,
+                    ended.mention.sentence,
+                    summit_like=True,
+                )
+            )
 
 
 def _guessed_held(
