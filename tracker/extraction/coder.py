@@ -682,6 +682,51 @@ class Coder:
             named = {k for k in named if self.cast.persons[k].country == country}
         return next(iter(named)) if len(named) == 1 else None
 
+    def delegation_parties(
+        self,
+        clause: Clause,
+        found: list[tuple[int, str, bool]],
+        said_at: int,
+        quotes: list[tuple[int, int]],
+    ) -> list[tuple[int, str, bool]]:
+        """The heads standing for the groups a clause tells as parties ("the South Korean delegation",
+        "officials from North Korea", "the two sides"), given the people ``found`` in it so far."""
+        text = clause.text
+        added: list[tuple[int, str, bool]] = []
+        for party in _GROUP_PARTY.finditer(text):
+            pos = clause.start + party.start()
+            if pos >= said_at or any(s <= pos < e for s, e in quotes):
+                continue
+            if party.group(0).endswith("sides"):
+                # "The two sides met Sunday, with the US delegation led by Sung Kim and the North Korean
+                # delegation led by Choe Son-hui": the heads of two delegations of two countries
+                by_country = {self.cast.persons[k].country: k for k in reversed(self.delegation_heads())}
+                if len(by_country) == 2 and not any(not inert for _, _, inert in (*found, *added)):
+                    added.extend((pos, k, False) for k in self.delegation_heads() if k in by_country.values())
+                continue
+            if party.group(0).startswith("officials"):
+                # "officials from North Korea": the country named next; no country, no head
+                named = self.lex.place_regex.match(self.body, clause.start + party.end())
+                if named is None:
+                    continue
+                country: str | None = self.lex.places[named.group(0)].country
+            else:
+                demonym = _demonym_before().search(self.body, max(clause.start, pos - 40), pos)
+                country = self.lex.demonyms.get(demonym.group(1)) if demonym else None
+            heads = [k for k in self.delegation_heads() if country is None or self.cast.persons[k].country == country]
+            # the delegation's head stands for it, unless the clause names its members itself (who
+            # says "that ..." before it is no member: "Trump said that a U.S. delegation held talks")
+            head_country = self.cast.persons[heads[0]].country if len(heads) == 1 else None
+            speech = _SPEECH.search(text, 0, party.start())
+            told_from = clause.start + (speech.end() if speech else 0)
+            if len(heads) == 1 and all(
+                self.cast.persons[k].country != head_country
+                for at, k, inert in (*found, *added)
+                if not inert and at >= told_from
+            ):
+                added.append((pos, heads[0], False))
+        return added
+
     def delegation_heads(self) -> list[str]:
         """Who leads a delegation the story names ("the delegation, led by Chung Eui-yong", "Chung, who
         leads the delegation"): scanned once, when first asked, and only in a story that says so."""
@@ -810,40 +855,7 @@ class Coder:
             if len(pair) >= 2:
                 self.named_group = (clause.start, list(pair))
         if could_match(_GROUP_PARTY, text):
-            for party in _GROUP_PARTY.finditer(text):
-                pos = clause.start + party.start()
-                if pos >= said_at or any(s <= pos < e for s, e in quotes):
-                    continue
-                if party.group(0).endswith("sides"):
-                    # "The two sides met Sunday, with the US delegation led by Sung Kim and the North Korean
-                    # delegation led by Choe Son-hui": the heads of two delegations of two countries
-                    by_country = {self.cast.persons[k].country: k for k in reversed(self.delegation_heads())}
-                    if len(by_country) == 2 and not any(not inert for _, _, inert in found):
-                        found.extend((pos, k, False) for k in self.delegation_heads() if k in by_country.values())
-                    continue
-                if party.group(0).startswith("officials"):
-                    # "officials from North Korea": the country named next; no country, no head
-                    named = self.lex.place_regex.match(self.body, clause.start + party.end())
-                    if named is None:
-                        continue
-                    country: str | None = self.lex.places[named.group(0)].country
-                else:
-                    demonym = _demonym_before().search(self.body, max(clause.start, pos - 40), pos)
-                    country = self.lex.demonyms.get(demonym.group(1)) if demonym else None
-                heads = [
-                    k for k in self.delegation_heads() if country is None or self.cast.persons[k].country == country
-                ]
-                # the delegation's head stands for it, unless the clause names its members itself (who
-                # says "that ..." before it is no member: "Trump said that a U.S. delegation held talks")
-                head_country = self.cast.persons[heads[0]].country if len(heads) == 1 else None
-                speech = _SPEECH.search(text, 0, party.start())
-                told_from = clause.start + (speech.end() if speech else 0)
-                if len(heads) == 1 and all(
-                    self.cast.persons[k].country != head_country
-                    for at, k, inert in found
-                    if not inert and at >= told_from
-                ):
-                    found.append((pos, heads[0], False))
+            found.extend(self.delegation_parties(clause, found, said_at, quotes))
         for p in _PRONOUN.finditer(text):
             pos = clause.start + p.start()
             if any(s <= pos < e for s, e in quotes):
