@@ -174,7 +174,8 @@ _RELATIVE_OPENER: Final = re.compile(r"\s*(?:who|which|whose|since|while|althoug
 _POSITION_MARK: Final = re.compile(
     r"\((?:R|L|C|C?L|C?R|left|right|centre|center|front|back|(?:second|2nd|third|3rd) (?:from )?(?:left|right|L|R))\)"
 )
-_QUOTE: Final = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
+# a quotation, straight or curly: its span is quoted speech (the coder strips it to read the narration)
+QUOTE: Final = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,7 @@ class Clause:
         if spans is None:
             text = self.text  # most clauses hold no opening quotation mark: no scan at all
             quoted = '"' in text or "\u201c" in text
-            spans = [(self.start + m.start(), self.start + m.end()) for m in _QUOTE.finditer(text)] if quoted else []
+            spans = [(self.start + m.start(), self.start + m.end()) for m in QUOTE.finditer(text)] if quoted else []
             self.quoted = spans
         return spans
 
