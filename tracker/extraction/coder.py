@@ -19,7 +19,7 @@ from .fastre import NEEDLES, Anchored, compile_fast, could_match, trie_alternati
 from .lexicon import Lexicon, MeetingKind, lexicon
 from .people import KIN, SERVES, Cast, Mention
 from .places import PlaceMention, best_place, find_places
-from .text import PAST_VERB, Clause, Sentence, split_clauses
+from .text import PAST_VERB, QUOTE, Clause, Sentence, split_clauses
 
 _EVENT_NOUN: Final = re.compile(
     r"\A(?:['\u2019]s?)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|meeting|meetings|talks|summit|summits|proposal|invitation|letter|call)\b"
@@ -76,6 +76,8 @@ _HELD_VERB: Final = compile_fast(
     re.IGNORECASE,
 )
 _UNDONE: Final = compile_fast(r"\b(?:cancell?ed|called off|scrapped|postponed)\b")
+# the changes whose day, told in the clause, is the change's and not the summit's
+_UNDOING: Final = frozenset({"cancelled", "postponed", "reinstated"})
 _AND_TO: Final = re.compile(r"(?:and|or)\s+to\s+\w+")
 _PRONOUN_SUBJECT: Final = compile_fast(r"\b(?:he|she|they|we|I)\b")
 _SUBORDINATE: Final = frozenset(
@@ -275,7 +277,6 @@ _WITH: Final = re.compile(r"\bwith\b")
 _TO_OR_FOR: Final = re.compile(r"\b(?:to|for)\b")
 _WITH_NAME: Final = re.compile(r"\bwith\s+[A-Z]")
 _MEETINGS_OR_TALKS: Final = re.compile(r"\b(?:meetings|talks)\b")
-_QUOTED: Final = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 _SUMMIT_PLACE: Final = compile_fast(  # every match holds "summit"; the lookahead skips lowercase positions
     r"\b(?P<before>[A-Z][\w]*(?:\s[A-Z][\w]*)?)\s+(?:\w+\s+)?summit\b"
     r"|\bsummit\b[^.;,]{0,60}?\b(?:in|at)\s+(?P<after>[A-Z][\w]*(?:\s[A-Z][\w]*)?)"
@@ -418,8 +419,6 @@ class Coder:
         self._counterparts: list[str] | None = None
         self._delegation_heads: list[str] | None = None
         self.last_interval: Interval | None = None
-        # the kinds of change whose day, told in the clause, is the change's and not the summit's
-        self.undoing = [k for k in self.lex.status_kinds if k.status in ("cancelled", "postponed", "reinstated")]
         self.sentence_summit: SummitMention | None = None
         self.own_dates = False
         self.context: tuple[int, Interval] | None = None  # (sentence, date) of the last dated event
@@ -1395,8 +1394,8 @@ class Coder:
                 # "reinstating a summit ... days after he had abruptly canceled it": the revival told
                 # first is the clause's news, the cancellation its past
                 called_off = status_kind.regex.search(unquoted)
-                revived = next((s for s in self.lex.status_kinds if s.status == "reinstated"), None)
-                again = revived.regex.search(unquoted) if revived is not None else None
+                revived = self.lex.status_kind("reinstated")
+                again = revived.regex.search(unquoted)
                 if called_off is not None and again is not None and again.start() < called_off.start():
                     status_kind = revived
 
@@ -1406,7 +1405,12 @@ class Coder:
             scheduled, _, _ = self.pick_interval(dates, None, for_summit=True)
             if scheduled is None and summit_word and self.own_dates and (kind or status_kind):
                 scheduled = self.summit_date(text, dates)
-                if scheduled is not None and scheduled.end <= self.pub and status_kind in self.undoing:
+                if (
+                    scheduled is not None
+                    and scheduled.end <= self.pub
+                    and status_kind
+                    and status_kind.status in _UNDOING
+                ):
                     scheduled = None  # "canceled the summit ... on Thursday": the day of the change, not the summit's
             if scheduled is not None and summit_word and len(leaders) >= 2:
                 scheduled = self.summit_first_day(scheduled, leaders[:2], sentence.index)
@@ -1472,8 +1476,7 @@ class Coder:
                 # scheduled (or, hedged, "may meet ..., the Kremlin said Friday", proposed) that day
                 hedged = _MAYBE_CUE.search(unquoted) is not None
                 wanted = "proposed" if hedged else "scheduled"
-                change_kind = next(k for k in self.lex.status_kinds if k.status == wanted)
-                self.add_change(mention, change_kind, clause, actors, dates, leaders)
+                self.add_change(mention, self.lex.status_kind(wanted), clause, actors, dates, leaders)
                 planned_change = True
             self.sentence_summit = mention
         elif (
@@ -1536,8 +1539,7 @@ class Coder:
                     where = best_place([p for p in places if p.start > clause.start + trigger.end()])
                     if where is not None and mention.place_strength < 2:
                         mention.location, mention.place_strength = where, 2
-                    scheduling = next(k for k in self.lex.status_kinds if k.status == "scheduled")
-                    self.add_change(mention, scheduling, clause, actors, dates, leaders)
+                    self.add_change(mention, self.lex.status_kind("scheduled"), clause, actors, dates, leaders)
             return
         if status != "cancelled" and _UNREALISED_PLAN.search(unquoted, 0, trigger.start()):
             following = self.sentences[sentence.index + 1].text if sentence.index + 1 < len(self.sentences) else ""
@@ -1635,8 +1637,7 @@ class Coder:
             elif status_kind is None and interval is not None and self.attribution_start(clause) < clause.end:
                 # "Biden will meet Putin on June 16 in Geneva, the White House said Tuesday": a
                 # dated meeting of two leaders, announced, is their summit scheduled that day
-                scheduling = next(s for s in self.lex.status_kinds if s.status == "scheduled")
-                self.add_change(mention, scheduling, clause, actors, dates, leaders)
+                self.add_change(mention, self.lex.status_kind("scheduled"), clause, actors, dates, leaders)
             if place is not None and mention.place_strength < 2:
                 mention.location, mention.place_strength = place, 2
         if summit_like and status == "held" and mention is not None:
@@ -2010,7 +2011,7 @@ def _not_a_party(body: str, position: int) -> bool:
 def _strip_quotes(text: str) -> str:
     if '"' not in text and "\u201c" not in text:
         return text  # no opening quotation mark, no match: what sub would return (the same string)
-    return _QUOTED.sub(" ", text)
+    return QUOTE.sub(" ", text)
 
 
 def _negated(text: str, regex: re.Pattern[str], negation: re.Pattern[str]) -> bool:

@@ -97,6 +97,14 @@ class Lexicon:
     name_stopwords: frozenset[str] = field(default_factory=frozenset)
     title_phrases: tuple[str, ...] = ()  # every spelling title_regex matches
 
+    def status_kind(self, status: str) -> StatusKind:
+        """The change kind of that status (every status the coder names is in triggers.json)."""
+        return next(k for k in self.status_kinds if k.status == status)
+
+    def meeting_kind(self, kind: str) -> MeetingKind:
+        """The meeting kind of that name ("meet", "phone", ...)."""
+        return next(k for k in self.meeting_kinds if k.kind == kind)
+
 
 def _load(name: str) -> Any:
     return json.loads(resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8"))

@@ -519,7 +519,7 @@ class _Builder:
             if leaders:
                 unique = leaders
         this_sentence = self.sentences[sentence].start if self.sentences else 0
-        named_here = [p for p in unique if any(this_sentence <= q < position for q in self.full_starts.get(p.key, []))]
+        named_here = any(this_sentence <= q < position for p in unique for q in self.full_starts.get(p.key, []))
         if not named_here and role_hint is None:
             # no namesake named in this sentence: the subject of the last two sentences, if one of them
             window = self.sentences[max(0, sentence - 2)].start if self.sentences else 0

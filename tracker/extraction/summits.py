@@ -233,7 +233,7 @@ def _concluded_was_held(
 ) -> None:
     """A summit that "abruptly ended without an agreement on Thursday" was held, that day at least:
     its `held` change, and its leaders' meeting, when the story tells neither."""
-    kind = next((k for k in coder.lex.meeting_kinds if k.kind == "meet"), None)
+    kind = coder.lex.meeting_kind("meet")
     for index, (pair, _) in enumerate(groups):
         ref = f"s{index + 1}"
         mine = [c for c in changes if ref_of[id(c.mention)] == ref]
@@ -247,7 +247,7 @@ def _concluded_was_held(
             Change(ended.mention, "held", ended.interval, None, None, 0.75, ended.evidence, "040", "CONSULT")
         )
         met = any(m.group == pair and m.status == "held" for m in coder.meetings)
-        if kind is not None and len(pair) == 2 and not met:
+        if len(pair) == 2 and not met:
             coder.meetings.append(
                 Meeting(
                     list(ended.mention.leaders[:2]),
