@@ -18,7 +18,6 @@ rate of those chunks and its ratio the pure-Python rate over the compiled one.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -71,12 +70,12 @@ def compiled_and_pure_rates(fn, article: Path, rounds: int, chunks: int = 6) -> 
     """(compiled, pure-Python) articles per CPU second on ``article``, measured in alternating
     chunks (this process, then a child running the sources alone) so that both see the same
     machine: on a shared virtual machine the speed of a core drifts by a third within a minute."""
+    from tracker.extraction.buildinfo import copy_sources
+
     name, raw = article.name, article.read_bytes()
     per_chunk = max(1, rounds // chunks)
     with tempfile.TemporaryDirectory() as tmp:
-        package = Path(tmp) / "tracker" / "extraction"
-        shutil.copytree(ROOT / "tracker" / "extraction", package, ignore=shutil.ignore_patterns("*.so", "*.sha256"))
-        (package.parent / "__init__.py").write_text("")
+        copy_sources(Path(tmp))
         child = subprocess.Popen(
             [sys.executable, "-c", PURE_LOOP, str(article)],
             cwd=tmp,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -44,9 +43,7 @@ def test_compiled_output_is_the_pure_python_output(tmp_path):
     if extraction.BUILD != "mypyc":
         pytest.skip("the extractor runs from its sources here: nothing compiled to compare")
     # the sources alone, in a tree of their own: there the import system finds no extension
-    package = tmp_path / "tracker" / "extraction"
-    shutil.copytree(ROOT / "tracker" / "extraction", package, ignore=shutil.ignore_patterns("*.so", "*.sha256"))
-    (tmp_path / "tracker" / "__init__.py").write_text("")
+    buildinfo.copy_sources(tmp_path)
     done = subprocess.run(
         [sys.executable, "-c", EXTRACT_ALL, *map(str, ARTICLES)],
         cwd=tmp_path,

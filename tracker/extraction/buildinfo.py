@@ -10,6 +10,7 @@ This module stays Python so that the build script can load it before anything is
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -43,3 +44,12 @@ def build_state(module_file: str) -> str:
     except (OSError, IndexError):
         return "stale"
     return "mypyc" if built_from == source_digest() else "stale"
+
+
+def copy_sources(root: Path) -> None:
+    """The package's sources alone, as ``root/tracker/extraction``: on ``sys.path`` there, the import
+    system finds no extension, so the pure-Python extractor runs (the test and the benchmark that
+    compare the two builds)."""
+    package = root / "tracker" / "extraction"
+    shutil.copytree(PACKAGE, package, ignore=shutil.ignore_patterns("*.so", STAMP.name, "__pycache__"))
+    (package.parent / "__init__.py").write_text("")
