@@ -80,6 +80,11 @@ _UNDONE: Final = compile_fast(r"\b(?:cancell?ed|called off|scrapped|postponed)\b
 _UNDOING: Final = frozenset({"cancelled", "postponed", "reinstated"})
 _AND_TO: Final = re.compile(r"(?:and|or)\s+to\s+\w+")
 _PRONOUN_SUBJECT: Final = compile_fast(r"\b(?:he|she|they|we|I)\b")
+# an adjective of time before a cancellation: the cancelled thing is named, its cancellation past
+_ONCE: Final = re.compile(r"\b(?:previously|once|earlier)[\s-]+$")
+_POSSESSIVE_PRONOUN: Final = re.compile(
+    r"\b(?:his|her|their|our|my)\s+(?:[\w-]+\s+){0,3}?(?:meeting|summit|talks|visit|trip|call|dinner|lunch)\b"
+)
 _SUBORDINATE: Final = frozenset(
     {
         "recalling",
@@ -242,6 +247,8 @@ _INVITATION: Final = compile_fast(
 _ATTRIBUTION: Final = compile_fast(
     r"[,\u201d\"]+\s+(?:[\w'\u2019.-]+\s+){0,8}?(?:said|says|reported|added|told reporters|wrote|tweeted|announced"
     r"|confirmed)"
+    # "..., Sarah Sanders told reporters in Washington.": where it was said
+    r"(?:\s+(?:in|at|from)\s+(?:the\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})?"
     # ", Seoul's special envoy said on Thursday after returning from ...": the saying's own circumstance;
     # real copy drops the "on" (", the White House said Tuesday.") and adds a medium ("in a statement")
     r"(?:\s+(?:on\s+|late\s+|early\s+)?\w+(?:\s+(?:morning|afternoon|evening|night))?)?"
@@ -273,6 +280,8 @@ _NOT_A_PARTY: Final = re.compile(
 )
 NOT_A_PARTY_WINDOW: Final = 45  # characters: "an envoy for President Donald Trump" fits
 _LEADERS_WORD: Final = re.compile(r"leaders|presidents")
+# "the two officials" are not the two leaders, even when the leaders' summit is the story's most told pair
+_AIDES_WORD: Final = re.compile(r"officials|envoys|diplomats|negotiators|ministers")
 _WITH: Final = re.compile(r"\bwith\b")
 _TO_OR_FOR: Final = re.compile(r"\b(?:to|for)\b")
 _WITH_NAME: Final = re.compile(r"\bwith\s+[A-Z]")
@@ -628,14 +637,16 @@ class Coder:
         heads = [self.head_of_state("KR"), self.head_of_state("KP")]
         return [k for k in heads if k] if all(heads) else pair
 
-    def salient_pair(self, *, leaders_only: bool) -> list[str]:
-        """ "The two leaders": the pair that has met most so far (ties: most recently)."""
+    def salient_pair(self, *, leaders_only: bool, aides_only: bool = False) -> list[str]:
+        """ "The two leaders": the pair that has met most so far (ties: most recently); for "the two
+        officials", of the pairs that are not two leaders."""
         scores: dict[frozenset[str], tuple[int, int]] = {}
         for index, meeting in enumerate(self.meetings[-200:]):
             people = meeting.participants
             for i, a in enumerate(people):
                 for b in people[i + 1 :]:
-                    if leaders_only and not (self.cast.persons[a].leader and self.cast.persons[b].leader):
+                    both_leaders = self.cast.persons[a].leader and self.cast.persons[b].leader
+                    if (leaders_only and not both_leaders) or (aides_only and both_leaders):
                         continue
                     count = scores.get(frozenset((a, b)), (0, 0))[0]
                     scores[frozenset((a, b))] = (count + 1, index)
@@ -841,11 +852,12 @@ class Coder:
                 found.append((pos, key, inert))
         for g in self.lex.group_regex.finditer(text):
             leaders_only = bool(_LEADERS_WORD.search(g.group(0)))
+            aides_only = bool(_AIDES_WORD.search(g.group(0)))
             # "a meeting between Kim and Moon: the two leaders will ...": the pair just named
             # in this sentence, else the pair that has met most so far
             pair = self.sentence_pair(clause, clause.start + g.start(), leaders_only)
             # nobody yet: "The two leaders met on Wednesday, a day after Kim greeted Moon"
-            pair = pair or self.salient_pair(leaders_only=leaders_only)
+            pair = pair or self.salient_pair(leaders_only=leaders_only, aides_only=aides_only)
             pair = pair or self.sentence_pair(clause, clause.sentence.end, leaders_only)
             if "Korea" in g.group(0):
                 pair = self.korean_pair(pair)
@@ -1282,6 +1294,8 @@ class Coder:
             and trigger.start() > speech.end()
             and not own_medium
             and not _PRONOUN_SUBJECT.search(text, speech.end())
+            # "told reporters that his previously cancelled meeting with Kim would ...": his own
+            and not _POSSESSIVE_PRONOUN.search(text, speech.end(), trigger.end())
         ):
             speaker = [k for pos, k, _ in actors if pos < clause.start + speech.start()]
             if speaker and len(participants) > 2:
@@ -1398,6 +1412,8 @@ class Coder:
                 again = revived.regex.search(unquoted)
                 if called_off is not None and again is not None and again.start() < called_off.start():
                     status_kind = revived
+                elif called_off is not None and again is not None and _ONCE.search(unquoted, 0, called_off.start()):
+                    status_kind = revived  # "his previously cancelled meeting with Kim would still take place"
 
         mention: SummitMention | None = None
         planned_change = False
@@ -1448,7 +1464,7 @@ class Coder:
             # countries' leaders is their summit's change, with or without the word
             undone = (
                 status_kind is not None
-                and status_kind.status in ("cancelled", "postponed")
+                and status_kind.status in ("cancelled", "postponed", "reinstated")
                 and kind is not None
                 and len(countries) == 2
                 and None not in countries
@@ -1505,6 +1521,8 @@ class Coder:
         if modality["negation"].search(text, 0, trigger.start()):  # endpos: as text[:start], no new string
             return
         quote = next(((s, e) for s, e in clause.quoted_spans() if s <= clause.start + trigger.start() < e), None)
+        if quote and _scare_quote(self.body[quote[0] + 1 : quote[1] - 1]):
+            quote = None  # 'planned a "day full of meetings" on Thursday': a phrase quoted, not speech
         if quote and not _WITH_NAME.search(self.body[clause.start + trigger.start() : quote[1]]):
             return  # quoted speech is evidence only when it names who ("dinner with Kim Yong Chol")
         if trigger.group(0).lower() == "summits" and not self.occasions(clause, trigger, places, dates):
@@ -1523,6 +1541,8 @@ class Coder:
             participants = list(last.participants)
         # inside a quotation the speaker's own words carry the mood ("looking forward to a meeting")
         status, confidence = self.meeting_status(text if quote else unquoted, trigger.start(), future)
+        if status == "cancelled" and status_kind is not None and status_kind.status == "reinstated":
+            status = "scheduled" if future else "held"  # "the cancelled meeting would still take place"
         if pair_mood and status == "held":
             status, confidence = pair_mood, 0.6
         if _VENUE_OF.search(text, max(0, trigger.start() - 40), trigger.start()):
@@ -1651,6 +1671,9 @@ class Coder:
             groups = self.counterparts(clause, trigger, actors, participants) or [
                 self.core_party(clause, trigger, actors, participants)
             ]
+        # "spoke with Trump on Wednesday night and with Bolton early Thursday": each counterpart met
+        # in turn keeps the day told after its own name
+        own_day = self.counterpart_days(clause, actors, groups, dates) if len(groups) > 1 else {}
         # three or more at one meeting only as the clause names them: a third person carried over from
         # the story ("in preparation for my upcoming meeting with Kim," Trump said) is not a party
         told_here = {k for _, k, _ in actors}  # named, or meant by a pronoun or description, in the clause
@@ -1670,7 +1693,7 @@ class Coder:
                     group,
                     unnamed if len(group) < 2 else [],
                     where,
-                    when,
+                    own_day.get(group[-1], when) if len(emitted) == 1 else when,
                     kind.mode,
                     status,
                     kind,
@@ -1791,6 +1814,28 @@ class Coder:
         if not (_IN_TURN.search(self.body[positions[-2] : positions[-1]]) or _SEPARATE.search(clause.text)):
             return None
         return [[subject[0], key] for _, key in objects]
+
+    def counterpart_days(
+        self, clause: Clause, actors: list[tuple[int, str, bool]], groups: list[list[str]], dates: list[DateMention]
+    ) -> dict[str, Interval]:
+        """The day told between each counterpart's name and the next one's, by counterpart."""
+        first_at: dict[str, int] = {}
+        for pos, key, inert in actors:
+            if not inert:
+                first_at.setdefault(key, pos)
+        starts = sorted(first_at[g[-1]] for g in groups if g[-1] in first_at)
+        days: dict[str, Interval] = {}
+        for group in groups:
+            at = first_at.get(group[-1])
+            if at is None:
+                continue
+            until = next((s for s in starts if s > at), clause.end)
+            own = next(
+                (d for d in dates if d.interval and d.offset_days is None and at < clause.start + d.start < until), None
+            )
+            if own is not None and own.interval is not None:
+                days[group[-1]] = own.interval
+        return days
 
     def summit_first_day(self, scheduled: Interval, pair: list[str], sentence: int) -> Interval:
         """ "due to meet Trump for dinner on Wednesday, and the two men will hold talks on Thursday at
@@ -2006,6 +2051,13 @@ def _not_a_party(body: str, position: int) -> bool:
     if "of" not in window and "to" not in window and "for" not in window:
         return False
     return _NOT_A_PARTY.search(body, start, position) is not None
+
+
+def _scare_quote(inner: str) -> bool:
+    """A quoted phrase inside the narration's own sentence ('a "day full of meetings"'), not speech:
+    a few words, lower case, no sentence punctuation."""
+    words = inner.split()
+    return 0 < len(words) <= 6 and inner[:1].islower() and not any(c in inner for c in ".,;:!?")
 
 
 def _strip_quotes(text: str) -> str:

@@ -190,7 +190,10 @@ def lexicon() -> Lexicon:
     title_phrases = [p for item in title_data["titles"] for p in item["phrases"]]
     # a lowercase office also opens a sentence: "Spokesman Kim Eui-kyeom said ..."
     title_phrases += [p[0].upper() + p[1:] for p in title_phrases if p[:1].islower()]
-    group = title_data["group_references"]["patterns"]
+    group_data = title_data["group_references"]
+    group = group_data["patterns"]
+    # a bare "the two" stands for a pair only as the subject of what follows it
+    bare = rf"{re.escape(group_data['bare'])}(?=\s+(?:{_alternation(group_data['bare_before'])})\b)"
 
     names, demonyms, display = _country_names()
 
@@ -228,7 +231,7 @@ def lexicon() -> Lexicon:
         titles=titles,
         title_regex=_alternation(title_phrases),
         kin_regex=_alternation(title_data["kin"]),
-        group_regex=compile_fast(r"\b(?:" + _alternation(group) + r")\b", re.IGNORECASE),
+        group_regex=compile_fast(r"\b(?:" + _alternation(group) + "|" + bare + r")\b", re.IGNORECASE),
         demonyms=demonyms,
         demonym_regex=_alternation(list(demonyms)),
         country_names=names,

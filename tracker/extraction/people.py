@@ -353,6 +353,8 @@ class _Builder:
             if tok[2].lower() in self.lex.name_stopwords or tok[2].rstrip(".").lower() in self.lex.name_stopwords:
                 break
             out.append(tok)
+            if len(tok[2]) > 2 and self.body.startswith(".", tok[1]):
+                break  # "in New York City. Pompeo, who ...": a word's full stop ends the sentence (not "Jr.")
         return out
 
     def titled_names(self) -> None:

@@ -150,7 +150,7 @@ _CLAUSE_SPLIT: Final = re.compile(
 )
 _LEADING_SUBORDINATE: Final = re.compile(
     r"(?:(?:Hours|Days|Minutes|Moments|Weeks|Shortly|Soon|Just|Long)\s+)?"
-    r"(?:After|Before|Ahead of|When|While|Since|Once|Although|Though|after|before"
+    r"(?:After|Before|Ahead of|When|While|Since|Once|Although|Though|Following|after|before"
     # a participle that opens the sentence is a clause of its own: "Recalling his summit with Trump in
     # Singapore last June, Kim expressed ...", "Noting that Moon will meet Trump on Monday, Yoon said ..."
     r"|Recalling|Noting|Citing|Referring\s+to)\b[^,;]{3,120},\s*"

@@ -1,0 +1,164 @@
+"""Rules from the fourteenth pass: the misses of r1-r34 (``docs/real-news/``), each on sentences of
+our own. Each test failed on extractor 1.13.0, or guards how far its rule reaches."""
+
+import datetime as dt
+
+from tests.support.extraction import changes, meeting, run
+
+# -- who is a party ------------------------------------------------------------------------
+
+
+def test_the_two_officials_are_not_the_two_leaders():
+    # the leaders' summit is told twice, the envoys' dinner once: "the two officials" are still the envoys
+    result = run(
+        "Mike Pompeo and Kim Yong Chol had a working dinner in New York on Wednesday, with 13 days to go "
+        "until a June 12 summit between Donald Trump and Kim Jong Un. The summit would be the first. "
+        "The two officials plan to have a day full of meetings on Thursday.",
+        pub=dt.date(2018, 5, 31),
+    )
+    thursday = meeting(result, "Mike Pompeo", "Kim Yong Chol")
+    assert thursday is not None
+    days = {m["date"]["from"] for m in result["meetings"] if set(m["participants"]) == {"Mike Pompeo", "Kim Yong Chol"}}
+    assert days == {"2018-05-30", "2018-05-31"}
+    assert not [
+        m
+        for m in result["meetings"]
+        if m["date"] == {"from": "2018-05-31", "to": "2018-05-31"} and "Donald Trump" in m["participants"]
+    ]
+
+
+def test_a_bare_the_two_as_a_subject_is_the_pair_just_met():
+    result = run(
+        "Kim Yong Chol had dinner on Wednesday with Mike Pompeo in New York. "
+        "The two planned a \u201cday full of meetings\u201d on Thursday, the White House said.",
+        pub=dt.date(2018, 5, 30),
+    )
+    days = {m["date"]["from"] for m in result["meetings"] if set(m["participants"]) == {"Mike Pompeo", "Kim Yong Chol"}}
+    assert days == {"2018-05-30", "2018-05-31"}
+
+
+def test_the_two_before_a_noun_is_no_pair():
+    result = run(
+        "Kim Yong Chol had dinner on Wednesday with Mike Pompeo in New York. The two Koreas will meet on Friday.",
+        pub=dt.date(2018, 5, 30),
+    )
+    assert [m["date"]["from"] for m in result["meetings"]] == ["2018-05-30"]
+
+
+def test_the_speaker_told_reporters_in_a_city_is_no_party():
+    result = run(
+        "Mike Pompeo met Kim Yong Chol on Wednesday. The two officials will meet again on Thursday, "
+        "White House press secretary Sarah Sanders told reporters in Washington.",
+        pub=dt.date(2018, 5, 31),
+    )
+    assert not [m for m in result["meetings"] if "Sarah Sanders" in m["participants"]]
+    thursday = [m for m in result["meetings"] if m["date"] == {"from": "2018-05-31", "to": "2018-05-31"}]
+    assert [set(m["participants"]) for m in thursday] == [{"Mike Pompeo", "Kim Yong Chol"}]
+    assert thursday[0]["location"] != "Washington"
+
+
+def test_a_full_stop_ends_a_name_before_a_relative_clause():
+    # "New York City. Pompeo, who ..." is no person: Pompeo is the one who spoke with Trump
+    result = run(
+        "Secretary of State Mike Pompeo and a top North Korean official opened talks Thursday in New York "
+        "City. Pompeo, who spoke with Trump on Wednesday night, was accompanied by Andrew Kim.",
+        pub=dt.date(2018, 5, 31),
+    )
+    assert not [p for p in result["persons"] if "City" in p["name"]]
+    call = meeting(result, "Mike Pompeo", "Donald Trump")
+    assert call is not None and call["date"] == {"from": "2018-05-30", "to": "2018-05-30"}
+    assert call["mode"] == "unknown"
+
+
+def test_each_counterpart_spoken_with_in_turn_keeps_its_own_day():
+    result = run(
+        "Mike Pompeo, who spoke with Donald Trump on Wednesday night and with national security adviser "
+        "John Bolton early Thursday, met Kim Yong Chol on Thursday.",
+        pub=dt.date(2018, 5, 31),
+    )
+    assert meeting(result, "Mike Pompeo", "Donald Trump")["date"]["from"] == "2018-05-30"
+    assert meeting(result, "Mike Pompeo", "John Bolton")["date"]["from"] == "2018-05-31"
+
+
+def test_the_speaker_of_his_own_meeting_is_its_party():
+    result = run(
+        "Following a meeting with North Korean envoy Kim Yong Chol at the White House, President Donald "
+        "Trump told reporters that his previously cancelled meeting with Kim Jong Un would still be taking "
+        "place on June 12 in Singapore.",
+        pub=dt.date(2018, 6, 1),
+    )
+    summit = meeting(result, "Donald Trump", "Kim Jong Un")
+    assert summit is not None and summit["status"] == "scheduled"
+    assert summit["date"] == {"from": "2018-06-12", "to": "2018-06-12"}
+    envoy = meeting(result, "Kim Yong Chol", "Donald Trump")
+    assert envoy is not None and envoy["status"] == "held"
+    assert [c["date"]["to"] for c in changes(result, "reinstated")] == ["2018-06-01"]
+    assert not changes(result, "cancelled")
+
+
+def test_the_speaker_of_someone_else_s_meeting_is_still_no_party():
+    # "his pick" is not his meeting: Trump tells of Pompeo's
+    result = run(
+        "President Donald Trump on Wednesday confirmed that his pick for secretary of state, CIA Director "
+        "Mike Pompeo, had met with Kim Jong Un in a meeting last week.",
+        pub=dt.date(2018, 4, 18),
+    )
+    assert meeting(result, "Mike Pompeo", "Kim Jong Un") is not None
+    assert meeting(result, "Donald Trump", "Kim Jong Un") is None
+
+
+# -- which meeting, what mood --------------------------------------------------------------
+
+
+def test_a_phrase_in_scare_quotes_still_tells_the_meeting():
+    result = run(
+        "Kim Yong Chol had dinner on Wednesday with Mike Pompeo. Pompeo and Kim planned a "
+        "\u201cday full of meetings\u201d on Thursday.",
+        pub=dt.date(2018, 5, 30),
+    )
+    thursday = [m for m in result["meetings"] if m["date"] == {"from": "2018-05-31", "to": "2018-05-31"}]
+    assert thursday and thursday[0]["status"] == "scheduled"
+
+
+def test_quoted_speech_without_a_name_still_tells_no_meeting():
+    result = run(
+        'Mike Pompeo met Kim Yong Chol on Wednesday. "We will have more meetings, many meetings," Pompeo said.',
+        pub=dt.date(2018, 5, 31),
+    )
+    assert len(result["meetings"]) == 1
+
+
+def test_due_in_a_city_for_talks_is_ahead():
+    result = run(
+        "Emmanuel Macron met Vladimir Putin in Moscow on Monday. After Moscow, Macron is due in Kiev for "
+        "talks with Ukrainian President Volodymyr Zelensky on Tuesday.",
+        pub=dt.date(2022, 2, 7),
+    )
+    kiev = meeting(result, "Emmanuel Macron", "Volodymyr Zelensky")
+    assert kiev is not None and kiev["status"] == "scheduled"
+    assert kiev["date"] == {"from": "2022-02-08", "to": "2022-02-08"}
+
+
+def test_talks_over_the_phone_are_a_call_and_hold_no_summit():
+    result = run(
+        "South Korean President Moon Jae-in and US President Donald Trump talked over the phone for 40 "
+        "minutes on Monday about the summit.",
+        pub=dt.date(2018, 6, 11),
+    )
+    call = meeting(result, "Moon Jae-in", "Donald Trump")
+    assert call is not None and call["mode"] == "phone"
+    assert not changes(result, "held")
+
+
+def test_a_sentence_opened_by_following_keeps_that_clause_apart():
+    # Moon is called after the summit: he was not at it
+    result = run(
+        "Donald Trump met Kim Jong Un in Hanoi on Thursday. Following the first summit between the two "
+        "leaders in Singapore in June last year, Trump called Moon Jae-in on board Air Force One.",
+        pub=dt.date(2019, 2, 28),
+    )
+    days = sorted(
+        m["date"]["from"] for m in result["meetings"] if set(m["participants"]) == {"Donald Trump", "Kim Jong Un"}
+    )
+    assert days == ["2018-06-01", "2019-02-28"]
+    assert not [m for m in result["meetings"] if len(m["participants"]) > 2]
