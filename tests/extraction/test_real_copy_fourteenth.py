@@ -162,3 +162,82 @@ def test_a_sentence_opened_by_following_keeps_that_clause_apart():
     )
     assert days == ["2018-06-01", "2019-02-28"]
     assert not [m for m in result["meetings"] if len(m["participants"]) > 2]
+
+
+def test_a_spokesman_or_an_analyst_is_no_party():
+    result = run(
+        "Recep Tayyip Erdogan will meet Vladimir Putin in Sochi on Sept. 29. Kremlin spokesman Dmitry Peskov "
+        "had already announced Erdogan's visit to Russia, but he did not give the date.",
+        pub=dt.date(2021, 9, 22),
+    )
+    assert not [m for m in result["meetings"] if "Dmitry Peskov" in m["participants"]]
+    assert meeting(result, "Recep Tayyip Erdogan", "Vladimir Putin") is not None
+
+
+def test_talks_with_a_country_none_named_is_of_are_no_meeting_of_those_named():
+    result = run(
+        "Donald Trump met Kim Yong Chol at the White House on Friday. Trump gave Chinese President Xi "
+        "Jinping credit for helping to move the talks with North Korea forward.",
+        pub=dt.date(2018, 6, 1),
+    )
+    assert meeting(result, "Donald Trump", "Xi Jinping") is None
+    assert meeting(result, "Donald Trump", "Kim Yong Chol") is not None
+
+
+def test_the_two_leaders_are_the_pair_of_the_story_s_summit_before_any_met():
+    # Kim's invitation to Russia is a Kim-Putin meeting proposed; the summit told of is Moon and Putin's
+    result = run(
+        "Vladimir Putin will host Moon Jae-in for a summit in Moscow on Friday. Sergei Lavrov had invited "
+        "Kim Jong Un to visit Russia. Moon arrived in Moscow on Thursday and addressed the State Duma "
+        "before the summit. The two leaders last met in Hamburg in July last year.",
+        pub=dt.date(2018, 6, 22),
+    )
+    days = [m["date"] for m in result["meetings"] if set(m["participants"]) == {"Moon Jae-in", "Vladimir Putin"}]
+    assert {"from": "2017-07-01", "to": "2017-07-31"} in days
+    assert not [
+        m
+        for m in result["meetings"]
+        if m["date"] == {"from": "2017-07-01", "to": "2017-07-31"} and "Kim Jong Un" in m["participants"]
+    ]
+
+
+def test_a_count_of_weeks_before_after_keeps_its_event_and_dates_it_back():
+    result = run(
+        "North Korean leader Kim Jong Un met Chinese President Xi Jinping on Tuesday, one week after a "
+        "landmark summit in Singapore with Donald Trump.",
+        pub=dt.date(2018, 6, 19),
+    )
+    singapore = meeting(result, "Kim Jong Un", "Donald Trump")
+    assert singapore is not None and singapore["date"] == {"from": "2018-06-12", "to": "2018-06-12"}
+    assert [c["date"]["from"] for c in changes(result, "held") if c["date"]["from"] == "2018-06-19"] in (
+        [],
+        ["2018-06-19"],
+    )
+
+
+def test_months_after_a_summit_date_it_to_that_month_and_not_the_story():
+    result = run(
+        "Donald Trump and Kim Jong Un shook hands in Hanoi on Wednesday evening, eight months after they "
+        "first met in Singapore. After a 20-minute conversation, the two leaders sat down to dinner with "
+        "Mike Pompeo and Kim Yong Chol.",
+        pub=dt.date(2019, 2, 27),
+    )
+    days = sorted(
+        m["date"]["from"] for m in result["meetings"] if set(m["participants"]) == {"Donald Trump", "Kim Jong Un"}
+    )
+    assert days == ["2018-06-01", "2019-02-27"]
+    dinner = [m for m in result["meetings"] if "Mike Pompeo" in m["participants"]]
+    assert dinner and dinner[0]["date"] == {"from": "2019-02-27", "to": "2019-02-27"}
+
+
+def test_an_undated_letter_is_not_the_pair_s_meeting_months_before():
+    result = run(
+        "Mike Pompeo shook hands with Ri Yong Ho on Saturday, less than two months after Donald Trump and "
+        "Kim Jong Un met in Singapore. Sung Kim handed Ri a letter from Trump addressed to Kim Jong Un.",
+        pub=dt.date(2018, 8, 4),
+    )
+    letter = [m for m in result["meetings"] if m["mode"] == "letter"]
+    assert letter and set(letter[0]["participants"]) == {"Donald Trump", "Kim Jong Un"}
+    assert letter[0]["date"]["to"] == "2018-08-04"
+    met = [m for m in result["meetings"] if m["mode"] == "in_person" and "Donald Trump" in m["participants"]]
+    assert met and met[0]["date"] == {"from": "2018-06-01", "to": "2018-06-30"}

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any, Final
 
-from .dates import COUNT_WORDS, NUMBERS, DateMention, Interval, find_dates
+from .dates import COUNT_WORDS, NUMBERS, DateMention, Interval, find_dates, month_interval
 from .fastre import NEEDLES, Anchored, compile_fast, could_match, trie_alternation
 from .lexicon import Lexicon, MeetingKind, lexicon
 from .people import KIN, SERVES, Cast, Mention
@@ -82,6 +82,10 @@ _AND_TO: Final = re.compile(r"(?:and|or)\s+to\s+\w+")
 _PRONOUN_SUBJECT: Final = compile_fast(r"\b(?:he|she|they|we|I)\b")
 # an adjective of time before a cancellation: the cancelled thing is named, its cancellation past
 _ONCE: Final = re.compile(r"\b(?:previously|once|earlier)[\s-]+$")
+_WITH_THE: Final = re.compile(r"\s+with\s+(?:the\s+)?")
+_COMMENTATOR_ROLES: Final = frozenset(
+    {"spokesperson", "spokesman", "spokeswoman", "press secretary", "analyst", "professor", "researcher", "expert"}
+)
 _POSSESSIVE_PRONOUN: Final = re.compile(
     r"\b(?:his|her|their|our|my)\s+(?:[\w-]+\s+){0,3}?(?:meeting|summit|talks|visit|trip|call|dinner|lunch)\b"
 )
@@ -157,8 +161,8 @@ _ELIDED_SUBJECT: Final = re.compile(
     r"|(?:apparently\s+)?en\s+route)\b"
 )
 _DAY_AFTER: Final = compile_fast(
-    rf"\A\s*(a|{COUNT_WORDS}|\d+) (days?|weeks?) (after|before)\b", re.I
-)  # needles: day, week
+    rf"\A\s*(a|{COUNT_WORDS}|\d+) (days?|weeks?|months?) (after|before)\b", re.I
+)  # needles: day, week, month
 _BETWEEN: Final = compile_fast(
     r"\b(?:talks|meeting|meetings|summit|negotiations|dinner|discussions|call)\b[^.;]{0,40}?\bbetween\s"
 )
@@ -430,6 +434,7 @@ class Coder:
         self.last_interval: Interval | None = None
         self.sentence_summit: SummitMention | None = None
         self.own_dates = False
+        self.looked_back = False  # the clause is dated months back from the story ("two months after ...")
         self.context: tuple[int, Interval] | None = None  # (sentence, date) of the last dated event
         self.dateline = self._dateline()
         # whole-body scans done once; clauses take their slice
@@ -605,6 +610,25 @@ class Coder:
         clause.said_at = at
         return at
 
+    def country_party_named(
+        self, clause: Clause, trigger: re.Match[str], places: list[PlaceMention], participants: list[str]
+    ) -> bool:
+        """A meeting "with North Korea", "with Washington" (a country or its capital) has that country
+        as a party: false when no one named in the clause is of that country."""
+        with_the = _WITH_THE.match(clause.text, trigger.end())
+        if with_the is None:
+            return True
+        at = clause.start + with_the.end()
+        place = next((p for p in places if p.start == at), None)
+        if place is None or not (place.is_country or self.lex.capitals.get(place.country) == place.name):
+            return True
+        return any(self.cast.persons[k].country == place.country for k in participants)
+
+    def commentator(self, key: str) -> bool:
+        """Whether the person is known only as one who speaks of the news (a spokesperson, an analyst)."""
+        roles = self.cast.persons[key].roles
+        return bool(roles) and all(role.lower() in _COMMENTATOR_ROLES for role in roles)
+
     def sentence_pair(self, clause: Clause, position: int, leaders_only: bool) -> list[str]:
         """The last two people named in this sentence before ``position`` (leaders only if asked)."""
         keys: list[str] = []
@@ -650,6 +674,14 @@ class Coder:
                         continue
                     count = scores.get(frozenset((a, b)), (0, 0))[0]
                     scores[frozenset((a, b))] = (count + 1, index)
+        if leaders_only:
+            # a summit told of counts as a meeting of its leaders ("Moon arrived in Moscow ... before the
+            # summit. ... The two leaders last met in Hamburg"), their meetings not yet told
+            for mention in self.summit_mentions[-50:]:
+                if len(mention.leaders) >= 2:
+                    pair = frozenset(mention.leaders[:2])
+                    count, last = scores.get(pair, (0, -1))  # recency stays the meetings'
+                    scores[pair] = (count + 1, last)
         if not scores:
             return list(self.last_pair)
         best = max(scores, key=lambda pair: scores[pair])
@@ -1089,13 +1121,22 @@ class Coder:
                     # "travelled to the DMZ, where Trump met Kim and set foot in North Korea": where is the DMZ
                     places = [prev_place]
                 relative = _DAY_AFTER.match(clause.text)
+                self.looked_back = False
                 # "returned on Saturday, a day after Trump announced ...": the clause before anchors it
                 anchor = previous_own or self.last_interval
                 if relative and prev_text is not None and _STORY_EVENT_CAME.search(prev_text):
                     anchor = self.story_interval() or anchor
                 if relative and anchor and clause.index:
-                    days = _count(relative.group(1)) * (7 if relative.group(2).startswith("week") else 1)
-                    shifted = anchor.shift(days if relative.group(3) == "before" else -days)
+                    count = _count(relative.group(1))
+                    if relative.group(2).startswith("month"):
+                        # "two months after Kim's summit with Trump": the calendar month that many back
+                        back = -count if relative.group(3) == "after" else count
+                        index = anchor.start.year * 12 + anchor.start.month - 1 + back
+                        shifted = month_interval(index // 12, index % 12 + 1)
+                        self.looked_back = True  # background: the story's own date stays
+                    else:
+                        days = count * (7 if relative.group(2).startswith("week") else 1)
+                        shifted = anchor.shift(days if relative.group(3) == "before" else -days)
                     own = [d for d in dates if d.start >= relative.end()]  # its own dates still count
                     dates = [DateMention(0, 0, relative.group(0), interval=shifted, exact=True)] if shifted else []
                     dates += own
@@ -1233,7 +1274,8 @@ class Coder:
                 condition = None
         conditional = condition is not None
         summit_word = bool(summit_hit) and not _NAMED_SUMMIT.search(text)
-        participants = _unique(k for _, k, inert in actors if not inert)
+        # a spokesman or an analyst tells of meetings; the gold of 300 real stories has one at a meeting
+        participants = _unique(k for _, k, inert in actors if not inert and not self.commentator(k))
         quotes = clause.quoted_spans()
         if trigger and quotes and not any(s <= clause.start + trigger.start() < e for s, e in quotes):
             # the event is told outside the quotation: people named inside it are not its parties
@@ -1527,6 +1569,8 @@ class Coder:
             return  # quoted speech is evidence only when it names who ("dinner with Kim Yong Chol")
         if trigger.group(0).lower() == "summits" and not self.occasions(clause, trigger, places, dates):
             return  # "has held three summits with Kim" counts meetings; only listed days tell each one
+        if not self.country_party_named(clause, trigger, places, participants):
+            return  # "Trump gave Xi credit for moving the talks with North Korea forward": neither is its party
         if len(participants) == 1 and unnamed:
             # "to meet his Washington counterpart", and elsewhere "his US counterpart Stephen Biegun"
             counterpart = self.named_counterpart(unnamed[0], participants[0])
@@ -1605,7 +1649,11 @@ class Coder:
                 (
                     m
                     for m in reversed(self.meetings[-_RECENT:])
-                    if set(m.participants) == set(participants) and m.interval and m.status == "held"
+                    if set(m.participants) == set(participants)
+                    and m.interval
+                    and m.status == "held"
+                    # a letter is not the pair's meeting in person told before, nor the reverse
+                    and (m.mode == kind.mode or "in_person" not in (m.mode, kind.mode))
                 ),
                 None,
             )
@@ -1709,7 +1757,7 @@ class Coder:
                     named_only=status == "held" and named_only,
                 )
                 self.add_meeting(meeting)
-        if interval is not None:
+        if interval is not None and not self.looked_back:
             self.last_interval = interval
             self.context = (sentence.index, interval)
         if len(participants) >= 2 and not joined:
@@ -1901,7 +1949,9 @@ class Coder:
             if old.group != group or not group:
                 continue
             held_old, held_new = old.status == "held", new.status == "held"
-            if new.interval is None and held_old == held_new:
+            same_mode = old.mode == new.mode or "in_person" not in (old.mode, new.mode)
+            if new.interval is None and held_old == held_new and (same_mode or old.interval is None):
+                # (a letter told without a day is not their meeting in person months before)
                 old.location = old.location or new.location
                 old.confidence = max(old.confidence, new.confidence)
                 return
@@ -1913,7 +1963,7 @@ class Coder:
                     recent
                     or (new.sentence - old.sentence <= 1 and not _AGAIN.search(self.sentences[old.sentence].text))
                 )
-                and (old.mode == new.mode or "in_person" not in (old.mode, new.mode))
+                and same_mode
             ):
                 # an undated mention takes a date told soon after, or a recent one; not "previously met in
                 # Vladivostok in April 2019" five sentences after "Kim greeted Putin on the tarmac"

@@ -160,6 +160,9 @@ _RELATIVE_END: Final = re.compile(rf",\s+(?=(?:\w+ly\s+)?(?:{PAST_VERB}|is|was|h
 # "between X" not yet followed by its "and Y"
 _OPEN_BETWEEN: Final = re.compile(r"\bbetween\s(?!.*\band\s)")
 _AND_NAME: Final = re.compile(r"and\s+[A-Z]")
+_COUNTED_UNIT: Final = re.compile(
+    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:days?|weeks?|months?|hours?)$"
+)
 # any finite verb (or auxiliary) in the rest of a sentence: without one, ", and X" only lists
 _VERB: Final = re.compile(
     rf"\b(?:{PAST_VERB}|is|are|was|were|will|would|can|could|may|might|should|must|has|have|do|does|did|says)\b"
@@ -310,6 +313,8 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
             continue  # "talks between Kim Yong Chol, a senior aide, and Pompeo": one clause, both parties
         if text.startswith(",", m.start()) and _AND_NAME.match(text, m.end()) and not _VERB.search(text, m.end()):
             continue  # "led by Kim Yong Nam, 90, and Kim Yo Jong, his sister.": a list ends, not a clause
+        if text.startswith(("after ", "before "), m.end()) and _COUNTED_UNIT.search(text, cursor, m.start()):
+            continue  # ", one week after a landmark summit": the count and its event are one clause
         pieces.append((cursor, m.start()))
         cursor = m.end()
     pieces.append((cursor, len(text)))
