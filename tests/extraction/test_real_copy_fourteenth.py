@@ -4,6 +4,7 @@ our own. Each test failed on extractor 1.13.0, or guards how far its rule reache
 import datetime as dt
 
 from tests.support.extraction import changes, meeting, run
+from tracker.extraction.dates import find_dates
 
 # -- who is a party ------------------------------------------------------------------------
 
@@ -241,3 +242,56 @@ def test_an_undated_letter_is_not_the_pair_s_meeting_months_before():
     assert letter[0]["date"]["to"] == "2018-08-04"
     met = [m for m in result["meetings"] if m["mode"] == "in_person" and "Donald Trump" in m["participants"]]
     assert met and met[0]["date"] == {"from": "2018-06-01", "to": "2018-06-30"}
+
+
+def test_landing_for_a_summit_is_no_summit_held():
+    result = run(
+        "US President Donald Trump has landed in Singapore for his historic summit with North Korean leader "
+        "Kim Jong Un.",
+        pub=dt.date(2018, 6, 10),
+    )
+    assert not changes(result, "held")
+    assert not [m for m in result["meetings"] if m["status"] == "held"]
+
+
+def test_the_pair_meeting_on_the_day_is_their_summit_held_whatever_they_propose():
+    # the White House visit proposed is another summit; Tuesday's talks in Singapore were held
+    result = run(
+        "Donald Trump has invited Kim Jong Un to the White House after the two leaders signed a joint "
+        "statement. Speaking after the signing, Trump said 'Certainly I will' when asked by a reporter if Kim "
+        "was invited to Washington. Kim did not answer the same question moments later, but smiled and shook "
+        "hands with the president, suggesting that he will accept the invitation. The men signed the "
+        "statement at the Capella Hotel in Singapore early Tuesday after hours of talks.",
+        pub=dt.date(2018, 6, 12),
+    )
+    assert [c["date"] for c in changes(result, "held")] == [{"from": "2018-06-12", "to": "2018-06-12"}]
+
+
+def test_meetings_to_put_a_summit_back_on_track_reinstate_nothing():
+    result = run(
+        "On May 24, Donald Trump abruptly canceled his planned summit with Kim Jong Un, but there has been a "
+        "rapid succession of meetings over the past week to put the summit back on track.",
+        pub=dt.date(2018, 5, 31),
+    )
+    assert len(changes(result, "cancelled")) == 1
+    assert not changes(result, "reinstated")
+
+
+def test_a_pair_that_had_dinner_and_were_expected_to_go_on_talking_meets_again():
+    result = run(
+        "Mike Pompeo and Kim Yong Chol had a 90-minute dinner meeting in Manhattan on Wednesday and were "
+        "expected to continue to iron out their positions on Thursday on an agenda for a planned June 12 "
+        "leaders' summit.",
+        pub=dt.date(2018, 5, 31),
+    )
+    dates = [
+        m["date"]["from"] for m in result["meetings"] if set(m["participants"]) == {"Mike Pompeo", "Kim Yong Chol"}
+    ]
+    assert dates == ["2018-05-30", "2018-05-31"]
+
+
+def test_a_date_before_a_plural_possessive_belongs_to_the_summit():
+    (june_12,) = find_dates(
+        "on an agenda for a planned June 12 leaders\u2019 summit in Singapore", dt.date(2018, 5, 31)
+    )
+    assert june_12.attached_to == "summit"

@@ -158,7 +158,9 @@ _REPEAT_MEETING: Final = compile_fast(
 )
 _ELIDED_SUBJECT: Final = re.compile(
     rf"\A\s*(?:(?:and\s+)?(?:also\s+)?(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?{PAST_VERB}|(?:after|before|while)\s+\w+ing"
-    r"|(?:apparently\s+)?en\s+route)\b"
+    r"|(?:apparently\s+)?en\s+route"
+    # "... and were expected to continue talks on Thursday": the subjects of the clause before
+    r"|and\s+(?:are|were|is|was|will|would)\s+(?:also\s+)?(?:expected|due|scheduled|set|to|planning|going))\b"
 )
 _DAY_AFTER: Final = compile_fast(
     rf"\A\s*(a|{COUNT_WORDS}|\d+) (days?|weeks?|months?) (after|before)\b", re.I
@@ -187,6 +189,8 @@ _AGAIN: Final = re.compile(r"\b(?:again|later|once more)\b")
 _APPOSITIVE_NAME: Final = re.compile(r"(?:\s+for\s+[\w.\s]{1,30}?)?,\s+(?=[A-Z])")
 _ATTEMPT: Final = re.compile(
     r"\b(?:try|tries|trying|tried|attempts?|attempting|efforts?|seeks?|seeking|bid)\s+to\s+(?:\w+\s+)?$"
+    # "meetings over the past week to put the summit back on track": the aim of other work
+    r"|\bto\s+(?:put|get|bring|keep)\s+(?:the|their|a|an|his|her)\s+(?:[\w'\u2019-]+\s+){0,2}$"
 )
 _TRIGGER_WORD: Final = 15  # characters from a trigger's start that a cue ending in it ("would meet") may reach
 _PLANNED_BEFORE: Final = compile_fast(
@@ -1160,6 +1164,10 @@ class Coder:
                         self.last_subject = active[0]
                         first_at = next(pos for pos, k, inert in actors if not inert)
                         self.last_subjects = _unique(k for pos, k, inert in actors if pos == first_at and not inert)
+                        pair = self.conjoined_pair(clause.start, clause.end)
+                        if pair and pair[0] == active[0] and len(self.last_subjects) == 1:
+                            # "Pompeo and Kim had dinner ... and were expected to meet again": both
+                            self.last_subjects = pair
                     prev_last = [k for _, k, _ in actors][-1]
                 elif actors:
                     prev_last = actors[-1][1]

@@ -595,7 +595,7 @@ def find_dates(text: str, pub: dt.date, *, future: bool = False) -> list[DateMen
 # matched at a date's end (match anchors it there; "\A" would hold only at the string's start)
 _ATTACHED: Final = re.compile(
     r"(?:['\u2019]s)?\s+(?:(?!(?:before|after|for|of|the|a|an|to|in|at|on|with|and|that|his|her|their|its|which|who"
-    r"|was|were|is|are|will|would)\s)[a-z-]+\s+){0,2}?"
+    r"|was|were|is|are|will|would)\s)[a-z-]+['\u2019]?\s+){0,2}?"  # "a June 12 leaders' summit"
     r"(summit|meeting|talks|visit|trip|news conference)\b"
 )
 

@@ -198,7 +198,7 @@ def assemble(coder: Coder) -> tuple[list[dict[str, Any]], list[dict[str, Any]], 
                 changes.append(
                     Change(held[0], "held", span, None, None, 0.85, (sentence.start, sentence.end), "040", "CONSULT")
                 )
-        elif members:
+        elif members and not _met_in_the_news(coder, pair, members[0], changes):
             _guessed_held(coder, pair, members[0], changes, index, ref_of)
     _concluded_was_held(coder, groups, changes, ref_of)
     changes = _merge_retold(changes, ref_of)
@@ -263,6 +263,33 @@ def _concluded_was_held(
                     summit_like=True,
                 )
             )
+
+
+def _met_in_the_news(coder: Coder, pair: frozenset[str], mention: SummitMention, changes: list[Change]) -> bool:
+    """ "Kim ... shook hands with the president" on the day of the news, the pair's summit dated by
+    the story: their summit was held that day, whatever else (a visit to Washington) they propose.
+    Adds the `held` change; false when the story tells no such meeting."""
+    window = days_before(coder.pub, NEWS_WINDOW)
+    met = next(
+        (
+            m
+            for m in coder.meetings
+            if m.group == pair
+            and m.summit_like
+            and m.status == "held"
+            and not m.guessed
+            and not m.earlier
+            and m.interval is not None
+            and m.interval.days <= 2
+            and window <= m.interval.start
+            and m.interval.end <= coder.pub
+        ),
+        None,
+    )
+    if met is None or met.interval is None:
+        return False
+    changes.append(Change(mention, "held", met.interval, None, None, 0.7, met.evidence, "040", "CONSULT"))
+    return True
 
 
 def _guessed_held(
