@@ -1164,10 +1164,10 @@ class Coder:
                         self.last_subject = active[0]
                         first_at = next(pos for pos, k, inert in actors if not inert)
                         self.last_subjects = _unique(k for pos, k, inert in actors if pos == first_at and not inert)
-                        pair = self.conjoined_pair(clause.start, clause.end)
-                        if pair and pair[0] == active[0] and len(self.last_subjects) == 1:
+                        joined = self.conjoined_pair(clause.start, clause.end)
+                        if joined and joined[0] == active[0] and len(self.last_subjects) == 1:
                             # "Pompeo and Kim had dinner ... and were expected to meet again": both
-                            self.last_subjects = pair
+                            self.last_subjects = joined
                     prev_last = [k for _, k, _ in actors][-1]
                 elif actors:
                     prev_last = actors[-1][1]
