@@ -295,3 +295,21 @@ def test_a_date_before_a_plural_possessive_belongs_to_the_summit():
         "on an agenda for a planned June 12 leaders\u2019 summit in Singapore", dt.date(2018, 5, 31)
     )
     assert june_12.attached_to == "summit"
+
+
+def test_a_summit_named_after_two_countries_is_their_named_heads_summit():
+    result = run(
+        "Mike Pompeo met South Korean President Moon Jae-in in Seoul on Wednesday to brief him on the "
+        "outcome of the US-North Korea summit. Donald Trump has praised Kim Jong Un since.",
+        pub=dt.date(2018, 6, 13),
+    )
+    assert [set(s["leaders"]) for s in result["summits"]] == [{"Donald Trump", "Kim Jong Un"}]
+
+
+def test_a_summit_between_two_countries_without_their_heads_named_is_no_pair():
+    result = run(
+        "Mike Pompeo met Moon Jae-in in Seoul on Wednesday to brief him on the summit between the United "
+        "States and North Korea.",
+        pub=dt.date(2018, 6, 13),
+    )
+    assert not [s for s in result["summits"] if "Kim Jong Un" in s["leaders"]]

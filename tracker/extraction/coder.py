@@ -614,6 +614,19 @@ class Coder:
         clause.said_at = at
         return at
 
+    def country_pair_summit(self, clause: Clause) -> list[str] | None:
+        """ "the US-North Korea summit", "a summit between the United States and North Korea": the
+        heads of state of the two countries the story names, else none."""
+        m = _country_pairs(id(self.lex)).search(clause.text)
+        if m is None:
+            return None
+        names = self.lex.country_names
+        first, second = names[m.group("a") or m.group("c")], names[m.group("b") or m.group("d")]
+        if first == second:
+            return None
+        heads = [self.head_of_state(first), self.head_of_state(second)]
+        return [k for k in heads if k] if all(heads) else None
+
     def country_party_named(
         self, clause: Clause, trigger: re.Match[str], places: list[PlaceMention], participants: list[str]
     ) -> bool:
@@ -1451,6 +1464,9 @@ class Coder:
                 leaders.append(head)
                 participants.append(head)
                 places = [p for p in places if p is not country]  # a counterpart, not a venue
+        if summit_word and len(leaders) < 2:
+            # "the outcome of the US-North Korea summit": the heads of the two countries, named elsewhere
+            leaders = self.country_pair_summit(clause) or leaders
         status_kind = None
         if could_match(self.lex.any_status, unquoted):
             status_kind = next((s for s in self.lex.status_kinds if s.regex.search(unquoted)), None)
@@ -2144,3 +2160,14 @@ def _summit_place(text: str, places: list[PlaceMention], offset: int, lex: Lexic
                 return PlaceMention(offset + m.start(), offset + m.end(), place.name, place.country, False), 3
     best = best_place(places)
     return best, (1 if best else 0)
+
+
+@cache
+def _country_pairs(lex_id: int) -> re.Pattern[str]:
+    """ "US-North Korea summit", "summit between the United States and North Korea": two countries
+    (by the gazetteer's names) a summit is named after."""
+    names = trie_alternation(list(lexicon().country_names))
+    return re.compile(
+        rf"(?<![\w-])(?P<a>{names})\s*[-\u2013]\s*(?P<b>{names})(?:\s+[\w-]+){{0,2}}?\s+summit\b"
+        rf"|\bsummit\s+(?:talks\s+)?between\s+(?:the\s+)?(?P<c>{names})\s+and\s+(?:the\s+)?(?P<d>{names})(?![\w-])"
+    )
