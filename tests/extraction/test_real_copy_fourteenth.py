@@ -313,3 +313,16 @@ def test_a_summit_between_two_countries_without_their_heads_named_is_no_pair():
         pub=dt.date(2018, 6, 13),
     )
     assert not [s for s in result["summits"] if "Kim Jong Un" in s["leaders"]]
+
+
+def test_a_relative_clause_with_whom_tells_its_own_event():
+    result = run(
+        "Mike Pompeo held talks in Pyongyang on Saturday. Pompeo then sat down again with Kim Yong Chol, the "
+        "party official with whom he arranged the summit between Donald Trump and Kim Jong Un in Singapore "
+        "on June 12.",
+        pub=dt.date(2018, 7, 7),
+    )
+    talks = meeting(result, "Mike Pompeo", "Kim Yong Chol")
+    assert talks is not None and talks["date"]["to"] == "2018-07-07"
+    singapore = meeting(result, "Donald Trump", "Kim Jong Un")
+    assert singapore is not None and singapore["date"] == {"from": "2018-06-12", "to": "2018-06-12"}

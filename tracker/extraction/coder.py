@@ -102,6 +102,7 @@ _SUBORDINATE: Final = frozenset(
         "after",
         "before",
         "who",
+        "whom",
         "which",
         "whose",
         "although",

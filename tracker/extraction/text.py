@@ -94,6 +94,9 @@ _AFTER_SPACE: Final = (
     r"|and\s+(?:\w+ly\s+)?(?:said|told|added|announced|declared|warned|insisted)\s"
     rf"|that\s+(?:had\s+|has\s+|have\s+)?{PAST_VERB}\s"
     r"|and\s+(?:is|are|was|were|will|has|have)\s"
+    # "sat down with Kim Yong Chol, the official with whom he arranged the summit": the relative
+    # clause tells its own (earlier) event
+    r"|(?:with|to|for|from|by)\s+whom\s"
     r"|(?:before|after)\s+(?:the|a|an|his|her|their)\s"
     # "met Kang this morning before sitting down with his counterpart Lee": a second meeting
     r"|before\s+(?:sitting\s+down|meeting|holding|hosting)\s"
@@ -137,7 +140,7 @@ _AFTER_SPACE_WORDS: Final = [
     *("since", "where", "while", "when", "until", "although", "though", "whereas", "because"),
     *("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"),
     *("thirteen", "fourteen", "fifteen", "twenty", "thirty", "several"),
-    *("and", "or", "that", "before", "after", "to", "but", "as", "ahead"),
+    *("and", "or", "that", "before", "after", "to", "but", "as", "ahead", "with", "for", "from", "by"),
 ]
 _AFTER_SPACE_START: Final = rf"(?:{trie_alternation(_AFTER_SPACE_WORDS)})\s|\d"
 # American copy closes a quotation after its comma ('called "beautiful letters," and Pompeo met'):
@@ -172,6 +175,7 @@ _CLOSERS: Final = "\"\u201d\u2019')]"  # what _LAST_WORD lets follow a sentence'
 # up to the last character that can be neither in the last word nor a stop (see _last_word)
 _BEFORE_LAST_RUN: Final = re.compile(r"(?s:.*)[^\w.!?]")
 _OPENER: Final = re.compile(r"\s*(\w+)")
+_WHOM_OPENER: Final = re.compile(r"\s*(?:with|to|for|from|by)\s+(whom)\b")
 # (so does a subordinate one: "Kim, who has rarely travelled abroad since taking power in 2011, has visited China")
 _RELATIVE_OPENER: Final = re.compile(r"\s*(?:who|which|whose|since|while|although|though|because)\s")
 _POSITION_MARK: Final = re.compile(
@@ -323,7 +327,7 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
         chunk = text[start:end]
         if not chunk.strip():
             continue
-        opener = _OPENER.match(chunk)
+        opener = _WHOM_OPENER.match(chunk) or _OPENER.match(chunk)
         clauses.append(
             Clause(
                 sentence,
