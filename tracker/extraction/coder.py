@@ -82,6 +82,10 @@ _AND_TO: Final = re.compile(r"(?:and|or)\s+to\s+\w+")
 _PRONOUN_SUBJECT: Final = compile_fast(r"\b(?:he|she|they|we|I)\b")
 # an adjective of time before a cancellation: the cancelled thing is named, its cancellation past
 _ONCE: Final = re.compile(r"\b(?:previously|once|earlier)[\s-]+$")
+_ARRIVED_FOR_SUMMIT: Final = re.compile(
+    r"\b(?:arrived|arrives|arriving|landed|lands|landing|flew|flies)\b"
+    r"(?=[^.;]{0,60}?\bfor\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}summit\b)"
+)
 _WITH_THE: Final = re.compile(r"\s+with\s+(?:the\s+)?")
 _COMMENTATOR_ROLES: Final = frozenset(
     {"spokesperson", "spokesman", "spokeswoman", "press secretary", "analyst", "professor", "researcher", "expert"}
@@ -432,6 +436,12 @@ class Coder:
         self.said_day: Interval | None = None
         # the pair a clause named as a group ("the two Korean leaders"), which a later "they" means
         self.named_group: tuple[int, list[str]] | None = None
+        # who is known only as one who speaks of the news (a spokesperson, an analyst)
+        self.commentators = frozenset(
+            key
+            for key, person in cast.persons.items()
+            if person.roles and all(role.lower() in _COMMENTATOR_ROLES for role in person.roles)
+        )
         self.last_pair: list[str] = []
         self.prev_people: list[str] = []  # the clause before's people, who "their" may mean
         self._counterparts: list[str] | None = None
@@ -618,7 +628,10 @@ class Coder:
     def country_pair_summit(self, clause: Clause) -> list[str] | None:
         """ "the US-North Korea summit", "a summit between the United States and North Korea": the
         heads of state of the two countries the story names, else none."""
-        m = _country_pairs(id(self.lex)).search(clause.text)
+        text = clause.text
+        if "-" not in text and "\u2013" not in text and "between" not in text:
+            return None  # neither "US-North Korea" nor "between ... and ...": no scan of the gazetteer
+        m = _country_pairs(id(self.lex)).search(text)
         if m is None:
             return None
         names = self.lex.country_names
@@ -633,6 +646,8 @@ class Coder:
     ) -> bool:
         """A meeting "with North Korea", "with Washington" (a country or its capital) has that country
         as a party: false when no one named in the clause is of that country."""
+        if not clause.text.startswith(" with ", trigger.end()):
+            return True  # the cheap test first: most triggers are not followed by "with"
         with_the = _WITH_THE.match(clause.text, trigger.end())
         if with_the is None:
             return True
@@ -641,11 +656,6 @@ class Coder:
         if place is None or not (place.is_country or self.lex.capitals.get(place.country) == place.name):
             return True
         return any(self.cast.persons[k].country == place.country for k in participants)
-
-    def commentator(self, key: str) -> bool:
-        """Whether the person is known only as one who speaks of the news (a spokesperson, an analyst)."""
-        roles = self.cast.persons[key].roles
-        return bool(roles) and all(role.lower() in _COMMENTATOR_ROLES for role in roles)
 
     def sentence_pair(self, clause: Clause, position: int, leaders_only: bool) -> list[str]:
         """The last two people named in this sentence before ``position`` (leaders only if asked)."""
@@ -1050,6 +1060,9 @@ class Coder:
         for clause in clauses:
             unquoted = _strip_quotes(clause.text)
             cue = modality["future"].search(unquoted)
+            if cue is None and "summit" in unquoted:
+                # "has landed in Singapore for his historic summit with Kim": the summit is ahead
+                cue = _ARRIVED_FOR_SUMMIT.search(unquoted)
             future = cue is not None
             if cue is not None:
                 past = _PAST_EVENT.search(unquoted)
@@ -1297,7 +1310,7 @@ class Coder:
         conditional = condition is not None
         summit_word = bool(summit_hit) and not _NAMED_SUMMIT.search(text)
         # a spokesman or an analyst tells of meetings; the gold of 300 real stories has one at a meeting
-        participants = _unique(k for _, k, inert in actors if not inert and not self.commentator(k))
+        participants = _unique(k for _, k, inert in actors if not inert and k not in self.commentators)
         quotes = clause.quoted_spans()
         if trigger and quotes and not any(s <= clause.start + trigger.start() < e for s, e in quotes):
             # the event is told outside the quotation: people named inside it are not its parties

@@ -327,7 +327,7 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
         chunk = text[start:end]
         if not chunk.strip():
             continue
-        opener = _WHOM_OPENER.match(chunk) or _OPENER.match(chunk)
+        opener = (_WHOM_OPENER.match(chunk) if "whom" in chunk[:12] else None) or _OPENER.match(chunk)
         clauses.append(
             Clause(
                 sentence,
