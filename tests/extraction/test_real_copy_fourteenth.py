@@ -326,3 +326,15 @@ def test_a_relative_clause_with_whom_tells_its_own_event():
     assert talks is not None and talks["date"]["to"] == "2018-07-07"
     singapore = meeting(result, "Donald Trump", "Kim Jong Un")
     assert singapore is not None and singapore["date"] == {"from": "2018-06-12", "to": "2018-06-12"}
+
+
+def test_a_caption_that_is_a_dated_sentence_with_a_bare_credit_is_read():
+    from tracker.extraction.furniture import is_furniture
+
+    assert not is_furniture(
+        "Unification Minister Cho Myoung-gyon crosses the border to attend a meeting with his counterpart "
+        "Ri Son Gwon in Panmunjom, August 13, 2018. /Reuters Photo"
+    )
+    assert not is_furniture("Mike Pompeo arrives for talks with Kim Yong Chol in Pyongyang on July 7, 2018. PHOTO: AFP")
+    assert is_furniture("Kim Jong Un and Moon Jae-in at Panmunjom REUTERS/Pool")
+    assert is_furniture("PHOTO: AFP")

@@ -75,6 +75,11 @@ _TRAILING_CREDIT: Final = re.compile(
     r"\s*\((?:AP|AFP|Reuters|Yonhap|EPA|Xinhua|KCNA|Kyodo|Video|Photo)\b[^()]{0,60}\)\s*\Z", re.IGNORECASE
 )
 
+# the same, credited without brackets: "... August 13, 2018. /Reuters Photo", "... 2018. PHOTO: AFP"
+_CREDIT_TAIL: Final = re.compile(
+    r"[.!?][\"'\u201d\u2019)]*\s+(?:/\s*)?(?:(?:[A-Z][\w.&-]*\s+){0,3}(?:Photo|PHOTO|Photograph)s?"
+    r"|(?:PHOTO|Photo|IMAGE|Image)\s*:\s*[\w .,&/-]{1,40})\s*\Z"
+)
 _LONGEST: Final = 400  # characters: longer captions and sign-offs are not seen in wire or newspaper copy
 
 
@@ -87,6 +92,8 @@ def is_furniture(line: str) -> bool:
     """
     if _FURNITURE.match(line):
         return True
+    if _CREDIT_TAIL.search(line):
+        return False  # "... on July 7, 2018. PHOTO: AFP": a caption's full sentence, as below
     credit = _TRAILING_CREDIT.search(line) if line.endswith(")") else None
     if credit and _TERMINATED.search(line[max(0, credit.start() - 8) : credit.start()]):
         # a caption that tells a dated fact in a full sentence is a sentence of the story: the
