@@ -338,3 +338,13 @@ def test_a_caption_that_is_a_dated_sentence_with_a_bare_credit_is_read():
     assert not is_furniture("Mike Pompeo arrives for talks with Kim Yong Chol in Pyongyang on July 7, 2018. PHOTO: AFP")
     assert is_furniture("Kim Jong Un and Moon Jae-in at Panmunjom REUTERS/Pool")
     assert is_furniture("PHOTO: AFP")
+
+
+def test_a_call_that_affirmed_a_meeting_ahead_was_held():
+    result = run(
+        "Shinzo Abe will meet Donald Trump in Washington on June 7. In a Monday phone call, Trump and Abe "
+        "affirmed that they would meet ahead of the summit with Kim Jong Un.",
+        pub=dt.date(2018, 5, 30),
+    )
+    calls = [m for m in result["meetings"] if m["mode"] == "phone"]
+    assert [(c["status"], c["date"]) for c in calls] == [("held", {"from": "2018-05-28", "to": "2018-05-28"})]

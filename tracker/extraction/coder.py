@@ -86,6 +86,11 @@ _ARRIVED_FOR_SUMMIT: Final = re.compile(
     r"\b(?:arrived|arrives|arriving|landed|lands|landing|flew|flies)\b"
     r"(?=[^.;]{0,60}?\bfor\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}summit\b)"
 )
+_CALL_THEN_REPORT: Final = re.compile(
+    r"\b(?:(?:tele)?phone (?:call|conversation|talks)|video (?:call|conference)|letter)\b[^.;\"\u201c]{0,80}?"
+    r"\b(?:affirmed|reaffirmed|agreed|said|told|discussed|confirmed|pledged|promised|vowed|stressed|expressed"
+    r"|noted|welcomed|assured)\b"
+)
 _WITH_THE: Final = re.compile(r"\s+with\s+(?:the\s+)?")
 _COMMENTATOR_ROLES: Final = frozenset(
     {"spokesperson", "spokesman", "spokeswoman", "press secretary", "analyst", "professor", "researcher", "expert"}
@@ -1063,6 +1068,10 @@ class Coder:
             if cue is None and "summit" in unquoted:
                 # "has landed in Singapore for his historic summit with Kim": the summit is ahead
                 cue = _ARRIVED_FOR_SUMMIT.search(unquoted)
+            if cue is not None and _CALL_THEN_REPORT.search(unquoted, 0, cue.start()):
+                # "In a Monday phone call, Trump and Abe affirmed that they would meet": the call is
+                # told done; what it looks ahead to is reported speech
+                cue = None
             future = cue is not None
             if cue is not None:
                 past = _PAST_EVENT.search(unquoted)
@@ -1623,6 +1632,13 @@ class Coder:
             participants = list(last.participants)
         # inside a quotation the speaker's own words carry the mood ("looking forward to a meeting")
         status, confidence = self.meeting_status(text if quote else unquoted, trigger.start(), future)
+        if (
+            status == "proposed"
+            and kind.mode != "in_person"
+            and (report := _CALL_THEN_REPORT.search(text)) is not None
+            and report.start() <= trigger.start() < report.end()
+        ):
+            status, confidence = "held", 0.8  # "In a Monday phone call, they affirmed that they would meet"
         if status == "cancelled" and status_kind is not None and status_kind.status == "reinstated":
             status = "scheduled" if future else "held"  # "the cancelled meeting would still take place"
         if pair_mood and status == "held":
