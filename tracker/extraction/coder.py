@@ -1707,7 +1707,7 @@ class Coder:
                     and m.interval
                     and m.status == "held"
                     # a letter is not the pair's meeting in person told before, nor the reverse
-                    and (m.mode == kind.mode or "in_person" not in (m.mode, kind.mode))
+                    and _modes_agree(m.mode, kind.mode)
                 ),
                 None,
             )
@@ -2003,7 +2003,7 @@ class Coder:
             if old.group != group or not group:
                 continue
             held_old, held_new = old.status == "held", new.status == "held"
-            same_mode = old.mode == new.mode or "in_person" not in (old.mode, new.mode)
+            same_mode = _modes_agree(old.mode, new.mode)
             if new.interval is None and held_old == held_new and (same_mode or old.interval is None):
                 # (a letter told without a day is not their meeting in person months before)
                 old.location = old.location or new.location
@@ -2155,6 +2155,12 @@ def _not_a_party(body: str, position: int) -> bool:
     if "of" not in window and "to" not in window and "for" not in window:
         return False
     return _NOT_A_PARTY.search(body, start, position) is not None
+
+
+def _modes_agree(first: str, second: str) -> bool:
+    """Whether two mentions' modes may tell one event: the same, or neither in person (a call told
+    once as "phone" and once as "unknown"); a letter and a meeting in person are two events."""
+    return first == second or "in_person" not in (first, second)
 
 
 def _scare_quote(inner: str) -> bool:
