@@ -198,8 +198,16 @@ def assemble(coder: Coder) -> tuple[list[dict[str, Any]], list[dict[str, Any]], 
                 changes.append(
                     Change(held[0], "held", span, None, None, 0.85, (sentence.start, sentence.end), "040", "CONSULT")
                 )
-        elif members and not _met_in_the_news(coder, pair, members[0], changes):
-            _guessed_held(coder, pair, members[0], changes, index, ref_of)
+        elif members:
+            met = _met_in_the_news(coder, pair)
+            if met is not None and met.interval is not None:
+                # "Kim ... shook hands with the president" on a told day of the news: their summit was
+                # held that day, whatever else (a visit to Washington) they propose
+                changes.append(
+                    Change(members[0], "held", met.interval, None, None, 0.7, met.evidence, "040", "CONSULT")
+                )
+            else:
+                _guessed_held(coder, pair, members[0], changes, index, ref_of)
     _concluded_was_held(coder, groups, changes, ref_of)
     changes = _merge_retold(changes, ref_of)
     change_json = []
@@ -265,12 +273,11 @@ def _concluded_was_held(
             )
 
 
-def _met_in_the_news(coder: Coder, pair: frozenset[str], mention: SummitMention, changes: list[Change]) -> bool:
-    """ "Kim ... shook hands with the president" on the day of the news, the pair's summit dated by
-    the story: their summit was held that day, whatever else (a visit to Washington) they propose.
-    Adds the `held` change; false when the story tells no such meeting."""
+def _met_in_the_news(coder: Coder, pair: frozenset[str]) -> Meeting | None:
+    """The pair's meeting in person held on a day the story tells (not guessed, not background),
+    within the news window; none when the story tells no such meeting."""
     window = days_before(coder.pub, NEWS_WINDOW)
-    met = next(
+    return next(
         (
             m
             for m in coder.meetings
@@ -286,10 +293,6 @@ def _met_in_the_news(coder: Coder, pair: frozenset[str], mention: SummitMention,
         ),
         None,
     )
-    if met is None or met.interval is None:
-        return False
-    changes.append(Change(mention, "held", met.interval, None, None, 0.7, met.evidence, "040", "CONSULT"))
-    return True
 
 
 def _guessed_held(

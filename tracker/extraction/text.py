@@ -140,9 +140,10 @@ _AFTER_SPACE_WORDS: Final = [
     *("since", "where", "while", "when", "until", "although", "though", "whereas", "because"),
     *("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"),
     *("thirteen", "fourteen", "fifteen", "twenty", "thirty", "several"),
-    *("and", "or", "that", "before", "after", "to", "but", "as", "ahead", "with", "for", "from", "by"),
+    *("and", "or", "that", "before", "after", "to", "but", "as", "ahead"),
 ]
-_AFTER_SPACE_START: Final = rf"(?:{trie_alternation(_AFTER_SPACE_WORDS)})\s|\d"
+# "with whom", "for whom", ...: the preposition alone is too common a word to try the splits after
+_AFTER_SPACE_START: Final = rf"(?:{trie_alternation(_AFTER_SPACE_WORDS)})\s|(?:with|for|from|by)\s+whom\s|\d"
 # American copy closes a quotation after its comma ('called "beautiful letters," and Pompeo met'):
 # the clause then splits at the space after the closing mark, outside the quotation
 _CLAUSE_SPLIT: Final = re.compile(
