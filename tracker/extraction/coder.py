@@ -68,7 +68,12 @@ _SPEECH: Final = compile_fast(
     r"|(?:confirmed|announced|revealed|disclosed|hinted|suggested|indicated|reported)(?: [\w-]+){0,5}? that)\b"
 )
 # what joins a pair: "Kim and Trump", "Kim Jong Un and U.S. President Donald Trump"
-_AND_BETWEEN: Final = re.compile(r"\s+and\s+(?:(?:[A-Z][\w.]*|former|then)\s+){0,3}")
+# "Trump and North Korean leader Kim Jong-un": a title between the two names, capitalised or not
+_AT_THAT_TIME: Final = re.compile(r"(?:At|By|Around)\s+(?:that|the)\s+time\b")
+_AND_BETWEEN: Final = re.compile(
+    r"\s+and\s+(?:(?:[A-Z][\w.-]*|former|then|leader|president|prime|minister|chairman|secretary|envoy"
+    r"|foreign|of|state)\s+){0,4}"
+)
 _MEETING_NOUN: Final = re.compile(r"(?:summit|meeting|talks|encounter|negotiations)s?", re.IGNORECASE)
 _HELD_VERB: Final = compile_fast(
     r"\b(?:met|meets|held|hold|holds|had|has|have|hosted|visited|greeted|welcomed|shook|talked|spoke|sat|lunched|dined"
@@ -1096,6 +1101,7 @@ class Coder:
         # splitting and the tense and date reading are pure: each is one pass over the article
         # (see analyse); the coding below carries the story's state from clause to clause
         clauses_of = [split_clauses(sentence) for sentence in self.sentences]
+        told_dates: list[DateMention] = []  # the last dates a clause told, for "At that time, ..." after it
         NEEDLES.prime([clause.text for clauses in clauses_of for clause in clauses])
         read = [self.analyse(clauses) for clauses in clauses_of]
         for sentence, (analysed, sentence_dates) in zip(self.sentences, read, strict=True):
@@ -1132,7 +1138,7 @@ class Coder:
             self.sentence_summit = None
             prev_text: str | None = None
             prev_actors: list[tuple[int, str, bool]] = []
-            prev_dates: list[DateMention] = []
+            prev_dates: list[DateMention] = told_dates if analysed and _AT_THAT_TIME.match(analysed[0][0].text) else []
             for clause, future, dates, unquoted in analysed:
                 actors, unnamed = self.actors(clause, prev_last)
                 if clause.index and _ELIDED_SUBJECT.match(clause.text) and self.last_subject:
@@ -1183,6 +1189,9 @@ class Coder:
                 own = dates
                 self.own_dates = bool(dates)
                 previous_own = next((d.interval for d in dates if d.interval and d.attached_to is None), previous_own)
+                if not dates and prev_dates and not future and _AT_THAT_TIME.match(clause.text):
+                    # "... the summit they held on June 12, 2018. At that time, ...": the last day told
+                    dates = prev_dates[-1:]
                 if not dates and clause.opener == "when" and prev_dates and not future:
                     # "since his visit in July 2000, when he held a summit with Kim Jong Il": the time just named
                     dates = prev_dates
@@ -1213,6 +1222,8 @@ class Coder:
                 prev_actors = actors
                 self.prev_people = _unique(k for _, k, inert in actors if not inert)
                 prev_dates = [d for d in own if d.interval is not None and d.offset_days is None]
+                if prev_dates:
+                    told_dates = prev_dates  # "... the summit they held on June 12, 2018. At that time, ..."
         self.date_the_news()
 
     def date_the_news(self) -> None:

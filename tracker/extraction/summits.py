@@ -186,8 +186,11 @@ def assemble(coder: Coder) -> tuple[list[dict[str, Any]], list[dict[str, Any]], 
     for index, (pair, members) in enumerate(groups):
         held = [m for m in members if m.held]
         if held:
-            span = held[0].held
-            for m in held[1:]:
+            # "after the two leaders signed a statement" (no day: the news window) and "signed it early
+            # Tuesday" tell one summit: the days told exactly date it
+            exact = [m for m in held if m.held and m.held.days <= 3] or held
+            span = exact[0].held
+            for m in exact[1:]:
                 span = span.union(m.held) if span and m.held else span
             sentence = coder.sentences[held[0].sentence]
             already = [c for c in changes if ref_of[id(c.mention)] == f"s{index + 1}" and c.status == "held"]

@@ -98,6 +98,8 @@ _AFTER_SPACE: Final = (
     # clause tells its own (earlier) event
     r"|(?:with|to|for|from|by)\s+whom\s"
     r"|(?:before|after)\s+(?:the|a|an|his|her|their)\s"
+    # "a call held only hours after Trump met with Kim in Singapore": a named subject's own event
+    rf"|(?:before|after)\s+(?:[A-Z][\w'\u2019.-]*\s+){{1,4}}(?:\w+ly\s+)?{PAST_VERB}\s"
     # "met Kang this morning before sitting down with his counterpart Lee": a second meeting
     r"|before\s+(?:sitting\s+down|meeting|holding|hosting)\s"
     r"|to\s+(?:finali[sz]e|prepare|arrange|discuss|plan|pave|salvage|try|work\s+out|lay|ensure|secure|revive|rescue"
@@ -110,6 +112,9 @@ _AFTER_SPACE: Final = (
     # "opened talks in New York as they try to revive plans for a summit": the aim is a clause of its own
     r"|as\s+(?:they|he|she|we|both\s+sides)\s+(?:\w+\s+)?(?:try|tries|seek|seeks|work|works|prepare|prepares"
     r"|look|looks|push|pushes|aim|aims)\b"
+    # "accepted an invitation to visit Pyongyang during their meeting in Singapore on Tuesday": the
+    # meeting the offer was made at is an event of its own, with its own mood
+    r"|during\s+(?:their|the|his|her)\s+(?:[\w-]+\s+){0,2}(?:meeting|summit|talks)\b"
     r"|ahead\s+of\s"  # "a visit meant to line up positions ahead of a second summit with Trump"
     # a departure closes what came before: "due to meet Kono before flying on to Seoul on Wednesday"
     r"|before\s+(?:flying|travell?ing|leaving|heading|returning|departing|going|moving)\s"
@@ -140,7 +145,7 @@ _AFTER_SPACE_WORDS: Final = [
     *("since", "where", "while", "when", "until", "although", "though", "whereas", "because"),
     *("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"),
     *("thirteen", "fourteen", "fifteen", "twenty", "thirty", "several"),
-    *("and", "or", "that", "before", "after", "to", "but", "as", "ahead"),
+    *("and", "or", "that", "before", "after", "to", "but", "as", "ahead", "during"),
 ]
 # "with whom", "for whom", ...: the preposition alone is too common a word to try the splits after
 _AFTER_SPACE_START: Final = rf"(?:{trie_alternation(_AFTER_SPACE_WORDS)})\s|(?:with|for|from|by)\s+whom\s|\d"
@@ -152,6 +157,7 @@ _CLAUSE_SPLIT: Final = re.compile(
     rf"|(?<=,[\"\u201d]\s)\s*{_ahead(_AFTER_COMMA)}"
     rf"|(?<=\s)\s*(?:[;()]\s*|[\u2014\u2013]\s+|{_ahead(_AFTER_SPACE, _AFTER_SPACE_START)}))"
 )
+_MET_BEFORE: Final = re.compile(r"\b(?:meets?|met|meeting|talks|shook|shake|shakes)\b")
 _LEADING_SUBORDINATE: Final = re.compile(
     r"(?:(?:Hours|Days|Minutes|Moments|Weeks|Shortly|Soon|Just|Long)\s+)?"
     r"(?:After|Before|Ahead of|When|While|Since|Once|Although|Though|Following|after|before"
@@ -318,6 +324,8 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
             continue  # "talks between Kim Yong Chol, a senior aide, and Pompeo": one clause, both parties
         if text.startswith(",", m.start()) and _AND_NAME.match(text, m.end()) and not _VERB.search(text, m.end()):
             continue  # "led by Kim Yong Nam, 90, and Kim Yo Jong, his sister.": a list ends, not a clause
+        if text.startswith("during ", m.end()) and _MET_BEFORE.search(text, cursor, m.start()):
+            continue  # "Trump meets Putin during their bilateral meeting in Hamburg": one meeting, told twice
         if text.startswith(("after ", "before "), m.end()) and _COUNTED_UNIT.search(text, cursor, m.start()):
             continue  # ", one week after a landmark summit": the count and its event are one clause
         pieces.append((cursor, m.start()))

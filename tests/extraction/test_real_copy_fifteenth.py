@@ -1,0 +1,124 @@
+"""Rules from the fifteenth pass: the misses of r1-r37 (``docs/real-news/``), each on sentences of
+our own. Each test failed on extractor 1.14.0, or guards how far its rule reaches."""
+
+import datetime as dt
+
+from tests.support.extraction import changes, meeting, run
+
+# -- clauses -------------------------------------------------------------------------------
+
+
+def test_hours_after_a_named_subject_met_is_a_clause_of_its_own():
+    result = run(
+        "Moon was given an account of the talks by Donald Trump in a telephone conversation, held only hours "
+        "after Trump met with North Korean leader Kim Jong Un in Singapore on Tuesday.",
+        pub=dt.date(2018, 6, 13),
+    )
+    summit = meeting(result, "Donald Trump", "Kim Jong Un")
+    assert summit is not None and summit["status"] == "held"
+    assert summit["date"] == {"from": "2018-06-12", "to": "2018-06-12"}
+    assert summit["location"] == "Singapore"
+    call = meeting(result, "Moon Jae-in", "Donald Trump")
+    assert call is not None and call["mode"] == "phone" and call["location"] is None
+
+
+def test_the_meeting_an_offer_was_made_during_was_held():
+    result = run(
+        "Donald Trump has accepted an invitation from Kim Jong Un to visit Pyongyang at a convenient time "
+        "during their meeting in Singapore on Tuesday, state media reported.",
+        pub=dt.date(2018, 6, 13),
+    )
+    held = [m for m in result["meetings"] if m["status"] == "held"]
+    assert [(set(m["participants"]), m["date"]["from"]) for m in held] == [
+        ({"Donald Trump", "Kim Jong Un"}, "2018-06-12")
+    ]
+    assert [c["date"]["from"] for c in changes(result, "held")] == ["2018-06-12"]
+
+
+def test_a_meeting_told_again_by_during_their_meeting_stays_one():
+    result = run(
+        "US President Donald Trump meets with Russian President Vladimir Putin during their bilateral meeting "
+        "at the G20 summit in Hamburg, Germany, July 7, 2017.",
+        pub=dt.date(2018, 6, 28),
+    )
+    met = [m for m in result["meetings"] if set(m["participants"]) == {"Donald Trump", "Vladimir Putin"}]
+    assert [(m["date"], m["status"]) for m in met] == [({"from": "2017-07-07", "to": "2017-07-07"}, "held")]
+
+
+# -- triggers and moods ----------------------------------------------------------------------
+
+
+def test_leaders_who_sign_a_document_together_met():
+    result = run(
+        'US President Donald Trump and North Korean leader Kim Jong Un signed a "comprehensive" document on '
+        "Tuesday (June 12), capping a once unthinkable meeting of foes.",
+        pub=dt.date(2018, 6, 12),
+    )
+    summit = meeting(result, "Donald Trump", "Kim Jong Un")
+    assert summit is not None and summit["status"] == "held"
+    assert summit["date"] == {"from": "2018-06-12", "to": "2018-06-12"}
+    assert [c["date"]["from"] for c in changes(result, "held")] == ["2018-06-12"]
+
+
+def test_one_who_signs_alone_meets_nobody():
+    result = run("Donald Trump signed an agreement on trade on Tuesday.", pub=dt.date(2018, 6, 12))
+    assert result["meetings"] == []
+
+
+def test_the_summit_held_is_dated_by_the_day_told_not_the_news_window():
+    result = run(
+        "Donald Trump has invited Kim Jong Un to the White House after the two leaders signed a joint "
+        "statement. The men signed the statement at the Capella Hotel in Singapore early Tuesday after "
+        "hours of talks.",
+        pub=dt.date(2018, 6, 12),
+    )
+    assert [c["date"] for c in changes(result, "held")] == [{"from": "2018-06-12", "to": "2018-06-12"}]
+    assert meeting(result, "Donald Trump", "Kim Jong Un")["date"] == {"from": "2018-06-12", "to": "2018-06-12"}
+
+
+def test_dined_with_is_a_meeting():
+    result = run(
+        "Last month, Mike Pompeo dined with Kim Yong Chol in New York to discuss denuclearization.",
+        pub=dt.date(2018, 6, 13),
+    )
+    dinner = meeting(result, "Mike Pompeo", "Kim Yong Chol")
+    assert dinner is not None and dinner["status"] == "held"
+    assert dinner["date"] == {"from": "2018-05-01", "to": "2018-05-31"}
+
+
+def test_would_no_longer_meet_is_no_meeting_planned():
+    result = run(
+        "A senior North Korean official criticised Vice President Mike Pence on Thursday, shortly before "
+        "President Donald Trump announced that he would no longer meet with Kim Jong Un on June 12.",
+        pub=dt.date(2018, 5, 24),
+    )
+    assert meeting(result, "Donald Trump", "Kim Jong Un") is None
+
+
+# -- who and when ----------------------------------------------------------------------------
+
+
+def test_at_that_time_is_the_day_just_told():
+    result = run(
+        "Kim Jong Un sent a letter to Donald Trump last week, marking the first anniversary of the summit "
+        "they held in Singapore on June 12, 2018. At that time, both leaders signed a joint declaration.",
+        pub=dt.date(2019, 6, 25),
+    )
+    met = [
+        m
+        for m in result["meetings"]
+        if m["mode"] == "in_person" and set(m["participants"]) == {"Donald Trump", "Kim Jong Un"}
+    ]
+    assert [m["date"] for m in met] == [{"from": "2018-06-12", "to": "2018-06-12"}]
+
+
+def test_their_after_a_pair_joined_by_a_lower_case_title_is_that_pair():
+    result = run(
+        "Stephen Biegun met his counterpart Lee Do-hoon on Monday. Biegun stressed the commitments that US "
+        "President Donald Trump and North Korean leader Kim Jong Un made during their first summit in "
+        "Singapore in June last year.",
+        pub=dt.date(2019, 12, 17),
+    )
+    summit = meeting(result, "Donald Trump", "Kim Jong Un")
+    assert summit is not None and summit["date"] == {"from": "2018-06-01", "to": "2018-06-30"}
+    assert [m["date"]["from"] for m in result["meetings"] if "Lee Do-hoon" in m["participants"]] == ["2019-12-16"]
