@@ -122,3 +122,56 @@ def test_their_after_a_pair_joined_by_a_lower_case_title_is_that_pair():
     summit = meeting(result, "Donald Trump", "Kim Jong Un")
     assert summit is not None and summit["date"] == {"from": "2018-06-01", "to": "2018-06-30"}
     assert [m["date"]["from"] for m in result["meetings"] if "Lee Do-hoon" in m["participants"]] == ["2019-12-16"]
+
+
+def test_a_wire_dateline_s_day_tells_the_weekdays():
+    # the page is dated Saturday; the agency filed on Friday, June 1: "on Friday" is that day
+    result = run(
+        "Washington/Seoul (dpa),Jun 1 2018 - Kim Yong Chol plans to travel to Washington on Friday to hand "
+        "deliver a personal letter from Kim Jong Un to US President Donald Trump.",
+        pub=dt.date(2018, 6, 2),
+    )
+    assert result["article"]["published_on"] == "2018-06-02"
+    envoy = meeting(result, "Kim Yong Chol", "Donald Trump")
+    assert envoy is not None and envoy["mode"] == "in_person"
+    assert envoy["date"] == {"from": "2018-06-01", "to": "2018-06-01"}
+    letter = meeting(result, "Kim Jong Un", "Donald Trump")
+    assert letter is not None and letter["mode"] == "letter"
+
+
+def test_a_dateline_of_long_ago_is_not_the_day_of_telling():
+    result = run(
+        "SEOUL, March 5 (Yonhap) -- Moon Jae-in will meet Donald Trump on Friday.",
+        pub=dt.date(2018, 6, 2),
+    )
+    assert meeting(result, "Moon Jae-in", "Donald Trump")["date"] == {"from": "2018-06-08", "to": "2018-06-08"}
+
+
+def test_the_one_who_delivers_a_letter_meets_its_recipient():
+    result = run(
+        "Kim Yong Chol delivered the letter from North Korea's Kim Jong Un to Mr. Trump in the Oval Office on Friday.",
+        pub=dt.date(2018, 6, 1),
+    )
+    envoy = meeting(result, "Kim Yong Chol", "Donald Trump")
+    assert envoy is not None and envoy["status"] == "held" and envoy["mode"] == "in_person"
+    assert meeting(result, "Kim Jong Un", "Donald Trump")["mode"] == "letter"
+
+
+def test_a_letter_that_calls_a_summit_off_was_sent():
+    result = run(
+        "Trump called off the summit in a letter to Kim Jong Un last week, citing open hostility.",
+        pub=dt.date(2018, 6, 1),
+    )
+    letter = meeting(result, "Donald Trump", "Kim Jong Un")
+    assert letter is not None and letter["mode"] == "letter" and letter["status"] == "held"
+    assert letter["date"] == {"from": "2018-05-21", "to": "2018-05-27"}
+    assert [c["date"]["from"] for c in changes(result, "cancelled")] == ["2018-05-21"]
+
+
+def test_a_cancellation_named_again_after_despite_is_the_one_told():
+    result = run(
+        "Trump called off the summit with Kim Jong Un last week. The White House said on Wednesday that "
+        "preparations for the summit were ongoing despite Trump's official cancellation.",
+        pub=dt.date(2018, 6, 1),
+    )
+    assert [c["date"] for c in changes(result, "cancelled")] == [{"from": "2018-05-21", "to": "2018-05-27"}]

@@ -15,6 +15,7 @@ from typing import Any
 from . import coder as _coder_module
 from .buildinfo import StaleBuildWarning, build_state
 from .coder import Coder
+from .dates import dateline_day
 from .lexicon import lexicon
 from .parsing import ArticleError, ParsedArticle, parse_article, parse_article_fields
 from .people import find_people
@@ -52,8 +53,10 @@ def extract(article: ParsedArticle, *, extra_people: Iterable[dict[str, Any]] = 
         lex = lexicon()
         sentences = split_sentences(body)
         place_hits = list(lex.place_regex.finditer(body))  # one gazetteer scan for people and places
-        cast = find_people(body, sentences, list(extra_people), place_hits, article.published_on)
-        coder = Coder(body, article.published_on, cast, sentences, place_hits)
+        # relative days ("on Friday", "last week") are told from the day the copy was filed
+        told_on = dateline_day(body, article.published_on) or article.published_on
+        cast = find_people(body, sentences, list(extra_people), place_hits, told_on)
+        coder = Coder(body, told_on, cast, sentences, place_hits)
         coder.run()
         summits, meetings, changes = assemble(coder)
         persons = sorted(cast.persons.values(), key=lambda p: p.first)

@@ -69,6 +69,11 @@ _SPEECH: Final = compile_fast(
 )
 # what joins a pair: "Kim and Trump", "Kim Jong Un and U.S. President Donald Trump"
 # "Trump and North Korean leader Kim Jong-un": a title between the two names, capitalised or not
+# a change named as a noun after a preposition of time or cause refers to one already told
+_RETOLD_CHANGE: Final = re.compile(
+    r"\b(?:[Dd]espite|after|since|following|amid|over)\s+(?:(?:the|its|his|her|their|[A-Z][\w'\u2019]*)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:cancell?ation|postponement|reinstatement|revival)\b"
+)
 _AT_THAT_TIME: Final = re.compile(r"(?:At|By|Around)\s+(?:that|the)\s+time\b")
 _AND_BETWEEN: Final = re.compile(
     r"\s+and\s+(?:(?:[A-Z][\w.-]*|former|then|leader|president|prime|minister|chairman|secretary|envoy"
@@ -189,7 +194,7 @@ _NAMED_SUMMIT: Final = compile_fast(
 )
 _LETTER: Final = compile_fast(r"\b(?:letter|message)\s+from\b")
 _HAND_OVER: Final = compile_fast(
-    r"\b(?:hand(?:ed|ing)|hands over|g[ai]ve|giv(?:es|ing)|pass(?:ed|es|ing)|deliver(?:ed|s|ing)|present(?:ed|s|ing)"
+    r"\b(?:hand(?:ed|ing)|hands over|g[ai]ve|giv(?:es|ing)|pass(?:ed|es|ing)|deliver(?:ed|s|ing)?|present(?:ed|s|ing)"
     r"|brought|bring(?:s|ing)?|carried|carr(?:ies|ying)|conveyed|convey(?:s|ing)?)\b"
 )
 # seats that stand for their head of state ("visited the White House", "a letter to the Kremlin")
@@ -1337,6 +1342,8 @@ class Coder:
             outside = {k for pos, k, _ in actors if not any(s <= pos < e for s, e in quotes)}
             participants = [k for k in participants if k in outside]
         cancel = self.lex.modality["cancel_meeting"].search(text)
+        if cancel and trigger and kind is not None and kind.mode == "letter" and trigger.start() > cancel.start():
+            cancel = None  # "called off the summit in a letter to Kim": the letter, sent, is from the one who did
         if cancel and trigger:
             after_cancel = [k for pos, k, inert in actors if pos > clause.start + cancel.start() and not inert]
             first_after = next(
@@ -1421,6 +1428,7 @@ class Coder:
         if invited:
             participants = invited
         letter = _LETTER.search(text)
+        carried: list[str] = []
         if kind and kind.kind == "letter" and letter:
             # the carrier of a letter is not a party to it: sender "from X", recipient "to/for Y"
             sender = [k for pos, k, _ in actors if pos >= clause.start + letter.end()][:1]
@@ -1462,6 +1470,15 @@ class Coder:
                 recipients = [host] if host and host != sender[0] else []
             if sender and recipients:
                 participants = _unique([*sender, *recipients])
+                # "Kim Yong Chol delivered the letter from Kim to Trump": the one who hands it over meets
+                # the recipient, in person
+                bearer_at = _HAND_OVER.search(text, 0, letter.start())
+                bearer = next(
+                    (k for pos, k, inert in actors if pos < clause.start + letter.start() and not inert),
+                    None,
+                )
+                if bearer_at and bearer and bearer not in participants:
+                    carried = [bearer, recipients[0]]
         seat = _SEAT.search(text)
         if seat and kind and kind.mode == "in_person" and len(participants) == 1 and not unnamed:
             # "Kim Yong Chol visited the White House": the seat's head of state, named elsewhere, is the host
@@ -1674,8 +1691,9 @@ class Coder:
             following = self.sentences[sentence.index + 1].text if sentence.index + 1 < len(self.sentences) else ""
             if _CANCELLATION.search(sentence.text) or _CANCELLATION.search(following):
                 status, confidence = "cancelled", 0.7
-        if kind.mode == "letter" and status == "proposed":
-            status = "held"  # a letter that proposes something was still sent: its mood is not the letter's
+        if kind.mode == "letter" and status in ("proposed", "cancelled"):
+            # a letter that proposes or calls something off was still sent: its mood is not the letter's
+            status = "held"
         summit_like = len(leaders) >= 2 and set(participants) <= set(leaders) and kind.mode == "in_person"
         if summit_like and summit_word and status != "held":
             return  # a planned summit is recorded as the summit, not as a meeting too
@@ -1822,6 +1840,23 @@ class Coder:
                     named_only=status == "held" and named_only,
                 )
                 self.add_meeting(meeting)
+        if carried and emitted:
+            where, when = emitted[0]
+            meet = self.lex.meeting_kind("meet")
+            self.add_meeting(
+                Meeting(
+                    carried,
+                    [],
+                    where,
+                    when,
+                    "in_person",
+                    status,
+                    meet,
+                    round(max(0.3, min(0.95, confidence)), 2),
+                    evidence,
+                    sentence.index,
+                )
+            )
         if interval is not None and not self.looked_back:
             self.last_interval = interval
             self.context = (sentence.index, interval)
@@ -2107,6 +2142,8 @@ class Coder:
             kind.cameo,
             kind.plover,
         )
+        if _RETOLD_CHANGE.search(clause.text) and any(old.status == change.status for old in self.changes[-_RECENT:]):
+            return  # "preparations were ongoing despite Trump's official cancellation": the one told before
         for old in self.changes[-_RECENT:]:
             if set(old.mention.leaders) != set(mention.leaders):
                 continue  # Xi's accepted invitation is not Kim's offer to meet Trump again

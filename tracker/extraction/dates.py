@@ -615,3 +615,32 @@ def _attach(mention: DateMention, text: str) -> DateMention:
         mention.exact,
         attached_to=m.group(1),
     )
+
+
+# A wire dateline with the day the story was filed: "SEOUL, June 30 (Yonhap) --", "WASHINGTON, Jan. 19
+# (Yonhap)", "Washington/Seoul (dpa),Jun 1 2018 -". A page dated the day after prints the agency's copy
+# as filed: its "on Friday" is told from the dateline's day, not the page's.
+_DATELINE_DAY: Final = re.compile(
+    r"^[A-Z][A-Za-z.'-]+(?:[ /-][A-Z][A-Za-z.'-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
+    r"\s*(?:\([A-Za-z .]+\)\s*)?,\s*"
+    r"(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?"
+    r"\s*(?:\(|/|-|\u2013|\u2014)",
+    re.MULTILINE,
+)
+DATELINE_REACH: Final = 3  # days: a page put up later than that reprints old news as old news
+
+
+def dateline_day(body: str, published_on: dt.date) -> dt.date | None:
+    """The filing day a wire dateline near the top gives, when it is a day or few before ``published_on``."""
+    m = _DATELINE_DAY.search(body, 0, 600)
+    if m is None:
+        return None
+    month = _MONTH_ABBR[m.group("month").lower()]
+    year = int(m.group("year")) if m.group("year") else published_on.year - (1 if month > published_on.month else 0)
+    try:
+        day = dt.date(year, month, int(m.group("day")))
+    except ValueError:
+        return None
+    if published_on - dt.timedelta(days=DATELINE_REACH) <= day < published_on:
+        return day
+    return None
