@@ -175,3 +175,51 @@ def test_a_cancellation_named_again_after_despite_is_the_one_told():
         pub=dt.date(2018, 6, 1),
     )
     assert [c["date"] for c in changes(result, "cancelled")] == [{"from": "2018-05-21", "to": "2018-05-27"}]
+
+
+def test_what_a_meeting_agreed_on_is_a_clause_of_its_own():
+    result = run(
+        "Moon Jae-in and Kim Jong Un agreed at a surprise second meeting on Saturday that a possible North "
+        "Korea-US summit, currently planned for June 12 in Singapore, must be held successfully, Moon told "
+        "a news conference in Seoul.",
+        pub=dt.date(2018, 5, 27),
+    )
+    met = meeting(result, "Moon Jae-in", "Kim Jong Un")
+    assert met is not None and met["status"] == "held"
+    assert met["date"] == {"from": "2018-05-26", "to": "2018-05-26"}
+
+
+def test_a_planned_meeting_is_not_one_held():
+    result = run(
+        "Kim Jong Un reaffirmed his commitment to a planned meeting with US President Donald Trump.",
+        pub=dt.date(2018, 5, 27),
+    )
+    assert not [m for m in result["meetings"] if m["status"] == "held"]
+    assert not changes(result, "held")
+
+
+def test_a_summit_following_or_prior_to_another_meeting_keeps_its_own_day():
+    result = run(
+        "It will be the third meeting between Kim Jong Un and Xi Jinping following their summit in the "
+        "Chinese port city of Dalian on May 8. In March, Kim made his first foreign trip to China to meet Xi "
+        "in Beijing prior to his summits with South Korean President Moon Jae-in on April 27 and with U.S. "
+        "President Donald Trump on June 12.",
+        pub=dt.date(2018, 6, 19),
+    )
+    days = sorted(
+        m["date"]["from"]
+        for m in result["meetings"]
+        if set(m["participants"]) == {"Kim Jong Un", "Xi Jinping"} and m["status"] == "held"
+    )
+    assert days == ["2018-03-01", "2018-05-08"]
+    # "his summits" are Kim's, the subject's, not Xi's, the last one named
+    assert not [s for s in result["summits"] if set(s["leaders"]) == {"Xi Jinping", "Moon Jae-in"}]
+
+
+def test_a_handshake_following_a_news_conference_keeps_the_day_after_it():
+    result = run(
+        "President Donald Trump and South Korean President Moon Jae-in shake hands following their news "
+        "conference at the Blue House in Seoul, Sunday, June 30, 2019.",
+        pub=dt.date(2019, 6, 30),
+    )
+    assert meeting(result, "Donald Trump", "Moon Jae-in")["date"] == {"from": "2019-06-30", "to": "2019-06-30"}

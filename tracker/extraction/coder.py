@@ -967,6 +967,8 @@ class Coder:
                 if (found and any(f[0] < pos for f in found)) or clause.opener in ("who", "whose"):
                     continue
                 referent = prev_last or self.last_subject
+                if clause.opener in ("before", "after", "following", "prior") and self.last_subject:
+                    referent = self.last_subject  # "Kim met Xi in Beijing prior to his summit with Moon": Kim's
                 if referent:
                     found.append((pos, referent, False))
         if clause.opener in ("who", "whose") and prev_last:
@@ -1367,6 +1369,11 @@ class Coder:
         if words:
             own = words[-1].start()
             adjective = _PLANNED_BEFORE.search(text, max(0, own - 25), own)
+            if adjective:
+                pair_mood = "proposed" if adjective.group(1) in _MAYBE else "scheduled"
+        if pair_mood is None and trigger and _MEETING_NOUN.fullmatch(trigger.group(0)):
+            # "reaffirmed his commitment to a planned meeting with Trump": the adjective's mood, not the verb's
+            adjective = _PLANNED_BEFORE.search(text, max(0, trigger.start() - 25), trigger.start())
             if adjective:
                 pair_mood = "proposed" if adjective.group(1) in _MAYBE else "scheduled"
         if len(words) >= 2 and trigger and between and between.start() <= trigger.start():

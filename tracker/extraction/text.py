@@ -93,11 +93,14 @@ _AFTER_SPACE: Final = (
     # a second verb of saying opens what is said: "met Ri on Wednesday and said afterward that he would ..."
     r"|and\s+(?:\w+ly\s+)?(?:said|told|added|announced|declared|warned|insisted)\s"
     rf"|that\s+(?:had\s+|has\s+|have\s+)?{PAST_VERB}\s"
+    # "agreed at a surprise meeting on Saturday that a possible summit ... must be held": what they
+    # agreed on is another event, with its own mood
+    r"|that\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,3}(?:summit|meeting|talks)\b"
     r"|and\s+(?:is|are|was|were|will|has|have)\s"
     # "sat down with Kim Yong Chol, the official with whom he arranged the summit": the relative
     # clause tells its own (earlier) event
     r"|(?:with|to|for|from|by)\s+whom\s"
-    r"|(?:before|after)\s+(?:the|a|an|his|her|their)\s"
+    r"|(?:before|after|following|prior\s+to)\s+(?:the|a|an|his|her|their)\s"
     # "a call held only hours after Trump met with Kim in Singapore": a named subject's own event
     rf"|(?:before|after)\s+(?:[A-Z][\w'\u2019.-]*\s+){{1,4}}(?:\w+ly\s+)?{PAST_VERB}\s"
     # "met Kang this morning before sitting down with his counterpart Lee": a second meeting
@@ -145,7 +148,7 @@ _AFTER_SPACE_WORDS: Final = [
     *("since", "where", "while", "when", "until", "although", "though", "whereas", "because"),
     *("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"),
     *("thirteen", "fourteen", "fifteen", "twenty", "thirty", "several"),
-    *("and", "or", "that", "before", "after", "to", "but", "as", "ahead", "during"),
+    *("and", "or", "that", "before", "after", "to", "but", "as", "ahead", "during", "following", "prior"),
 ]
 # "with whom", "for whom", ...: the preposition alone is too common a word to try the splits after
 _AFTER_SPACE_START: Final = rf"(?:{trie_alternation(_AFTER_SPACE_WORDS)})\s|(?:with|for|from|by)\s+whom\s|\d"
@@ -157,6 +160,8 @@ _CLAUSE_SPLIT: Final = re.compile(
     rf"|(?<=,[\"\u201d]\s)\s*{_ahead(_AFTER_COMMA)}"
     rf"|(?<=\s)\s*(?:[;()]\s*|[\u2014\u2013]\s+|{_ahead(_AFTER_SPACE, _AFTER_SPACE_START)}))"
 )
+# "the third meeting between Kim and Xi following their summit in Dalian on May 8": two events
+_EVENT_NOUN_BEFORE: Final = re.compile(r"\b(?:meeting|summit|talks|visit)s?\b")
 _MET_BEFORE: Final = re.compile(r"\b(?:meets?|met|meeting|talks|shook|shake|shakes)\b")
 _LEADING_SUBORDINATE: Final = re.compile(
     r"(?:(?:Hours|Days|Minutes|Moments|Weeks|Shortly|Soon|Just|Long)\s+)?"
@@ -324,6 +329,8 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
             continue  # "talks between Kim Yong Chol, a senior aide, and Pompeo": one clause, both parties
         if text.startswith(",", m.start()) and _AND_NAME.match(text, m.end()) and not _VERB.search(text, m.end()):
             continue  # "led by Kim Yong Nam, 90, and Kim Yo Jong, his sister.": a list ends, not a clause
+        if text.startswith("following ", m.end()) and not _EVENT_NOUN_BEFORE.search(text, cursor, m.start()):
+            continue  # "shook hands following their news conference on Sunday": the day is the handshake's too
         if text.startswith("during ", m.end()) and _MET_BEFORE.search(text, cursor, m.start()):
             continue  # "Trump meets Putin during their bilateral meeting in Hamburg": one meeting, told twice
         if text.startswith(("after ", "before "), m.end()) and _COUNTED_UNIT.search(text, cursor, m.start()):
