@@ -223,3 +223,70 @@ def test_a_handshake_following_a_news_conference_keeps_the_day_after_it():
         pub=dt.date(2019, 6, 30),
     )
     assert meeting(result, "Donald Trump", "Moon Jae-in")["date"] == {"from": "2019-06-30", "to": "2019-06-30"}
+
+
+def test_an_acronym_in_brackets_does_not_split_the_subject():
+    result = run(
+        "South Korean President Moon Jae-in and top leader of the Democratic People's Republic of Korea "
+        "(DPRK) Kim Jong Un held their second summit in Panmunjom on Saturday.",
+        pub=dt.date(2018, 5, 26),
+    )
+    summit = meeting(result, "Moon Jae-in", "Kim Jong Un")
+    assert summit is not None and summit["date"] == {"from": "2018-05-26", "to": "2018-05-26"}
+    assert [c["date"]["from"] for c in changes(result, "held")] == ["2018-05-26"]
+
+
+def test_a_news_agency_in_brackets_still_ends_the_dateline():
+    result = run(
+        "Feb. 6 (UPI) -- The U.S. special envoy Stephen Biegun met Kim Hyok Chol in Pyongyang on Wednesday.",
+        pub=dt.date(2019, 2, 6),
+    )
+    assert meeting(result, "Stephen Biegun", "Kim Hyok Chol")["date"] == {"from": "2019-02-06", "to": "2019-02-06"}
+
+
+def test_will_call_president_is_a_phone_call_and_no_summit():
+    result = run(
+        "US President Donald Trump will call President of the Republic of Korea (RoK) Moon Jae-in on February "
+        "28 night to brief him on the outcomes of his second meeting with Kim Jong Un.",
+        pub=dt.date(2019, 2, 28),
+    )
+    call = meeting(result, "Donald Trump", "Moon Jae-in")
+    assert call is not None and call["mode"] == "phone" and call["status"] == "scheduled"
+    assert not [s for s in result["summits"] if set(s["leaders"]) == {"Donald Trump", "Moon Jae-in"}]
+
+
+def test_called_president_x_a_name_is_no_call():
+    result = run(
+        "In June, Joe Biden called President Xi a dictator. The two leaders last met in Bali.",
+        pub=dt.date(2023, 11, 15),
+    )
+    assert not [m for m in result["meetings"] if m["mode"] == "phone"]
+
+
+def test_one_who_hands_on_a_letter_addressed_to_another_does_not_meet_its_addressee():
+    result = run(
+        "Sung Kim, the US ambassador to the Philippines, handed Ri Yong Ho a letter from Donald Trump addressed "
+        "to Kim Jong Un on Saturday.",
+        pub=dt.date(2018, 8, 4),
+    )
+    assert meeting(result, "Sung Kim", "Kim Jong Un") is None
+
+
+def test_what_is_said_of_a_meeting_is_one_clause_with_its_quoted_mood():
+    result = run(
+        "Donald Trump, asked about the offer on Monday, told reporters at the White House that a third "
+        'meeting with North Korean leader Kim Jong Un "could happen at some point."',
+        pub=dt.date(2019, 9, 10),
+    )
+    assert not [m for m in result["meetings"] if m["status"] == "held"]
+    assert not changes(result, "held")
+
+
+def test_the_one_named_after_with_in_a_that_clause_is_no_he():
+    result = run(
+        'Donald Trump said on Thursday that a third summit with Kim Jong Un "could happen", as he hosted '
+        "South Korean President Moon Jae-in at the White House.",
+        pub=dt.date(2019, 4, 12),
+    )
+    assert meeting(result, "Donald Trump", "Moon Jae-in") is not None
+    assert meeting(result, "Kim Jong Un", "Moon Jae-in") is None

@@ -74,6 +74,9 @@ _RETOLD_CHANGE: Final = re.compile(
     r"\b(?:[Dd]espite|after|since|following|amid|over)\s+(?:(?:the|its|his|her|their|[A-Z][\w'\u2019]*)\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:cancell?ation|postponement|reinstatement|revival)\b"
 )
+# a letter delivered is handed over in person; one carried or passed on may go through others
+_DELIVERED: Final = re.compile(r"\b(?:hand[- ])?deliver(?:ed|s|ing)?\b")
+_THAT_EVENT: Final = re.compile(r"that\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,3}(?:summit|meeting|talks)\b")
 _AT_THAT_TIME: Final = re.compile(r"(?:At|By|Around)\s+(?:that|the)\s+time\b")
 _AND_BETWEEN: Final = re.compile(
     r"\s+and\s+(?:(?:[A-Z][\w.-]*|former|then|leader|president|prime|minister|chairman|secretary|envoy"
@@ -967,8 +970,10 @@ class Coder:
                 if (found and any(f[0] < pos for f in found)) or clause.opener in ("who", "whose"):
                     continue
                 referent = prev_last or self.last_subject
-                if clause.opener in ("before", "after", "following", "prior") and self.last_subject:
-                    referent = self.last_subject  # "Kim met Xi in Beijing prior to his summit with Moon": Kim's
+                if clause.opener in ("before", "after", "following", "prior", "to") and self.last_subject:
+                    # "Kim met Xi in Beijing prior to his summit with Moon", "Trump will call Moon to brief
+                    # him on his meeting with Kim": the subject's
+                    referent = self.last_subject
                 if referent:
                     found.append((pos, referent, False))
         if clause.opener in ("who", "whose") and prev_last:
@@ -1212,7 +1217,9 @@ class Coder:
                     self.last_pair = self.named_group[1]  # "... between the two Korean leaders. They first met ..."
                 active = [k for _, k, inert in actors if not inert]
                 if active:
-                    if clause.opener not in ("who", "whose"):
+                    # "said that a third summit with Kim could happen, as he hosted Moon": the event is the
+                    # subject there, and the one it names after "with" is no one "he" refers to
+                    if clause.opener not in ("who", "whose") and not _THAT_EVENT.match(clause.text):
                         self.last_subject = active[0]
                         first_at = next(pos for pos, k, inert in actors if not inert)
                         self.last_subjects = _unique(k for pos, k, inert in actors if pos == first_at and not inert)
@@ -1479,7 +1486,7 @@ class Coder:
                 participants = _unique([*sender, *recipients])
                 # "Kim Yong Chol delivered the letter from Kim to Trump": the one who hands it over meets
                 # the recipient, in person
-                bearer_at = _HAND_OVER.search(text, 0, letter.start())
+                bearer_at = _DELIVERED.search(text, 0, letter.start())
                 bearer = next(
                     (k for pos, k, inert in actors if pos < clause.start + letter.start() and not inert),
                     None,
@@ -1541,7 +1548,12 @@ class Coder:
 
         mention: SummitMention | None = None
         planned_change = False
-        if summit_word or (kind and len(leaders) >= 2) or (not participants and _THE_MEETING.search(text)):
+        # a call or a letter between leaders is no summit of theirs ("will call Moon to brief him")
+        # (a letter that proposes, schedules or calls off a summit tells of it)
+        in_person = kind is not None and (
+            kind.mode in ("in_person", "unknown") or (kind.mode == "letter" and status_kind is not None)
+        )
+        if summit_word or (in_person and len(leaders) >= 2) or (not participants and _THE_MEETING.search(text)):
             scheduled, _, _ = self.pick_interval(dates, None, for_summit=True)
             if scheduled is None and summit_word and self.own_dates and (kind or status_kind):
                 scheduled = self.summit_date(text, dates)

@@ -162,6 +162,7 @@ _CLAUSE_SPLIT: Final = re.compile(
 )
 # "the third meeting between Kim and Xi following their summit in Dalian on May 8": two events
 _EVENT_NOUN_BEFORE: Final = re.compile(r"\b(?:meeting|summit|talks|visit)s?\b")
+_THAT_EVENT: Final = re.compile(r"that\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,3}(?:summit|meeting|talks)\b")
 _MET_BEFORE: Final = re.compile(r"\b(?:meets?|met|meeting|talks|shook|shake|shakes)\b")
 _LEADING_SUBORDINATE: Final = re.compile(
     r"(?:(?:Hours|Days|Minutes|Moments|Weeks|Shortly|Soon|Just|Long)\s+)?"
@@ -191,7 +192,10 @@ _WHOM_OPENER: Final = re.compile(r"\s*(?:with|to|for|from|by)\s+(whom)\b")
 # (so does a subordinate one: "Kim, who has rarely travelled abroad since taking power in 2011, has visited China")
 _RELATIVE_OPENER: Final = re.compile(r"\s*(?:who|which|whose|since|while|although|though|because)\s")
 _POSITION_MARK: Final = re.compile(
-    r"\((?:R|L|C|C?L|C?R|left|right|centre|center|front|back|(?:second|2nd|third|3rd) (?:from )?(?:left|right|L|R))\)"
+    r"\((?:R|L|C|C?L|C?R|left|right|centre|center|front|back|(?:second|2nd|third|3rd) (?:from )?(?:left|right|L|R)"
+    # an acronym glossed in passing splits nothing: "top leader of the Democratic People's Republic of Korea
+    # (DPRK) Kim Jong Un held ..." (a news agency's, as in a dateline "(UPI) --", still does)
+    r"|(?!(?:AP|UPI|AFP|IANS|PTI|ANI|EFE|TASS|DPA|AA|VNA)\))[A-Z][a-zA-Z]?[A-Z]{1,4})\)"
 )
 # a quotation, straight or curly: its span is quoted speech (the coder strips it to read the narration)
 QUOTE: Final = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
@@ -331,6 +335,8 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
             continue  # "led by Kim Yong Nam, 90, and Kim Yo Jong, his sister.": a list ends, not a clause
         if text.startswith("following ", m.end()) and not _EVENT_NOUN_BEFORE.search(text, cursor, m.start()):
             continue  # "shook hands following their news conference on Sunday": the day is the handshake's too
+        if _THAT_EVENT.match(text, m.end()) and not _MET_BEFORE.search(text, cursor, m.start()):
+            continue  # 'told reporters that a third meeting with Kim "could happen"': what is said, one clause
         if text.startswith("during ", m.end()) and _MET_BEFORE.search(text, cursor, m.start()):
             continue  # "Trump meets Putin during their bilateral meeting in Hamburg": one meeting, told twice
         if text.startswith(("after ", "before "), m.end()) and _COUNTED_UNIT.search(text, cursor, m.start()):
