@@ -290,3 +290,52 @@ def test_the_one_named_after_with_in_a_that_clause_is_no_he():
     )
     assert meeting(result, "Donald Trump", "Moon Jae-in") is not None
     assert meeting(result, "Kim Jong Un", "Moon Jae-in") is None
+
+
+def test_called_it_off_is_the_summit_just_told_of():
+    result = run(
+        "The upcoming summit between Donald Trump and Kim Jong Un has been the subject of a fierce "
+        "back-and-forth for weeks now. Initially scheduled to take place on June 12 in Singapore, Trump "
+        "briefly called it off last Thursday over the North's anger. Less than 24 hours later he said the "
+        "meeting was back on the cards.",
+        pub=dt.date(2018, 5, 29),
+    )
+    assert [c["date"]["from"] for c in changes(result, "cancelled")] == ["2018-05-24"]
+    assert [c["date"]["from"] for c in changes(result, "reinstated")] == ["2018-05-25"]
+
+
+def test_a_visit_called_off_is_no_summit_called_off():
+    result = run(
+        "Donald Trump will hold a second summit with Kim Jong Un. Mike Pompeo was set for a fourth visit in "
+        "August, but Trump called it off over a lack of progress.",
+        pub=dt.date(2018, 9, 27),
+    )
+    assert not changes(result, "cancelled")
+
+
+def test_had_reconsidered_after_calling_a_summit_off_reinstates_it():
+    result = run(
+        "Planning for the historic summit between Donald Trump and Kim Jong Un is moving ahead after Trump "
+        "called it off last week. A day later, Trump said he had reconsidered.",
+        pub=dt.date(2018, 5, 29),
+    )
+    assert changes(result, "cancelled") and changes(result, "reinstated")
+
+
+def test_a_summit_he_is_trying_to_revive_was_cancelled_not_revived():
+    result = run(
+        "President Donald Trump, who is trying to revive a June 12 summit with Kim Jong Un that he canceled "
+        "last week, said Thursday that a letter is coming.",
+        pub=dt.date(2018, 5, 31),
+    )
+    assert [c["date"]["from"] for c in changes(result, "cancelled")] == ["2018-05-21"]
+    assert not changes(result, "reinstated")
+
+
+def test_the_hope_a_dinner_was_held_in_is_a_clause_of_its_own():
+    result = run(
+        "Secretary of State Mike Pompeo dined with a senior North Korean official on Wednesday night in New "
+        "York City in hopes of salvaging the talks that Donald Trump called off last week.",
+        pub=dt.date(2018, 5, 31),
+    )
+    assert meeting(result, "Mike Pompeo", "Donald Trump") is None

@@ -76,6 +76,13 @@ _RETOLD_CHANGE: Final = re.compile(
 )
 # a letter delivered is handed over in person; one carried or passed on may go through others
 _DELIVERED: Final = re.compile(r"\b(?:hand[- ])?deliver(?:ed|s|ing)?\b")
+# a change told of "it", or of "the meeting" with no one named: the summit the story just told of
+_IT_REFERS: Final = re.compile(
+    r"\bcall(?:ed|s|ing)?\s+it\s+off\b|\b(?:cancell?(?:ed|s|ing)|scrapp(?:ed|ing)|postpon(?:ed|es|ing)"
+    r"|reinstat(?:ed|es|ing)|revived?|revives|reviving)\s+it\b|\bthe\s+(?:meeting|summit)\s+(?:was|is|would\s+be|will\s+be)\b"
+    r"|\b(?:had|has)\s+reconsidered\b"
+)
+_OTHER_EVENT: Final = re.compile(r"\b(?:visits?|trips?|talks|meetings?|calls?|lunch|dinner)\b")
 _THAT_EVENT: Final = re.compile(r"that\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,3}(?:summit|meeting|talks)\b")
 _AT_THAT_TIME: Final = re.compile(r"(?:At|By|Around)\s+(?:that|the)\s+time\b")
 _AND_BETWEEN: Final = re.compile(
@@ -1541,7 +1548,10 @@ class Coder:
                 called_off = status_kind.regex.search(unquoted)
                 revived = self.lex.status_kind("reinstated")
                 again = revived.regex.search(unquoted)
-                if called_off is not None and again is not None and again.start() < called_off.start():
+                tried = again is not None and _ATTEMPT.search(unquoted, max(0, again.start() - 30), again.start())
+                if called_off is not None and again is not None and again.start() < called_off.start() and not tried:
+                    # ("trying to revive a June 12 summit that he canceled last week": the revival is only
+                    # tried; the cancellation is the fact)
                     status_kind = revived
                 elif called_off is not None and again is not None and _ONCE.search(unquoted, 0, called_off.start()):
                     status_kind = revived  # "his previously cancelled meeting with Kim would still take place"
@@ -1648,6 +1658,21 @@ class Coder:
         ):
             # "..., before reversing course 24 hours later": the summit of the clause before
             self.add_change(self.sentence_summit, status_kind, clause, actors, dates, leaders)
+        elif (
+            status_kind
+            and status_kind.status in ("cancelled", "reinstated", "postponed")
+            and self.summit_mentions
+            and self.summit_mentions[-1].sentence >= sentence.index - 2
+            and len(participants) < 2
+            and not conditional
+            and _IT_REFERS.search(unquoted)
+            and not _negated(text, status_kind.regex, modality["negation"])
+            # "was set for a fourth visit in August, but Trump called it off": "it" is the visit
+            and not _OTHER_EVENT.search(sentence.text, 0, clause.start - sentence.start)
+        ):
+            # "The upcoming summit between Trump and Kim ... Trump briefly called it off last Thursday":
+            # the summit just told of
+            self.add_change(self.summit_mentions[-1], status_kind, clause, actors, dates, leaders)
         if kind is None or trigger is None or conditional or clause.opener == "to":
             return  # "to finalise arrangements for his summit": a purpose, not an event
         if clause.opener in ("and", "or") and _AND_TO.match(clause.text):

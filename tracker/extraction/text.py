@@ -93,6 +93,8 @@ _AFTER_SPACE: Final = (
     # a second verb of saying opens what is said: "met Ri on Wednesday and said afterward that he would ..."
     r"|and\s+(?:\w+ly\s+)?(?:said|told|added|announced|declared|warned|insisted)\s"
     rf"|that\s+(?:had\s+|has\s+|have\s+)?{PAST_VERB}\s"
+    # "to revive a June 12 summit that he canceled last week": the relative clause tells its own change
+    r"|that\s+(?:he|she|they)\s+(?:had\s+)?(?:\w+ly\s+)?(?:cancell?ed|called|scrapped|postponed|scuttled)\s"
     # "agreed at a surprise meeting on Saturday that a possible summit ... must be held": what they
     # agreed on is another event, with its own mood
     r"|that\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,3}(?:summit|meeting|talks)\b"
@@ -118,6 +120,8 @@ _AFTER_SPACE: Final = (
     # "accepted an invitation to visit Pyongyang during their meeting in Singapore on Tuesday": the
     # meeting the offer was made at is an event of its own, with its own mood
     r"|during\s+(?:their|the|his|her)\s+(?:[\w-]+\s+){0,2}(?:meeting|summit|talks)\b"
+    # "dined with a senior official ... in hopes of salvaging the talks that Trump called off": an aim
+    r"|in\s+(?:the\s+)?hopes?\s+of\s"
     r"|ahead\s+of\s"  # "a visit meant to line up positions ahead of a second summit with Trump"
     # a departure closes what came before: "due to meet Kono before flying on to Seoul on Wednesday"
     r"|before\s+(?:flying|travell?ing|leaving|heading|returning|departing|going|moving)\s"
@@ -148,7 +152,7 @@ _AFTER_SPACE_WORDS: Final = [
     *("since", "where", "while", "when", "until", "although", "though", "whereas", "because"),
     *("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"),
     *("thirteen", "fourteen", "fifteen", "twenty", "thirty", "several"),
-    *("and", "or", "that", "before", "after", "to", "but", "as", "ahead", "during", "following", "prior"),
+    *("and", "or", "that", "before", "after", "to", "but", "as", "ahead", "during", "following", "prior", "in"),
 ]
 # "with whom", "for whom", ...: the preposition alone is too common a word to try the splits after
 _AFTER_SPACE_START: Final = rf"(?:{trie_alternation(_AFTER_SPACE_WORDS)})\s|(?:with|for|from|by)\s+whom\s|\d"
@@ -169,7 +173,10 @@ _LEADING_SUBORDINATE: Final = re.compile(
     r"(?:After|Before|Ahead of|When|While|Since|Once|Although|Though|Following|after|before"
     # a participle that opens the sentence is a clause of its own: "Recalling his summit with Trump in
     # Singapore last June, Kim expressed ...", "Noting that Moon will meet Trump on Monday, Yoon said ..."
-    r"|Recalling|Noting|Citing|Referring\s+to)\b[^,;]{3,120},\s*"
+    r"|Recalling|Noting|Citing|Referring\s+to"
+    # "Initially scheduled to take place on June 12 in Singapore, Trump briefly called it off": the plan
+    # is the clause before, the change the clause after
+    r"|(?:Initially|Originally|Previously|First)\s+(?:scheduled|planned|set|slated|due))\b[^,;]{3,120},\s*"
 )
 # a relative clause ends where the main verb resumes: "Xi, who visited Pyongyang last week, briefed Trump"
 _RELATIVE_END: Final = re.compile(rf",\s+(?=(?:\w+ly\s+)?(?:{PAST_VERB}|is|was|has|will|would|spent|says)\s)")
