@@ -339,3 +339,22 @@ def test_the_hope_a_dinner_was_held_in_is_a_clause_of_its_own():
         pub=dt.date(2018, 5, 31),
     )
     assert meeting(result, "Mike Pompeo", "Donald Trump") is None
+
+
+def test_the_day_a_photo_was_released_does_not_date_the_meeting_before_it():
+    result = run(
+        "North Korean leader Kim Jong Un (left) and South Korean President Moon Jae-in walk together Saturday "
+        "after their meeting on the north side of Panmunjom in this photo released Sunday by the Blue House.",
+        pub=dt.date(2018, 5, 28),
+    )
+    assert meeting(result, "Kim Jong Un", "Moon Jae-in")["date"] == {"from": "2018-05-26", "to": "2018-05-26"}
+
+
+def test_willing_to_meet_during_their_meeting_tells_two_events():
+    result = run(
+        "Moon Jae-in said that Kim Jong Un reaffirmed his willingness to meet with Donald Trump during "
+        "their surprise meeting on the inter-Korean border on Saturday.",
+        pub=dt.date(2018, 5, 27),
+    )
+    held = [m for m in result["meetings"] if m["status"] == "held"]
+    assert [m["date"]["from"] for m in held] == ["2018-05-26"]

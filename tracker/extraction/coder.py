@@ -141,7 +141,9 @@ _SUBORDINATE: Final = frozenset(
         "whereas",
     }
 )
-_SAID_BEFORE: Final = compile_fast(r"\b(?:said|announced|told \w+|confirmed|reported|wrote|tweeted|added|declared)\s+$")
+_SAID_BEFORE: Final = compile_fast(
+    r"\b(?:said|announced|told \w+|confirmed|reported|wrote|tweeted|added|declared|released|published)\s+$"
+)
 _SAYING: Final = compile_fast(
     r"\b(?:said|told|announced|confirmed|reported|wrote|tweeted|added|declared|insisted|warned|promised|pledged)\b"
 )
@@ -1208,6 +1210,15 @@ class Coder:
                 own = dates
                 self.own_dates = bool(dates)
                 previous_own = next((d.interval for d in dates if d.interval and d.attached_to is None), previous_own)
+                if (
+                    clause.opener == "after"
+                    and prev_dates
+                    and dates
+                    and all(_SAID_BEFORE.search(clause.text, 0, d.start) for d in dates)
+                ):
+                    # "walk together Saturday after their meeting ..., in this photo released Sunday": the
+                    # day told is the photo's; the meeting is the day of the clause it came before
+                    dates = prev_dates
                 if not dates and prev_dates and not future and _AT_THAT_TIME.match(clause.text):
                     # "... the summit they held on June 12, 2018. At that time, ...": the last day told
                     dates = prev_dates[-1:]

@@ -167,7 +167,8 @@ _CLAUSE_SPLIT: Final = re.compile(
 # "the third meeting between Kim and Xi following their summit in Dalian on May 8": two events
 _EVENT_NOUN_BEFORE: Final = re.compile(r"\b(?:meeting|summit|talks|visit)s?\b")
 _THAT_EVENT: Final = re.compile(r"that\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,3}(?:summit|meeting|talks)\b")
-_MET_BEFORE: Final = re.compile(r"\b(?:meets?|met|meeting|talks|shook|shake|shakes)\b")
+# a meeting told before "during their meeting" (not "willing to meet ... during their meeting")
+_MET_BEFORE: Final = re.compile(r"(?<!\bto )\b(?:meets?|met|meeting|talks|shook|shake|shakes)\b")
 _LEADING_SUBORDINATE: Final = re.compile(
     r"(?:(?:Hours|Days|Minutes|Moments|Weeks|Shortly|Soon|Just|Long)\s+)?"
     r"(?:After|Before|Ahead of|When|While|Since|Once|Although|Though|Following|after|before"
