@@ -358,3 +358,49 @@ def test_willing_to_meet_during_their_meeting_tells_two_events():
     )
     held = [m for m in result["meetings"] if m["status"] == "held"]
     assert [m["date"]["from"] for m in held] == ["2018-05-26"]
+
+
+def test_leaders_who_hold_a_joint_press_conference_met():
+    result = run(
+        "On Sept. 19, South Korean President Moon Jae-in and North Korean leader Kim Jong Un jointly announced "
+        "the September Pyongyang Declaration. Moon and Kim then held a joint press conference.",
+        pub=dt.date(2018, 9, 19),
+    )
+    met = meeting(result, "Moon Jae-in", "Kim Jong Un")
+    assert met is not None and met["status"] == "held"
+    assert met["date"] == {"from": "2018-09-19", "to": "2018-09-19"}
+
+
+def test_a_press_conference_with_a_counterpart_is_a_meeting():
+    result = run(
+        "Secretary of State Mike Pompeo announced at a press conference with Chinese Foreign Minister Wang Yi "
+        "in Beijing on Thursday that China will maintain sanctions.",
+        pub=dt.date(2018, 6, 14),
+    )
+    met = meeting(result, "Mike Pompeo", "Wang Yi")
+    assert met is not None and met["date"] == {"from": "2018-06-14", "to": "2018-06-14"}
+
+
+def test_the_main_clause_s_subject_is_the_one_who_meets_in_an_opening_gerund_clause():
+    result = run(
+        "WASHINGTON: Five days before meeting North Korean leader Kim Jong Un, US President Donald Trump said "
+        "Thursday the unprecedented summit was all ready to go, as he welcomed Japanese Prime Minister Shinzo "
+        "Abe to the White House.",
+        pub=dt.date(2018, 6, 8),
+    )
+    assert meeting(result, "Donald Trump", "Shinzo Abe")["date"] == {"from": "2018-06-07", "to": "2018-06-07"}
+    assert meeting(result, "Kim Jong Un", "Shinzo Abe") is None
+    assert [set(s["leaders"]) for s in result["summits"] if "Kim Jong Un" in s["leaders"]] == [
+        {"Donald Trump", "Kim Jong Un"}
+    ]
+
+
+def test_an_undated_meeting_after_the_lede_is_on_the_lede_s_day():
+    result = run(
+        "Top diplomats of Japan, the United States and South Korea on Sunday agreed to enhance trilateral "
+        "cooperation. At a meeting in Tokyo, Japanese Foreign Minister Taro Kono and his counterparts, Mike "
+        "Pompeo and Kang Kyung-wha, confirmed the policy.",
+        pub=dt.date(2018, 7, 8),
+    )
+    trio = meeting(result, "Taro Kono", "Mike Pompeo", "Kang Kyung-wha")
+    assert trio is not None and trio["date"] == {"from": "2018-07-08", "to": "2018-07-08"}

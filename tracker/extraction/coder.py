@@ -83,6 +83,10 @@ _IT_REFERS: Final = re.compile(
     r"|\b(?:had|has)\s+reconsidered\b"
 )
 _OTHER_EVENT: Final = re.compile(r"\b(?:visits?|trips?|talks|meetings?|calls?|lunch|dinner)\b")
+_GERUND_LEAD: Final = re.compile(
+    r"(?:[A-Z]{2,}[A-Z ,./'-]*(?::|\s*[-\u2013\u2014]{1,2})\s+)?(?:\w+\s+(?:hours?|days?|weeks?|months?)\s+)?"
+    r"(?:[Bb]efore|[Aa]fter|[Ww]hile|[Ss]ince)\s+\w+ing\b"
+)
 _THAT_EVENT: Final = re.compile(r"that\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,3}(?:summit|meeting|talks)\b")
 _AT_THAT_TIME: Final = re.compile(r"(?:At|By|Around)\s+(?:that|the)\s+time\b")
 _AND_BETWEEN: Final = re.compile(
@@ -488,6 +492,9 @@ class Coder:
         self.sentence_starts = [s.start for s in sentences]
         self.date_cache: dict[tuple[int, int, bool], list[DateMention]] = {}
         self.before_limit: Interval | None = None
+        # the day the lede tells ("Top diplomats ... on Sunday agreed ..."): an undated meeting told
+        # next ("At a meeting in Tokyo, ...") is that day's
+        self.lede_day: Interval | None = None
         # paragraphs of a live blog open with a clock time: "15:05 —", "3.05pm:"
         self.stamped = {s.paragraph for s in sentences if _TIME_STAMP.match(s.text)}
         self.by_surname: dict[str, list[str]] = {}
@@ -1125,6 +1132,19 @@ class Coder:
         told_dates: list[DateMention] = []  # the last dates a clause told, for "At that time, ..." after it
         NEEDLES.prime([clause.text for clauses in clauses_of for clause in clauses])
         read = [self.analyse(clauses) for clauses in clauses_of]
+        self.lede_day = next(
+            (
+                d.interval
+                for _, sentence_dates in read[:2]
+                for d, _ in sentence_dates
+                if d.interval
+                and d.exact
+                and d.interval.days == 1
+                and d.interval.end <= self.pub
+                and d.attached_to is None
+            ),
+            None,
+        )
         for sentence, (analysed, sentence_dates) in zip(self.sentences, read, strict=True):
             # "due to meet Kang ... before travelling on to Japan on Tuesday": a planned event
             # without a date of its own happens between publication and that later day
@@ -1160,8 +1180,16 @@ class Coder:
             prev_text: str | None = None
             prev_actors: list[tuple[int, str, bool]] = []
             prev_dates: list[DateMention] = told_dates if analysed and _AT_THAT_TIME.match(analysed[0][0].text) else []
+            # "Five days before meeting Kim Jong Un, Trump said ...": the opening clause's subject is the
+            # main clause's
+            lead_subject = None
+            if len(analysed) > 1 and _GERUND_LEAD.match(analysed[0][0].text):
+                main_actors, _ = self.actors(analysed[1][0], None)
+                lead_subject = next((k for _, k, inert in main_actors if not inert), None)
             for clause, future, dates, unquoted in analysed:
                 actors, unnamed = self.actors(clause, prev_last)
+                if lead_subject is not None and clause.index == 0 and lead_subject not in [k for _, k, _ in actors]:
+                    actors.insert(0, (clause.start, lead_subject, False))
                 if clause.index and _ELIDED_SUBJECT.match(clause.text) and self.last_subject:
                     subjects = self.last_subjects if self.last_subject in self.last_subjects else [self.last_subject]
                     actors[:0] = [(clause.start, k, False) for k in subjects]  # "..., and held talks with"
@@ -1814,6 +1842,16 @@ class Coder:
         if interval is None and status == "held" and sentence.paragraph in self.stamped and len(participants) >= 2:
             # a live blog's entry ("15:05 — Kim Yo Jong handed Moon a letter") tells that day's news
             interval, confidence = Interval(self.pub, self.pub), confidence - 0.1
+        if (
+            interval is None
+            and status == "held"
+            and sentence.index <= 2
+            and self.lede_day is not None
+            and len(participants) >= 2
+            and not earlier
+            and not text[: trigger.start()].rstrip().endswith(" to")  # "his will to meet Trump": no event yet
+        ):
+            interval, confidence = self.lede_day, confidence - 0.1  # the day the lede told
         if interval is None and status == "held" and sentence.index <= 1 and len(participants) >= 2 and not earlier:
             # a lede reports news: an undated event there happened in the last few days
             interval = Interval(days_before(self.pub, NEWS_WINDOW), self.pub)

@@ -332,7 +332,9 @@ RULES.add(
     "month_part",
 )
 RULES.add(
-    rf"\b(?:(?P<mod>last|next|this)\s+)?{_MON}(?:,?\s+(?P<year>\d{{4}}))?{_YEAR_MOD}(?:['\u2019]s)?(?!\s*\d)",
+    # not a month that names a title: "the September Pyongyang Declaration"
+    rf"\b(?:(?<=\bthe )(?P<the>))?+(?:(?P<mod>last|next|this)\s+)?{_MON}(?:,?\s+(?P<year>\d{{4}}))?{_YEAR_MOD}"
+    r"(?:['\u2019]s)?(?!\s*\d)(?(the)(?!\s+[A-Z]))",
     "month",
     0,
 )

@@ -170,7 +170,10 @@ _THAT_EVENT: Final = re.compile(r"that\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,3}
 # a meeting told before "during their meeting" (not "willing to meet ... during their meeting")
 _MET_BEFORE: Final = re.compile(r"(?<!\bto )\b(?:meets?|met|meeting|talks|shook|shake|shakes)\b")
 _LEADING_SUBORDINATE: Final = re.compile(
-    r"(?:(?:Hours|Days|Minutes|Moments|Weeks|Shortly|Soon|Just|Long)\s+)?"
+    r"(?:[A-Z]{2,}[A-Z ,./'-]*(?::|\s*[-\u2013\u2014]{1,2})\s+)?"  # a dateline first: "WASHINGTON: ", "SEOUL -- "
+    r"(?:(?:Hours|Days|Minutes|Moments|Weeks|Shortly|Soon|Just|Long)\s+"
+    # "Five days before meeting Kim Jong Un, Trump said ...": a count of days or weeks too
+    r"|(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|A|\d+)\s+(?:hours?|days?|weeks?|months?)\s+)?"
     r"(?:After|Before|Ahead of|When|While|Since|Once|Although|Though|Following|after|before"
     # a participle that opens the sentence is a clause of its own: "Recalling his summit with Trump in
     # Singapore last June, Kim expressed ...", "Noting that Moon will meet Trump on Monday, Yoon said ..."
