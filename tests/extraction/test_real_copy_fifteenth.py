@@ -404,3 +404,28 @@ def test_an_undated_meeting_after_the_lede_is_on_the_lede_s_day():
     )
     trio = meeting(result, "Taro Kono", "Mike Pompeo", "Kang Kyung-wha")
     assert trio is not None and trio["date"] == {"from": "2018-07-08", "to": "2018-07-08"}
+
+
+def test_a_leader_s_call_on_the_host_of_his_summit_is_no_summit():
+    result = run(
+        "SINGAPORE: Prime Minister Lee Hsien Loong and United States President Donald Trump held a bilateral "
+        "meeting in Singapore on Monday, just one day before Mr Trump and North Korean leader Kim Jong Un are due "
+        "to meet "
+        "for a planned summit on Sentosa island in Singapore. At the lunch, Mr Trump expressed optimism for "
+        "Tuesday's meeting with Mr Kim.",
+        pub=dt.date(2018, 6, 11),
+    )
+    assert meeting(result, "Lee Hsien Loong", "Donald Trump")["date"] == {"from": "2018-06-11", "to": "2018-06-11"}
+    assert [set(s["leaders"]) for s in result["summits"]] == [{"Donald Trump", "Kim Jong Un"}]
+    assert not changes(result, "held")
+    # "Tuesday's meeting", looked forward to, is tomorrow's, not last week's
+    summit = meeting(result, "Donald Trump", "Kim Jong Un")
+    assert summit is None or summit["date"] == {"from": "2018-06-12", "to": "2018-06-12"}
+
+
+def test_a_leader_s_visit_to_a_third_leader_is_still_their_summit():
+    result = run(
+        "Kim Jong Un met Xi Jinping in Beijing on Tuesday, a week after his summit with Donald Trump in Singapore.",
+        pub=dt.date(2018, 6, 19),
+    )
+    assert {"Kim Jong Un", "Xi Jinping"} in [set(s["leaders"]) for s in result["summits"]]

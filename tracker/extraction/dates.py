@@ -583,8 +583,16 @@ def find_dates(text: str, pub: dt.date, *, future: bool = False) -> list[DateMen
         for m in regex.finditer(text):
             if taken and any(m.start() < end and start < m.end() for start, end in taken):
                 continue
+            # "expressed optimism for Tuesday's meeting with Kim": a weekday's event looked forward to is
+            # ahead, whatever the tense of the clause
+            ahead = future or (
+                kind == "weekday"
+                and _LOOKED_FORWARD.search(text, max(0, m.start() - 12), m.start()) is not None
+                and m.group(0).endswith(("'s", "\u2019s"))
+                and _POSSESSIVE_EVENT.match(text, m.end()) is not None
+            )
             try:
-                mention = _handle(kind, m, pub, future)
+                mention = _handle(kind, m, pub, ahead)
             except (ValueError, OverflowError, KeyError):
                 mention = None
             if mention is None:
@@ -592,6 +600,10 @@ def find_dates(text: str, pub: dt.date, *, future: bool = False) -> list[DateMen
             taken.append((m.start(), m.end()))
             found.append(_attach(mention, text))
     return sorted(found, key=lambda d: d.start)
+
+
+_LOOKED_FORWARD: Final = re.compile(r"\b(?:for|ahead\s+of|before|toward|towards)\s+$")
+_POSSESSIVE_EVENT: Final = re.compile(r"\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|visit)\b")
 
 
 # matched at a date's end (match anchors it there; "\A" would hold only at the string's start)

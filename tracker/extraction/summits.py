@@ -71,6 +71,30 @@ class SummitBuilder:
             and len({self.cast.persons[k].country for k in m.leaders[:2]} - {None}) == 2
             and not any(self.cast.persons[k].country in main_countries for k in m.leaders[:2] if k not in main)
         }
+        # "Lee Hsien Loong and Trump held a bilateral meeting, a day before Trump and Kim meet for their
+        # summit": a leader's call on the host of another summit of theirs is a courtesy call
+        venues: dict[frozenset[str], set[str | None]] = {}
+        for m in mentions:
+            if len(m.leaders) >= 2 and m.location is not None:
+                venues.setdefault(frozenset(m.leaders[:2]), set()).add(m.location.country)
+        courtesy = {
+            frozenset(m.leaders[:2])
+            for m in mentions
+            if m.held
+            and len(m.leaders) >= 2
+            and m.location is not None
+            and not m.explicit
+            and frozenset(m.leaders[:2]) not in explicit_pairs
+            and any(
+                len(other & frozenset(m.leaders[:2])) == 1
+                and m.location.country in venues.get(other, set())
+                and any(k not in other and self.cast.persons[k].country == m.location.country for k in m.leaders[:2])
+                for other in explicit_pairs
+            )
+        }
+        if main in courtesy:
+            main = next((p for p in ranked if p not in courtesy), main)
+        ranked = [p for p in ranked if p not in courtesy]
         ranked = [
             p
             for p in ranked
