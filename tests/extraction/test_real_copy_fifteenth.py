@@ -429,3 +429,37 @@ def test_a_leader_s_visit_to_a_third_leader_is_still_their_summit():
         pub=dt.date(2018, 6, 19),
     )
     assert {"Kim Jong Un", "Xi Jinping"} in [set(s["leaders"]) for s in result["summits"]]
+
+
+def test_and_met_goes_on_with_the_day_of_the_clause_before():
+    # (the copy's own slip dates the call after publication)
+    result = run(
+        "Vivian Balakrishnan previously discussed the summit in a June 14 telephone conversation with Kang "
+        "Kyung-wha; on June 5, he visited the State Department in Washington, DC, and met with Secretary of State "
+        "Mike Pompeo.",
+        pub=dt.date(2018, 6, 7),
+    )
+    assert meeting(result, "Vivian Balakrishnan", "Mike Pompeo")["date"] == {"from": "2018-06-05", "to": "2018-06-05"}
+
+
+def test_a_bid_to_host_a_summit_is_no_summit_held():
+    result = run(
+        "Mike Pompeo met Vivian Balakrishnan on June 5. During the meeting, Pompeo expressed thanks to "
+        "Singapore for its bid to host the summit between US President Donald Trump and Kim Jong Un.",
+        pub=dt.date(2018, 6, 7),
+    )
+    assert not [m for m in result["meetings"] if m["status"] == "held" and "Kim Jong Un" in m["participants"]]
+    assert not changes(result, "held")
+
+
+def test_planning_to_meet_looks_ahead():
+    result = run(
+        "Vivian Balakrishnan arrived in Pyongyang on Thursday. During his stay, Balakrishnan is planning to "
+        "meet with Ri Yong Ho.",
+        pub=dt.date(2018, 6, 7),
+    )
+    assert [m["status"] for m in result["meetings"] if "Ri Yong Ho" in m["participants"]] in (
+        ["scheduled"],
+        ["proposed"],
+        [],
+    )

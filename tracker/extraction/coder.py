@@ -1250,6 +1250,9 @@ class Coder:
                 if not dates and prev_dates and not future and _AT_THAT_TIME.match(clause.text):
                     # "... the summit they held on June 12, 2018. At that time, ...": the last day told
                     dates = prev_dates[-1:]
+                if not dates and clause.opener == "and" and prev_dates and _ELIDED_SUBJECT.match(clause.text):
+                    # "on June 5, he visited the State Department and met with Pompeo": the day goes on
+                    dates = prev_dates
                 if not dates and clause.opener == "when" and prev_dates and not future:
                     # "since his visit in July 2000, when he held a summit with Kim Jong Il": the time just named
                     dates = prev_dates

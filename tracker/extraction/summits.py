@@ -82,13 +82,11 @@ class SummitBuilder:
             for m in mentions
             if m.held
             and len(m.leaders) >= 2
-            and m.location is not None
             and not m.explicit
             and frozenset(m.leaders[:2]) not in explicit_pairs
             and any(
                 len(other & frozenset(m.leaders[:2])) == 1
-                and m.location.country in venues.get(other, set())
-                and any(k not in other and self.cast.persons[k].country == m.location.country for k in m.leaders[:2])
+                and any(k not in other and self.cast.persons[k].country in venues.get(other, ()) for k in m.leaders[:2])
                 for other in explicit_pairs
             )
         }
