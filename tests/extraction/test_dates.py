@@ -62,6 +62,8 @@ CASES = [
     ("in the autumn", D(2018, 4, 27), True, D(2018, 9, 1), D(2018, 11, 30)),
     ("from Sunday to Wednesday", D(2018, 3, 28), False, D(2018, 3, 25), D(2018, 3, 28)),
     ("within two to three weeks", D(2019, 7, 1), True, D(2019, 7, 1), D(2019, 7, 22)),
+    ("in the coming days", D(2025, 8, 7), True, D(2025, 8, 8), D(2025, 8, 21)),
+    ("over the next few days", D(2018, 12, 25), True, D(2018, 12, 26), D(2019, 1, 8)),
     ("yesterday", D(2018, 3, 1), False, D(2018, 2, 28), D(2018, 2, 28)),
     ("yesterday", D(2016, 3, 1), False, D(2016, 2, 29), D(2016, 2, 29)),
     ("tonight", D(2018, 5, 31), False, D(2018, 5, 31), D(2018, 5, 31)),
@@ -139,3 +141,15 @@ def test_two_named_weekdays_are_an_exact_span_and_either_of_them_is_not():
     assert (both.interval.start, both.interval.end, both.exact) == (D(2019, 2, 27), D(2019, 2, 28), True)
     (either,) = find_dates("on Wednesday or Thursday", D(2019, 2, 25), future=True)
     assert either.exact is False
+
+
+def test_a_month_that_names_a_title_dates_nothing():
+    assert find_dates("jointly announced the September Pyongyang Declaration", D(2018, 9, 19)) == []
+    assert [d.text for d in find_dates("at the September summit", D(2018, 9, 19))] == ["September"]
+
+
+def test_a_weekday_s_event_looked_forward_to_is_ahead():
+    (tuesday,) = find_dates("expressed optimism for Tuesday's meeting with Kim", D(2018, 6, 11))
+    assert tuesday.interval is not None and tuesday.interval.start == D(2018, 6, 12)
+    (last,) = find_dates("after Tuesday's meeting with Kim", D(2018, 6, 11))
+    assert last.interval is not None and last.interval.start == D(2018, 6, 5)

@@ -285,6 +285,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "easter": ("easter",),
     "season": ("spring", "summer", "autumn", "fall", "winter"),
     "within": ("within",),
+    "coming_days": ("coming days", "next few days", "next several days"),
     "past_span": ("past", "last"),
     "ago": ("ago",),
     "relative_day": (
@@ -357,6 +358,7 @@ RULES.add(
     r"(?P<unit>days?|weeks?|months?)\b",
     "within",
 )
+RULES.add(r"\b(?:in\s+|over\s+)?(?:the\s+)?(?:coming|next\s+(?:few|several))\s+days\b", "coming_days")
 RULES.add(rf"\b(?:in|over)\s+the\s+(?:past|last)\s+(?:{_NUM}\s+)?(?P<unit>days?|weeks?|months?)\b", "past_span")
 RULES.add(rf"\b{_NUM}\s+(?P<unit>days?|weeks?)\s+ago\b", "ago")
 RULES.add(
@@ -369,6 +371,7 @@ RULES.add(rf"\b(?:(?:on|by|until|since)\s+)?(?:(?P<mod>last|next|this)\s+)?{_WD}
 
 
 _YEAR_STEP: Final = {"last": -1, "this": 0, "next": 1}
+_COMING_DAYS: Final = 14
 
 
 _OR: Final = re.compile(r"\bor\b")
@@ -453,6 +456,10 @@ def _handle(kind: str, m: re.Match[str], pub: dt.date, future: bool) -> DateMent
         upper = _number(g["num2"]) if g.get("num2") else _number(g["num"])
         end = add_days(pub, upper * _unit_days(g["unit"]))
         interval = Interval(pub, end) if end else None
+    elif kind == "coming_days":
+        # "a meeting in the coming days": within a fortnight, not today
+        start, end = add_days(pub, 1), add_days(pub, _COMING_DAYS)
+        interval = Interval(start, end) if start and end else None
     elif kind == "past_span":
         count = _number(g["num"]) if g.get("num") else 1
         start = add_days(pub, -count * _unit_days(g["unit"]))
