@@ -87,6 +87,7 @@ _GERUND_LEAD: Final = re.compile(
     r"(?:[A-Z]{2,}[A-Z ,./'-]*(?::|\s*[-\u2013\u2014]{1,2})\s+)?(?:\w+\s+(?:hours?|days?|weeks?|months?)\s+)?"
     r"(?:[Bb]efore|[Aa]fter|[Ww]hile|[Ss]ince)\s+\w+ing\b"
 )
+_WITH_WORD: Final = re.compile(r"\bwith\b")
 _THAT_EVENT: Final = re.compile(r"that\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,3}(?:summit|meeting|talks)\b")
 _AT_THAT_TIME: Final = re.compile(r"(?:At|By|Around)\s+(?:that|the)\s+time\b")
 _AND_BETWEEN: Final = re.compile(
@@ -1728,7 +1729,12 @@ class Coder:
             quote = None  # 'planned a "day full of meetings" on Thursday': a phrase quoted, not speech
         if quote and not _WITH_NAME.search(self.body[clause.start + trigger.start() : quote[1]]):
             return  # quoted speech is evidence only when it names who ("dinner with Kim Yong Chol")
-        if trigger.group(0).lower() == "summits" and not self.occasions(clause, trigger, places, dates):
+        if (
+            trigger.group(0).lower() == "summits"
+            and not self.occasions(clause, trigger, places, dates)
+            # "his summits with Moon on April 27 and with Trump on June 12": each counterpart's own day
+            and not (len(_WITH_WORD.findall(text)) >= 2 and sum(1 for d in dates if d.exact) >= 2)
+        ):
             return  # "has held three summits with Kim" counts meetings; only listed days tell each one
         if not self.country_party_named(clause, trigger, places, participants):
             return  # "Trump gave Xi credit for moving the talks with North Korea forward": neither is its party
