@@ -51,7 +51,9 @@ def test_an_invitee_with_a_title_meets_the_host_countrys_leader():
         "Thursday invited North Korean leader Kim Jong Un to visit Russia.",
         pub=dt.date(2018, 5, 31),
     )
-    assert meeting(result, "Vladimir Putin", "Kim Jong Un") is not None
+    # the visit proposed is Putin and Kim's summit (recorded as the summit, not as a meeting too)
+    assert [set(s["leaders"]) for s in result["summits"]] == [{"Vladimir Putin", "Kim Jong Un"}]
+    assert [c["status"] for c in result["status_changes"]] == ["proposed"]
     assert meeting(result, "Sergei Lavrov", "Kim Jong Un") is None
 
 

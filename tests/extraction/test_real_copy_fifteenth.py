@@ -463,3 +463,32 @@ def test_planning_to_meet_looks_ahead():
         ["proposed"],
         [],
     )
+
+
+# -- what is a meeting -----------------------------------------------------------------------
+
+
+def test_a_summit_still_ahead_is_the_summit_not_a_meeting_too():
+    result = run(
+        "Donald Trump and Kim Jong Un will hold their summit in Singapore on June 12. Trump said on Friday he "
+        "would meet Kim on June 12.",
+        pub=dt.date(2018, 6, 2),
+    )
+    (summit,) = result["summits"]
+    assert summit["scheduled_for"] == "2018-06-12"
+    assert meeting(result, "Donald Trump", "Kim Jong Un") is None
+
+
+def test_a_summit_held_is_still_a_meeting_of_its_leaders():
+    result = run("Donald Trump and Kim Jong Un held their summit in Singapore on Tuesday.", pub=dt.date(2018, 6, 13))
+    assert meeting(result, "Donald Trump", "Kim Jong Un")["date"] == {"from": "2018-06-12", "to": "2018-06-12"}
+
+
+def test_a_planned_meeting_no_one_calls_a_summit_stays_a_meeting():
+    result = run(
+        "Kim Jong Un will meet Singapore Prime Minister Lee Hsien Loong on Sunday evening. Trump will meet "
+        "Kim in Singapore for their summit on June 12.",
+        pub=dt.date(2018, 6, 10),
+    )
+    lee = meeting(result, "Kim Jong Un", "Lee Hsien Loong")
+    assert lee is not None and lee["status"] == "scheduled"

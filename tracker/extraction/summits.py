@@ -254,8 +254,25 @@ def assemble(coder: Coder) -> tuple[list[dict[str, Any]], list[dict[str, Any]], 
         change_json.append(item)
 
     main = summits[0] if summits else None
-    meeting_json = [_meeting_json(m, coder, groups, main) for m in coder.meetings]
+    kept = [m for m in coder.meetings if not _told_as_summit(m, groups)]
+    meeting_json = [_meeting_json(m, coder, groups, main) for m in kept]
     return summits, meeting_json, change_json
+
+
+def _told_as_summit(m: Meeting, groups: list[tuple[frozenset[str], list[SummitMention]]]) -> bool:
+    """A summit still ahead is recorded as the summit (and its status changes), not as a meeting of
+    its leaders too ("Trump is due to meet Kim on June 12" beside "the June 12 summit"): a summit held
+    is a meeting, one planned is not yet. Only a summit the story calls one, on the meeting's day."""
+    if not (m.summit_like and m.status in ("scheduled", "proposed")):
+        return False
+    pair = frozenset(m.participants)
+    for group_pair, members in groups:
+        if group_pair != pair or not any(x.explicit for x in members):
+            continue
+        days = [x.scheduled or x.held for x in members if x.scheduled or x.held]
+        if m.interval is None or not days or any(d.overlaps(m.interval) for d in days if d):
+            return True
+    return False
 
 
 def _concluded_was_held(
