@@ -492,3 +492,36 @@ def test_a_planned_meeting_no_one_calls_a_summit_stays_a_meeting():
     )
     lee = meeting(result, "Kim Jong Un", "Lee Hsien Loong")
     assert lee is not None and lee["status"] == "scheduled"
+
+
+def test_a_leader_s_office_speaks_and_takes_no_part():
+    result = run(
+        "The office of South Korean President Moon Jae-in confirmed on Monday that President Donald Trump had "
+        "called Moon from Singapore for a final chat before his meeting with North Korean leader Kim Jong Un.",
+        pub=dt.date(2018, 6, 11),
+    )
+    call = meeting(result, "Donald Trump", "Moon Jae-in")
+    assert call is not None and call["mode"] == "phone"
+    assert call["date"]["to"] == "2018-06-11"  # on or before the day it was confirmed
+    assert meeting(result, "Moon Jae-in", "Kim Jong Un") is None
+
+
+def test_a_name_with_a_particle_is_found_whole_by_the_anchored_scan():
+    from tracker.extraction.lexicon import lexicon
+    from tracker.extraction.people import _patterns
+
+    scan = _patterns(id(lexicon()))["post_appositive"]
+    text = "Charles de Gaulle, a French president, met Adenauer."
+    assert [m.group("name") for m in scan.finditer(text)] == ["Charles de Gaulle"]
+    assert [m.group("name") for m in scan.regex.finditer(text)] == ["Charles de Gaulle"]
+
+
+def test_the_day_a_visit_is_scheduled_to_end_is_no_meeting_of_its_own():
+    result = run(
+        "North Korean leader Kim Jong Un arrived in China on Monday for a four-day visit at the invitation of "
+        "President Xi Jinping. But his visit, scheduled to end Thursday, will allow plenty of time to consult "
+        "with Xi and other senior Chinese officials.",
+        pub=dt.date(2019, 1, 7),
+    )
+    days = [m["date"]["from"] for m in result["meetings"] if set(m["participants"]) == {"Kim Jong Un", "Xi Jinping"}]
+    assert days == ["2019-01-07"]

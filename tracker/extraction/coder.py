@@ -1802,7 +1802,7 @@ class Coder:
             interval = None
         if said is not None and status == "held" and _PLUPERFECT.search(text, told[0].end):
             # "the Kremlin said on Tuesday that Putin and Xi had held talks": before the day of saying
-            interval, exact = Interval(said.start - NEWS_WINDOW, said.start - dt.timedelta(days=1)), False
+            interval, exact = Interval(said.start - NEWS_WINDOW, said.start), False
         if interval is not None and not self.own_dates and status == "held" and interval.start > self.pub:
             # a past-tense event cannot borrow a future date from its sentence ("greeted Moon ...,
             # and the two Koreas agreed to hold talks on June 1")

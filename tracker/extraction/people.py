@@ -24,6 +24,7 @@ from .text import Sentence
 _NAME_TOKEN: Final = r"[A-Z][A-Za-zÀ-ɏ]*(?:-[A-Za-zÀ-ɏ]+)*\.?"  # noqa: S105 - a regex, not a secret
 # a lower-case particle inside a name: "Badr al-Busaidi", "Faisal bin Farhan", "Ursula von der Leyen"
 _PARTICLE: Final = r"(?:(?:al|el|bin|ibn|bint|von|van|der|de|da|di|du|del|dos)(?:-|[ \t]+))?"
+_PARTICLE_WORD: Final = r"(?:al|el|bin|ibn|bint|von|van|der|de|da|di|du|del|dos)"
 _RUN: Final = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_PARTICLE}{_NAME_TOKEN})*")
 # Inside larger patterns a name is at most six tokens: an unbounded run followed by a
 # required comma backtracks quadratically on hostile text ("Kim Kim Kim ...").
@@ -44,6 +45,7 @@ _OWNER_S: Final = re.compile(r"['\u2019]s$")
 KIN: Final = r"father|mother|son|daughter|sister|brother|wife|husband|uncle|aunt|grandfather|grandson|widow"
 SERVES: Final = (
     r"envoy|envoys|adviser|advisor|aide|aides|spokes(?:man|woman|person)|emissary|emissaries|confidant|right-hand\s+man"
+    r"|office"  # "the office of President Moon confirmed ...": his staff speak, he is no party
 )
 # "Kim Yong Chol, a close aide to North Korean leader Kim Jong Un, ...": a bare surname after it means
 # the aide, the story's subject, not the principal named in passing
@@ -146,7 +148,9 @@ def _patterns(lex_id: int) -> dict[str, Any]:
     demonyms = lex.demonym_regex
     qualifiers = "(?:(?:" + "|".join(_QUALIFIERS) + r")\s+)*"
     title_lead = {word for phrase in (*lex.demonyms, *_QUALIFIERS) for word in phrase.split()}
-    name_token = re.compile(_NAME_TOKEN)
+    # a word of a name: a capitalised token, or a particle inside one ("Ursula von der Leyen",
+    # "Badr al-Busaidi"), so that the walk back from the anchor passes over the whole name
+    name_token = re.compile(rf"{_NAME_TOKEN}|{_PARTICLE_WORD}|(?:al|el)-{_NAME_TOKEN}")
     # whole-body scans: found from their anchors (a title, ", a"), see fastre.Anchored
     return {
         "titled": Anchored(

@@ -79,6 +79,8 @@ _AFTER_COMMA: Final = (
     r"|(?:ending|capping|concluding|wrapping\s+up)\s"
     # "arrived in Beijing on Tuesday, en route to Vietnam to meet his counterpart": what is ahead
     r"|(?:apparently\s+)?en\s+route\s"
+    # "Trump's meeting with Kim, scheduled to begin at 9 a.m. on Tuesday": the plan's day, in its own tense
+    r"|(?:scheduled|set|slated|due)\s+to\s"
     # "..., with Trump saying earlier this month that he had received a letter": a report of its own
     # "..., with Secretary of State Mike Pompeo also meeting Kim Yong Chol": another event of its own
     r"|with\s+(?:[A-Z][\w'\u2019.-]*\s+|of\s+){1,7}(?:also\s+)?(?:saying|adding|telling|noting|insisting|warning"
