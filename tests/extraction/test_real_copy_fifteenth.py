@@ -525,3 +525,27 @@ def test_the_day_a_visit_is_scheduled_to_end_is_no_meeting_of_its_own():
     )
     days = [m["date"]["from"] for m in result["meetings"] if set(m["participants"]) == {"Kim Jong Un", "Xi Jinping"}]
     assert days == ["2019-01-07"]
+
+
+def test_two_who_arrive_in_one_city_have_not_met():
+    result = run("Donald Trump and Kim Jong Un arrived in Singapore hours apart Sunday.", pub=dt.date(2018, 6, 11))
+    assert meeting(result, "Donald Trump", "Kim Jong Un") is None
+    assert not changes(result, "held")
+
+
+def test_welcoming_a_document_hosts_no_one():
+    result = run(
+        "Japan's Prime Minister Shinzo Abe on Tuesday welcomed a statement of Kim Jong Un as a first step. "
+        "Abe welcomed Chinese Premier Li Keqiang to Tokyo on Wednesday.",
+        pub=dt.date(2018, 6, 13),
+    )
+    assert [set(m["participants"]) for m in result["meetings"]] == [{"Shinzo Abe", "Li Keqiang"}]
+
+
+def test_speaking_hours_after_a_meeting_opens_a_clause():
+    result = run(
+        "Speaking briefly hours after Kim Jong Un and the US president met in Singapore on Tuesday, Japan's "
+        "Prime Minister Shinzo Abe said he was pleased. Donald Trump had raised the issue.",
+        pub=dt.date(2018, 6, 13),
+    )
+    assert not [m for m in result["meetings"] if "Shinzo Abe" in m["participants"]]

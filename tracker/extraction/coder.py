@@ -88,6 +88,7 @@ _GERUND_LEAD: Final = re.compile(
     r"(?:[Bb]efore|[Aa]fter|[Ww]hile|[Ss]ince)\s+\w+ing\b"
 )
 _WITH_WORD: Final = re.compile(r"\bwith\b")
+_ARRIVAL: Final = re.compile(r"arrived|fl(?:y|ew|ies|ying)|travel", re.IGNORECASE)
 _THAT_EVENT: Final = re.compile(r"that\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,3}(?:summit|meeting|talks)\b")
 _AT_THAT_TIME: Final = re.compile(r"(?:At|By|Around)\s+(?:that|the)\s+time\b")
 _AND_BETWEEN: Final = re.compile(
@@ -1743,6 +1744,14 @@ class Coder:
             counterpart = self.named_counterpart(unnamed[0], participants[0])
             if counterpart is not None:
                 participants, unnamed = [*participants, counterpart], []
+        if (
+            kind.kind == "visit"
+            and len(participants) == 2
+            and _ARRIVAL.match(trigger.group(0))
+            and self.conjoined_pair(clause.start, clause.start + trigger.start()) == participants
+            and not self.cast.in_span(clause.start + trigger.end(), clause.end)
+        ):
+            return  # "Trump and Kim arrived in Singapore hours apart Sunday": two arrivals, no meeting
         if len(participants) < 2 and not (participants and unnamed):
             if participants or not _MEETINGS_OR_TALKS.search(text) or not self.meetings:
                 return

@@ -179,7 +179,7 @@ _LEADING_SUBORDINATE: Final = re.compile(
     r"(?:After|Before|Ahead of|When|While|Since|Once|Although|Though|Following|after|before"
     # a participle that opens the sentence is a clause of its own: "Recalling his summit with Trump in
     # Singapore last June, Kim expressed ...", "Noting that Moon will meet Trump on Monday, Yoon said ..."
-    r"|Recalling|Noting|Citing|Referring\s+to"
+    r"|Recalling|Noting|Citing|Referring\s+to|Speaking|Commenting|Responding|Reacting"
     # "Initially scheduled to take place on June 12 in Singapore, Trump briefly called it off": the plan
     # is the clause before, the change the clause after
     r"|(?:Initially|Originally|Previously|First)\s+(?:scheduled|planned|set|slated|due))\b[^,;]{3,120},\s*"
