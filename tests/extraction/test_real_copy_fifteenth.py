@@ -390,6 +390,9 @@ def test_the_main_clause_s_subject_is_the_one_who_meets_in_an_opening_gerund_cla
     )
     assert meeting(result, "Donald Trump", "Shinzo Abe")["date"] == {"from": "2018-06-07", "to": "2018-06-07"}
     assert meeting(result, "Kim Jong Un", "Shinzo Abe") is None
+    # five days after Thursday, still ahead: the summit's day, and no meeting held yet
+    assert [s["scheduled_for"] for s in result["summits"] if "Kim Jong Un" in s["leaders"]] == ["2018-06-12"]
+    assert not [m for m in result["meetings"] if "Kim Jong Un" in m["participants"] and m["status"] == "held"]
     assert [set(s["leaders"]) for s in result["summits"] if "Kim Jong Un" in s["leaders"]] == [
         {"Donald Trump", "Kim Jong Un"}
     ]

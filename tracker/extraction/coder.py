@@ -84,8 +84,9 @@ _IT_REFERS: Final = re.compile(
 )
 _OTHER_EVENT: Final = re.compile(r"\b(?:visits?|trips?|talks|meetings?|calls?|lunch|dinner)\b")
 _GERUND_LEAD: Final = re.compile(
-    r"(?:[A-Z]{2,}[A-Z ,./'-]*(?::|\s*[-\u2013\u2014]{1,2})\s+)?(?:\w+\s+(?:hours?|days?|weeks?|months?)\s+)?"
-    r"(?:[Bb]efore|[Aa]fter|[Ww]hile|[Ss]ince)\s+\w+ing\b"
+    r"(?:[A-Z]{2,}[A-Z ,./'-]*(?::|\s*[-\u2013\u2014]{1,2})\s+)?"
+    r"(?:(?P<count>\w+)\s+(?P<unit>hours?|days?|weeks?|months?)\s+)?"
+    r"(?:(?P<before>[Bb]efore)|[Aa]fter|[Ww]hile|[Ss]ince)\s+\w+ing\b"
 )
 _WITH_WORD: Final = re.compile(r"\bwith\b")
 _ARRIVAL: Final = re.compile(r"arrived|fl(?:y|ew|ies|ying)|travel", re.IGNORECASE)
@@ -1185,13 +1186,24 @@ class Coder:
             # "Five days before meeting Kim Jong Un, Trump said ...": the opening clause's subject is the
             # main clause's
             lead_subject = None
-            if len(analysed) > 1 and _GERUND_LEAD.match(analysed[0][0].text):
+            lead_day: DateMention | None = None
+            lead = _GERUND_LEAD.match(analysed[0][0].text) if len(analysed) > 1 else None
+            if lead is not None:
                 main_actors, _ = self.actors(analysed[1][0], None)
                 lead_subject = next((k for _, k, inert in main_actors if not inert), None)
+                # "Five days before meeting Kim, Trump said Thursday ...": the meeting is five days after
+                # the main clause's day, still ahead
+                main_day = next((d.interval for d in analysed[1][2] if d.interval and d.exact), None)
+                if lead.group("count") and lead.group("before") and main_day is not None:
+                    step = _count(lead.group("count")) * (7 if lead.group("unit").startswith("week") else 1)
+                    shifted = main_day.shift(step)
+                    lead_day = DateMention(0, 0, lead.group(0), interval=shifted, exact=True) if shifted else None
             for clause, future, dates, unquoted in analysed:
                 actors, unnamed = self.actors(clause, prev_last)
                 if lead_subject is not None and clause.index == 0 and lead_subject not in [k for _, k, _ in actors]:
                     actors.insert(0, (clause.start, lead_subject, False))
+                if lead_day is not None and clause.index == 0:
+                    dates, future = [lead_day], True
                 if clause.index and _ELIDED_SUBJECT.match(clause.text) and self.last_subject:
                     subjects = self.last_subjects if self.last_subject in self.last_subjects else [self.last_subject]
                     actors[:0] = [(clause.start, k, False) for k in subjects]  # "..., and held talks with"
