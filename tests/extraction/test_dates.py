@@ -63,6 +63,8 @@ CASES = [
     ("from Sunday to Wednesday", D(2018, 3, 28), False, D(2018, 3, 25), D(2018, 3, 28)),
     ("within two to three weeks", D(2019, 7, 1), True, D(2019, 7, 1), D(2019, 7, 22)),
     ("in the coming days", D(2025, 8, 7), True, D(2025, 8, 8), D(2025, 8, 21)),
+    ("on Mar. 31", D(2018, 5, 11), False, D(2018, 3, 31), D(2018, 3, 31)),
+    ("on Jul. 4", D(2018, 7, 8), False, D(2018, 7, 4), D(2018, 7, 4)),
     ("over the next few days", D(2018, 12, 25), True, D(2018, 12, 26), D(2019, 1, 8)),
     ("yesterday", D(2018, 3, 1), False, D(2018, 2, 28), D(2018, 2, 28)),
     ("yesterday", D(2016, 3, 1), False, D(2016, 2, 29), D(2016, 2, 29)),

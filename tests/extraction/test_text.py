@@ -115,3 +115,13 @@ def test_not_a_party_window_as_the_rule(words: list[str], glue: list[str], posit
     position = min(position, len(body))
     expected = coder._NOT_A_PARTY.search(body, max(0, position - coder.NOT_A_PARTY_WINDOW), position) is not None
     assert coder._not_a_party(body, position) == expected
+
+
+def test_an_abbreviated_month_ends_no_sentence():
+    from tracker.extraction.text import split_sentences
+
+    text = "Pompeo met Kim during a secret visit on Mar. 31. He returned on Apr. 1."
+    assert [s.text for s in split_sentences(text)] == [
+        "Pompeo met Kim during a secret visit on Mar. 31.",
+        "He returned on Apr. 1.",
+    ]

@@ -67,7 +67,7 @@ SEASONS: Final = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall":
 _WD: Final = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MON: Final = (
     r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 )
 COUNT_WORDS: Final = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
@@ -258,7 +258,10 @@ class _Rules:
 # A rule runs only when one of its needles occurs in the lowercased text: most clauses
 # carry no date at all, and this keeps the resolver cheap on them.
 # every spelling _MON accepts, so "summary" or "separately" does not wake the month rules
-_MONTH_NEEDLES: Final = (*(m.lower() for m in MONTHS), "jan.", "feb.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.")
+_MONTH_NEEDLES: Final = (
+    *(m.lower() for m in MONTHS),
+    *("jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."),
+)
 # every weekday _WD names in full: "day" alone also wakes the weekday rules for "days" and "today"
 _WEEKDAY_NEEDLES: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NEEDLES: dict[str, tuple[str, ...]] = {
