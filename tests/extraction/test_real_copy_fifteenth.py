@@ -552,3 +552,23 @@ def test_speaking_hours_after_a_meeting_opens_a_clause():
         pub=dt.date(2018, 6, 13),
     )
     assert not [m for m in result["meetings"] if "Shinzo Abe" in m["participants"]]
+
+
+def test_a_leader_s_visit_to_a_capital_meets_its_head_of_state():
+    result = run(
+        "Chinese President Xi Jinping hosted a banquet. Relations have improved since Kim Jong Un visited "
+        "Beijing in March for his first foreign trip.",
+        pub=dt.date(2018, 5, 26),
+    )
+    visit = meeting(result, "Kim Jong Un", "Xi Jinping")
+    assert visit is not None and visit["date"] == {"from": "2018-03-01", "to": "2018-03-31"}
+
+
+def test_what_a_visit_comes_in_advance_of_is_a_clause_of_its_own():
+    result = run(
+        "Moon Jae-in met Donald Trump in Washington on Tuesday in advance of a planned summit between Trump "
+        "and Kim Jong Un, the White House said.",
+        pub=dt.date(2018, 5, 23),
+    )
+    assert meeting(result, "Moon Jae-in", "Donald Trump")["date"] == {"from": "2018-05-22", "to": "2018-05-22"}
+    assert meeting(result, "Donald Trump", "Kim Jong Un") is None

@@ -1567,8 +1567,15 @@ class Coder:
             # "Xi will make his first visit to North Korea on Thursday": a leader's visit to a country
             # is a meeting with its head of state, when the article names one
             visitor = self.cast.persons[participants[0]]
+            # (or its capital: "plans to travel to Washington May 22")
             country = next(
-                (p for p in places if p.is_country and 0 <= p.start - (clause.start + trigger.end()) <= 40), None
+                (
+                    p
+                    for p in places
+                    if (p.is_country or self.lex.capitals.get(p.country) == p.name)
+                    and 0 <= p.start - (clause.start + trigger.end()) <= 40
+                ),
+                None,
             )
             old = any(
                 d.interval and d.interval.end < days_before(self.pub, _A_YEAR) for d in dates

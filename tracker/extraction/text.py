@@ -129,6 +129,7 @@ _AFTER_SPACE: Final = (
     # "dined with a senior official ... in hopes of salvaging the talks that Trump called off": an aim
     r"|in\s+(?:the\s+)?hopes?\s+of\s"
     r"|ahead\s+of\s"  # "a visit meant to line up positions ahead of a second summit with Trump"
+    r"|in\s+advance\s+of\s"
     # a departure closes what came before: "due to meet Kono before flying on to Seoul on Wednesday"
     r"|before\s+(?:flying|travell?ing|leaving|heading|returning|departing|going|moving)\s"
 )
