@@ -572,3 +572,16 @@ def test_what_a_visit_comes_in_advance_of_is_a_clause_of_its_own():
     )
     assert meeting(result, "Moon Jae-in", "Donald Trump")["date"] == {"from": "2018-05-22", "to": "2018-05-22"}
     assert meeting(result, "Donald Trump", "Kim Jong Un") is None
+
+
+def test_a_past_visit_no_one_calls_a_summit_is_a_meeting_only():
+    result = run(
+        "North Korean leader Kim Jong Un and Chinese President Xi Jinping met in Beijing on Tuesday. Kim made a "
+        "surprise visit to Beijing in late March.",
+        pub=dt.date(2018, 6, 19),
+    )
+    days = sorted(
+        m["date"]["from"] for m in result["meetings"] if set(m["participants"]) == {"Kim Jong Un", "Xi Jinping"}
+    )
+    assert days == ["2018-03-21", "2018-06-19"]
+    assert [s["scheduled_for"] for s in result["summits"]] == ["2018-06-19"]

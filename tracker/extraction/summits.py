@@ -139,7 +139,12 @@ class SummitBuilder:
         groups: list[tuple[frozenset[str], list[SummitMention]]] = []
         for pair in ranked:
             members = [m for i, m in enumerate(mentions) if assignment.get(i) == pair]
-            groups.extend((pair, cluster) for cluster in self.clusters(members))
+            clusters = self.clusters(members)
+            # "he made a surprise visit to Beijing in late March": a past visit no one calls a summit,
+            # months before the pair's summit of the news, is a meeting only
+            if len(clusters) > 1:
+                clusters = [c for c in clusters if any(m.explicit for m in c) or c is clusters[-1]] or clusters
+            groups.extend((pair, cluster) for cluster in clusters)
         groups.sort(key=lambda g: (-len(g[1]), min(m.sentence for m in g[1])))
         return [self.summit_json(i, pair, ms) for i, (pair, ms) in enumerate(groups)], groups
 
