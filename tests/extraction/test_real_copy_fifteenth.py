@@ -585,3 +585,17 @@ def test_a_past_visit_no_one_calls_a_summit_is_a_meeting_only():
     )
     assert days == ["2018-03-21", "2018-06-19"]
     assert [s["scheduled_for"] for s in result["summits"]] == ["2018-06-19"]
+
+
+def test_going_ahead_revives_nothing_no_one_called_off():
+    result = run(
+        "That has led to skepticism that the summit between Donald Trump and Kim Jong Un, scheduled for June 12 "
+        "in Singapore, will proceed.",
+        pub=dt.date(2018, 5, 22),
+    )
+    assert not changes(result, "reinstated")
+    revived = run(
+        "Donald Trump called off the summit with Kim Jong Un on Thursday. On Friday he said the summit would go ahead.",
+        pub=dt.date(2018, 5, 26),
+    )
+    assert changes(revived, "reinstated")

@@ -90,6 +90,9 @@ _GERUND_LEAD: Final = re.compile(
 )
 _WITH_WORD: Final = re.compile(r"\bwith\b")
 _ARRIVAL: Final = re.compile(r"arrived|fl(?:y|ew|ies|ying)|travel", re.IGNORECASE)
+_GOES_AHEAD: Final = re.compile(
+    r"\b(?:would|will|to)\s+(?:go\s+ahead|proceed)\b|\bas\s+originally\s+planned\b|\b(?:still|now)\s+on\b"
+)
 _THAT_EVENT: Final = re.compile(r"that\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,3}(?:summit|meeting|talks)\b")
 _AT_THAT_TIME: Final = re.compile(r"(?:At|By|Around)\s+(?:that|the)\s+time\b")
 _AND_BETWEEN: Final = re.compile(
@@ -1605,6 +1608,16 @@ class Coder:
         status_kind = None
         if could_match(self.lex.any_status, unquoted):
             status_kind = next((s for s in self.lex.status_kinds if s.regex.search(unquoted)), None)
+            if (
+                status_kind is not None
+                and status_kind.status == "reinstated"
+                and _GOES_AHEAD.search(unquoted)
+                and not any(c.status in _UNDOING for c in self.changes)
+                and not _CANCELLATION.search(self.body, 0, sentence.end)
+            ):
+                # "skepticism the summit ... will proceed": going ahead is no revival of a summit that
+                # nothing in the story called off
+                status_kind = None
             if status_kind is not None and status_kind.status == "cancelled":
                 # "reinstating a summit ... days after he had abruptly canceled it": the revival told
                 # first is the clause's news, the cancellation its past
