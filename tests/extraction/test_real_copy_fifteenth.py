@@ -599,3 +599,13 @@ def test_going_ahead_revives_nothing_no_one_called_off():
         pub=dt.date(2018, 5, 26),
     )
     assert changes(revived, "reinstated")
+
+
+def test_a_name_in_apposition_stays_in_the_opening_clause_whose_subject_follows():
+    result = run(
+        "Speaking in Seoul on Monday after talks with his South Korean counterpart, Lee Do-hoon, Stephen Biegun "
+        "addressed North Korean officials directly.",
+        pub=dt.date(2019, 12, 16),
+    )
+    talks = meeting(result, "Stephen Biegun", "Lee Do-hoon")
+    assert talks is not None and talks["date"] == {"from": "2019-12-16", "to": "2019-12-16"}

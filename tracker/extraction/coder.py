@@ -86,7 +86,7 @@ _OTHER_EVENT: Final = re.compile(r"\b(?:visits?|trips?|talks|meetings?|calls?|lu
 _GERUND_LEAD: Final = re.compile(
     r"(?:[A-Z]{2,}[A-Z ,./'-]*(?::|\s*[-\u2013\u2014]{1,2})\s+)?"
     r"(?:(?P<count>\w+)\s+(?P<unit>hours?|days?|weeks?|months?)\s+)?"
-    r"(?:(?P<before>[Bb]efore)|[Aa]fter|[Ww]hile|[Ss]ince)\s+\w+ing\b"
+    r"(?:(?:(?P<before>[Bb]efore)|[Aa]fter|[Ww]hile|[Ss]ince)\s+\w+ing\b|(?:Speaking|Commenting|Responding|Reacting)\b)"
 )
 _WITH_WORD: Final = re.compile(r"\bwith\b")
 _ARRIVAL: Final = re.compile(r"arrived|fl(?:y|ew|ies|ying)|travel", re.IGNORECASE)
@@ -1203,7 +1203,13 @@ class Coder:
                     lead_day = DateMention(0, 0, lead.group(0), interval=shifted, exact=True) if shifted else None
             for clause, future, dates, unquoted in analysed:
                 actors, unnamed = self.actors(clause, prev_last)
-                if lead_subject is not None and clause.index == 0 and lead_subject not in [k for _, k, _ in actors]:
+                if (
+                    lead_subject is not None
+                    and clause.index == 0
+                    and lead_subject not in [k for _, k, _ in actors]
+                    # "Speaking hours after Kim and Trump met, Abe said": that meeting has its own subjects
+                    and len({k for _, k, inert in actors if not inert}) < 2
+                ):
                     actors.insert(0, (clause.start, lead_subject, False))
                 if lead_day is not None and clause.index == 0:
                     dates, future = [lead_day], True

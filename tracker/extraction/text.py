@@ -176,6 +176,10 @@ _EVENT_NOUN_BEFORE: Final = re.compile(r"\b(?:meeting|summit|talks|visit)s?\b")
 _THAT_EVENT: Final = re.compile(r"that\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,3}(?:summit|meeting|talks)\b")
 # a meeting told before "during their meeting" (not "willing to meet ... during their meeting")
 _MET_BEFORE: Final = re.compile(r"(?<!\bto )\b(?:meets?|met|meeting|talks|shook|shake|shakes)\b")
+_ROLE_BEFORE_COMMA: Final = re.compile(
+    r"\b(?:counterpart|minister|president|leader|envoy|adviser|advisor|secretary|chairman|official|negotiator)s?,\s*$"
+)
+_APPOSED_NAME: Final = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s+){0,4}[A-Z][\w'\u2019.-]*,\s*")
 _LEADING_SUBORDINATE: Final = re.compile(
     r"(?:[A-Z]{2,}[A-Z ,./'-]*(?::|\s*[-\u2013\u2014]{1,2})\s+)?"  # a dateline first: "WASHINGTON: ", "SEOUL -- "
     r"(?:(?:Hours|Days|Minutes|Moments|Weeks|Shortly|Soon|Just|Long)\s+"
@@ -338,8 +342,14 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
     pieces: list[tuple[int, int]] = []
     opening = _LEADING_SUBORDINATE.match(text)
     if opening:  # "Hours after Kim left, Trump spoke with Xi": the opening clause ends at its comma
-        pieces.append((0, opening.end() - 1))
-        cursor = opening.end()
+        end = opening.end()
+        if _ROLE_BEFORE_COMMA.search(text, 0, end):
+            # "Speaking after talks with his counterpart, Lee Do-hoon, Biegun said": the name in apposition
+            # belongs to the opening clause
+            named = _APPOSED_NAME.match(text, end)
+            end = named.end() if named else end
+        pieces.append((0, end - 1))
+        cursor = end
     quoted = '"' in text or "\u201c" in text  # without a quotation mark no split is inside one
     marked = "(" in text and _POSITION_MARK.search(text) is not None
     for m in _CLAUSE_SPLIT.finditer(text, cursor):
