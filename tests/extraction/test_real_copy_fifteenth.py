@@ -609,3 +609,14 @@ def test_a_name_in_apposition_stays_in_the_opening_clause_whose_subject_follows(
     )
     talks = meeting(result, "Stephen Biegun", "Lee Do-hoon")
     assert talks is not None and talks["date"] == {"from": "2019-12-16", "to": "2019-12-16"}
+
+
+def test_the_day_an_envoy_returned_does_not_date_the_talks_before_it():
+    result = run(
+        "US special representative Stephen Biegun returned to Seoul on Saturday after three days of talks in "
+        "Pyongyang. Biegun, who flew to the North Korean capital on Wednesday, held talks with his counterpart "
+        "Kim Hyok Chol.",
+        pub=dt.date(2019, 2, 9),
+    )
+    talks = meeting(result, "Stephen Biegun", "Kim Hyok Chol")
+    assert talks is not None and talks["date"] != {"from": "2019-02-09", "to": "2019-02-09"}

@@ -93,6 +93,9 @@ _ARRIVAL: Final = re.compile(r"arrived|fl(?:y|ew|ies|ying)|travel", re.IGNORECAS
 _GOES_AHEAD: Final = re.compile(
     r"\b(?:would|will|to)\s+(?:go\s+ahead|proceed)\b|\bas\s+originally\s+planned\b|\b(?:still|now)\s+on\b"
 )
+_RETURNED: Final = re.compile(
+    r"\b(?:returned|returns|left|leaves|departed|departs|flew\s+(?:home|back)|wrapped\s+up)\b"
+)
 _THAT_EVENT: Final = re.compile(r"that\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,3}(?:summit|meeting|talks)\b")
 _AT_THAT_TIME: Final = re.compile(r"(?:At|By|Around)\s+(?:that|the)\s+time\b")
 _AND_BETWEEN: Final = re.compile(
@@ -1141,7 +1144,9 @@ class Coder:
         self.lede_day = next(
             (
                 d.interval
-                for _, sentence_dates in read[:2]
+                for (_, sentence_dates), sentence in zip(read[:2], self.sentences[:2], strict=False)
+                # "returned to Seoul on Saturday after three days of talks": that day ends the events told
+                if not _RETURNED.search(sentence.text)
                 for d, _ in sentence_dates
                 if d.interval
                 and d.exact
