@@ -19,7 +19,7 @@ from .fastre import NEEDLES, Anchored, compile_fast, could_match, trie_alternati
 from .lexicon import Lexicon, MeetingKind, lexicon
 from .people import KIN, SERVES, Cast, Mention
 from .places import PlaceMention, best_place, find_places
-from .text import PAST_VERB, QUOTE, Clause, Sentence, split_clauses
+from .text import DATELINE_LEAD, PAST_VERB, QUOTE, Clause, Sentence, split_clauses
 
 _EVENT_NOUN: Final = re.compile(
     r"\A(?:['\u2019]s?)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|meeting|meetings|talks|summit|summits|proposal|invitation|letter|call)\b"
@@ -84,8 +84,7 @@ _IT_REFERS: Final = re.compile(
 )
 _OTHER_EVENT: Final = re.compile(r"\b(?:visits?|trips?|talks|meetings?|calls?|lunch|dinner)\b")
 _GERUND_LEAD: Final = re.compile(
-    r"(?:[A-Z]{2,}[A-Z ,./'-]*(?::|\s*[-\u2013\u2014]{1,2})\s+)?"
-    r"(?:(?P<count>\w+)\s+(?P<unit>hours?|days?|weeks?|months?)\s+)?"
+    DATELINE_LEAD + r"(?:(?P<count>\w+)\s+(?P<unit>hours?|days?|weeks?|months?)\s+)?"
     r"(?:(?:(?P<before>[Bb]efore)|[Aa]fter|[Ww]hile|[Ss]ince)\s+\w+ing\b|(?:Speaking|Commenting|Responding|Reacting)\b)"
 )
 _WITH_WORD: Final = re.compile(r"\bwith\b")

@@ -180,9 +180,10 @@ _ROLE_BEFORE_COMMA: Final = re.compile(
     r"\b(?:counterpart|minister|president|leader|envoy|adviser|advisor|secretary|chairman|official|negotiator)s?,\s*$"
 )
 _APPOSED_NAME: Final = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s+){0,4}[A-Z][\w'\u2019.-]*,\s*")
+# a dateline before a sentence's first clause: "WASHINGTON: ", "SEOUL -- "
+DATELINE_LEAD: Final = r"(?:[A-Z]{2,}[A-Z ,./'-]*(?::|\s*[-\u2013\u2014]{1,2})\s+)?"
 _LEADING_SUBORDINATE: Final = re.compile(
-    r"(?:[A-Z]{2,}[A-Z ,./'-]*(?::|\s*[-\u2013\u2014]{1,2})\s+)?"  # a dateline first: "WASHINGTON: ", "SEOUL -- "
-    r"(?:(?:Hours|Days|Minutes|Moments|Weeks|Shortly|Soon|Just|Long)\s+"
+    DATELINE_LEAD + r"(?:(?:Hours|Days|Minutes|Moments|Weeks|Shortly|Soon|Just|Long)\s+"
     # "Five days before meeting Kim Jong Un, Trump said ...": a count of days or weeks too
     r"|(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|A|\d+)\s+(?:hours?|days?|weeks?|months?)\s+)?"
     r"(?:After|Before|Ahead of|When|While|Since|Once|Although|Though|Following|after|before"
