@@ -620,3 +620,14 @@ def test_the_day_an_envoy_returned_does_not_date_the_talks_before_it():
     )
     talks = meeting(result, "Stephen Biegun", "Kim Hyok Chol")
     assert talks is not None and talks["date"] != {"from": "2019-02-09", "to": "2019-02-09"}
+
+
+def test_chairman_kim_is_the_leader_not_the_envoy_named_in_full():
+    result = run(
+        "Today, Sung Kim, a former US ambassador, will lead a US delegation, Sanders said. Chairman Kim "
+        "yesterday held a meeting with Prime Minister Lee Hsien Loong.",
+        pub=dt.date(2018, 6, 11),
+    )
+    lee = meeting(result, "Kim Jong Un", "Lee Hsien Loong")
+    assert lee is not None and lee["date"] == {"from": "2018-06-10", "to": "2018-06-10"}
+    assert meeting(result, "Sung Kim", "Lee Hsien Loong") is None

@@ -24,6 +24,7 @@ from .text import Sentence
 _NAME_TOKEN: Final = r"[A-Z][A-Za-zÀ-ɏ]*(?:-[A-Za-zÀ-ɏ]+)*\.?"  # noqa: S105 - a regex, not a secret
 # a lower-case particle inside a name: "Badr al-Busaidi", "Faisal bin Farhan", "Ursula von der Leyen"
 _PARTICLE: Final = r"(?:(?:al|el|bin|ibn|bint|von|van|der|de|da|di|du|del|dos)(?:-|[ \t]+))?"
+_LEADER_HINTS: Final = frozenset({"Chairman", "Leader", "President"})
 _PARTICLE_WORD: Final = r"(?:al|el|bin|ibn|bint|von|van|der|de|da|di|du|del|dos)"
 _RUN: Final = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_PARTICLE}{_NAME_TOKEN})*")
 # Inside larger patterns a name is at most six tokens: an unbounded run followed by a
@@ -476,9 +477,15 @@ class _Builder:
             if not self.free(start, end) or self.in_place(start, end) or self.inside_unknown_name(start, end):
                 continue
             candidates = by_surname.get(key, [])
+            leader_hint = hints.get(start) in _LEADER_HINTS
+            fallback = candidates
+            if candidates and leader_hint and not any(c.leader for c in candidates):
+                # "Chairman Kim" in a story that names only Sung Kim in full: the leader of that name in
+                # office on the day, not the envoy (when the dictionary knows one)
+                candidates = []
             if not candidates:
                 entries = [e for e in standalone.get(key, []) if e.standalone]
-                if not entries and self.published_on is not None:
+                if (not entries or (leader_hint and fallback)) and self.published_on is not None:
                     # "Moon and Kim met in Panmunjom" with neither named in full: a shared surname may
                     # still introduce the one leader of that name in office on the day of publication
                     entries = [
@@ -488,10 +495,11 @@ class _Builder:
                         and e.in_office is not None
                         and e.in_office_on(self.published_on)
                         and key not in self.lex.name_stopwords  # "in May" is the month, not Theresa May
-                    ]
+                    ] or entries
                 if len(entries) == 1 and m.group(0) == entries[0].surname:
                     candidates = [self.person_for_entry(entries[0], start)]
                     by_surname.setdefault(key, []).extend(candidates)
+            candidates = candidates or fallback
             if not candidates:
                 continue
             sentence = sentence_of(start)
