@@ -631,3 +631,14 @@ def test_chairman_kim_is_the_leader_not_the_envoy_named_in_full():
     lee = meeting(result, "Kim Jong Un", "Lee Hsien Loong")
     assert lee is not None and lee["date"] == {"from": "2018-06-10", "to": "2018-06-10"}
     assert meeting(result, "Sung Kim", "Lee Hsien Loong") is None
+
+
+def test_a_bare_surname_joined_to_another_leader_is_the_leader_of_that_name():
+    result = run(
+        "Sung Kim will lead a US delegation at the Ritz Carlton, Sanders said. Chairman Kim yesterday held a "
+        "meeting with Lee Hsien Loong. The talks were cordial. Singapore has ties with both countries. Trump and "
+        "Kim are set to meet on Tuesday at the Capella Hotel.",
+        pub=dt.date(2018, 6, 11),
+    )
+    assert not [m for m in result["meetings"] if "Sung Kim" in m["participants"]]
+    assert meeting(result, "Donald Trump", "Kim Jong Un")["date"] == {"from": "2018-06-12", "to": "2018-06-12"}

@@ -24,6 +24,8 @@ from .text import Sentence
 _NAME_TOKEN: Final = r"[A-Z][A-Za-zÀ-ɏ]*(?:-[A-Za-zÀ-ɏ]+)*\.?"  # noqa: S105 - a regex, not a secret
 # a lower-case particle inside a name: "Badr al-Busaidi", "Faisal bin Farhan", "Ursula von der Leyen"
 _PARTICLE: Final = r"(?:(?:al|el|bin|ibn|bint|von|van|der|de|da|di|du|del|dos)(?:-|[ \t]+))?"
+_AND_NAME_BEFORE: Final = re.compile(r"\b([A-Z][\w'-]+)\s+and\s+$")
+_AND_NAME_AFTER: Final = re.compile(r"\s+and\s+([A-Z][\w'-]+)\b")
 _LEADER_HINTS: Final = frozenset({"Chairman", "Leader", "President"})
 _PARTICLE_WORD: Final = r"(?:al|el|bin|ibn|bint|von|van|der|de|da|di|du|del|dos)"
 _RUN: Final = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_PARTICLE}{_NAME_TOKEN})*")
@@ -532,6 +534,9 @@ class _Builder:
             leaders = [p for p in unique if p.leader]
             if leaders:
                 unique = leaders
+        paired = self.paired_with_leader(unique, position)
+        if paired is not None:
+            return paired
         this_sentence = self.sentences[sentence].start if self.sentences else 0
         named_here = any(this_sentence <= q < position for p in unique for q in self.full_starts.get(p.key, []))
         if not named_here and role_hint is None:
@@ -564,6 +569,24 @@ class _Builder:
         if introduced and len(introduced) < len(unique):
             unique = introduced
         return max(unique, key=lambda p: (p.rank, self.full_counts.get(p.key, 0), -p.first))
+
+    def paired_with_leader(self, unique: list[Person], position: int) -> Person | None:
+        """ "Trump and Kim are set to meet": a bare surname joined by "and" to another country's
+        leader is the leader of that surname, not an envoy who shares it."""
+        leaders = [p for p in unique if p.leader]
+        if len(leaders) != 1:
+            return None
+        before = _AND_NAME_BEFORE.search(self.body, max(0, position - 40), position)
+        word = before.group(1) if before else None
+        if word is None:
+            after = _AND_NAME_AFTER.match(self.body, position + len(leaders[0].surname))
+            word = after.group(1) if after else None
+        if word is None:
+            return None
+        other = next((p for p in self.persons.values() if p.leader and p.surname == word), None)
+        if other is None or other.key == leaders[0].key or other.country == leaders[0].country:
+            return None
+        return leaders[0]
 
     def leader_met(self, chosen: Person, unique: list[Person], position: int, sentence: int) -> Person | None:
         """The leader of that surname instead of ``chosen`` when ``chosen``'s last full mention, in an
