@@ -642,3 +642,13 @@ def test_a_bare_surname_joined_to_another_leader_is_the_leader_of_that_name():
     )
     assert not [m for m in result["meetings"] if "Sung Kim" in m["participants"]]
     assert meeting(result, "Donald Trump", "Kim Jong Un")["date"] == {"from": "2018-06-12", "to": "2018-06-12"}
+
+
+def test_an_invitation_accepted_at_a_summit_held_proposes_nothing_of_that_summit():
+    result = run(
+        "Kim Jong Un has accepted an invitation from Donald Trump to visit the United States, state media said "
+        "on Wednesday. Trump and Kim held their summit in Singapore on Tuesday.",
+        pub=dt.date(2018, 6, 13),
+    )
+    assert [c["date"]["from"] for c in changes(result, "held")] == ["2018-06-12"]
+    assert not changes(result, "proposed")

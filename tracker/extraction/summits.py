@@ -240,6 +240,21 @@ def assemble(coder: Coder) -> tuple[list[dict[str, Any]], list[dict[str, Any]], 
                 _guessed_held(coder, pair, members[0], changes, index, ref_of)
     _concluded_was_held(coder, groups, changes, ref_of)
     changes = _merge_retold(changes, ref_of)
+    # "Kim has accepted an invitation to visit the US" told the day after the Singapore summit: a
+    # proposal made after a summit held is of the pair's next meeting, not of that summit
+    held_on = {
+        ref_of[id(c.mention)]: c.interval for c in changes if c.status == "held" and c.interval and c.interval.days <= 3
+    }
+    changes = [
+        c
+        for c in changes
+        if not (
+            c.status == "proposed"
+            and c.interval is not None
+            and (done := held_on.get(ref_of[id(c.mention)])) is not None
+            and c.interval.start > done.end
+        )
+    ]
     change_json = []
     for change in changes:
         reverses = _reversed_change(change, changes, ref_of)
