@@ -240,21 +240,7 @@ def assemble(coder: Coder) -> tuple[list[dict[str, Any]], list[dict[str, Any]], 
                 _guessed_held(coder, pair, members[0], changes, index, ref_of)
     _concluded_was_held(coder, groups, changes, ref_of)
     changes = _merge_retold(changes, ref_of)
-    # "Kim has accepted an invitation to visit the US" told the day after the Singapore summit: a
-    # proposal made after a summit held is of the pair's next meeting, not of that summit
-    held_on = {
-        ref_of[id(c.mention)]: c.interval for c in changes if c.status == "held" and c.interval and c.interval.days <= 3
-    }
-    changes = [
-        c
-        for c in changes
-        if not (
-            c.status == "proposed"
-            and c.interval is not None
-            and (done := held_on.get(ref_of[id(c.mention)])) is not None
-            and c.interval.start > done.end
-        )
-    ]
+    changes = _without_later_proposals(changes, ref_of)
     change_json = []
     for change in changes:
         reverses = _reversed_change(change, changes, ref_of)
@@ -277,6 +263,20 @@ def assemble(coder: Coder) -> tuple[list[dict[str, Any]], list[dict[str, Any]], 
     kept = [m for m in coder.meetings if not _told_as_summit(m, groups)]
     meeting_json = [_meeting_json(m, coder, groups, main) for m in kept]
     return summits, meeting_json, change_json
+
+
+def _without_later_proposals(changes: list[Change], ref_of: dict[int, str]) -> list[Change]:
+    """ "Kim has accepted an invitation to visit the US", told the day after the Singapore summit: a
+    proposal made after a summit held (on its days) is of the pair's next meeting, not of that summit."""
+    held_on = {
+        ref_of[id(c.mention)]: c.interval for c in changes if c.status == "held" and c.interval and c.interval.days <= 3
+    }
+
+    def later(c: Change) -> bool:
+        done = held_on.get(ref_of[id(c.mention)])
+        return c.status == "proposed" and c.interval is not None and done is not None and c.interval.start > done.end
+
+    return [c for c in changes if not later(c)]
 
 
 def _told_as_summit(m: Meeting, groups: list[tuple[frozenset[str], list[SummitMention]]]) -> bool:
