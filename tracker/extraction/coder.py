@@ -1190,21 +1190,7 @@ class Coder:
             prev_text: str | None = None
             prev_actors: list[tuple[int, str, bool]] = []
             prev_dates: list[DateMention] = told_dates if analysed and _AT_THAT_TIME.match(analysed[0][0].text) else []
-            # "Five days before meeting Kim Jong Un, Trump said ...": the opening clause's subject is the
-            # main clause's
-            lead_subject = None
-            lead_day: DateMention | None = None
-            lead = _GERUND_LEAD.match(analysed[0][0].text) if len(analysed) > 1 else None
-            if lead is not None:
-                main_actors, _ = self.actors(analysed[1][0], None)
-                lead_subject = next((k for _, k, inert in main_actors if not inert), None)
-                # "Five days before meeting Kim, Trump said Thursday ...": the meeting is five days after
-                # the main clause's day, still ahead
-                main_day = next((d.interval for d in analysed[1][2] if d.interval and d.exact), None)
-                if lead.group("count") and lead.group("before") and main_day is not None:
-                    step = _count(lead.group("count")) * (7 if lead.group("unit").startswith("week") else 1)
-                    shifted = main_day.shift(step)
-                    lead_day = DateMention(0, 0, lead.group(0), interval=shifted, exact=True) if shifted else None
+            lead_subject, lead_day = self.opening_lead(analysed)
             for clause, future, dates, unquoted in analysed:
                 actors, unnamed = self.actors(clause, prev_last)
                 if (
@@ -1315,6 +1301,21 @@ class Coder:
                 if prev_dates:
                     told_dates = prev_dates  # "... the summit they held on June 12, 2018. At that time, ..."
         self.date_the_news()
+
+    def opening_lead(self, analysed: list[_Analysed]) -> tuple[str | None, DateMention | None]:
+        """For an opening gerund clause ("Five days before meeting Kim Jong Un, Trump said Thursday ..."):
+        its subject, the main clause's, and (for "N days before") its day, N days after the main clause's."""
+        lead = _GERUND_LEAD.match(analysed[0][0].text) if len(analysed) > 1 else None
+        if lead is None:
+            return None, None
+        main_actors, _ = self.actors(analysed[1][0], None)
+        subject = next((k for _, k, inert in main_actors if not inert), None)
+        main_day = next((d.interval for d in analysed[1][2] if d.interval and d.exact), None)
+        if not (lead.group("count") and lead.group("before") and main_day is not None):
+            return subject, None
+        step = _count(lead.group("count")) * (7 if lead.group("unit").startswith("week") else 1)
+        shifted = main_day.shift(step)
+        return subject, DateMention(0, 0, lead.group(0), interval=shifted, exact=True) if shifted else None
 
     def date_the_news(self) -> None:
         """Give an undated held meeting or an undated status change the week before publication.
