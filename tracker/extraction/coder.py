@@ -19,7 +19,7 @@ from .fastre import NEEDLES, Anchored, compile_fast, could_match, trie_alternati
 from .lexicon import Lexicon, MeetingKind, lexicon
 from .people import KIN, SERVES, Cast, Mention
 from .places import PlaceMention, best_place, find_places
-from .text import DATELINE_LEAD, PAST_VERB, QUOTE, Clause, Sentence, split_clauses
+from .text import DATELINE_LEAD, PAST_VERB, QUOTE, THAT_EVENT, Clause, Sentence, split_clauses
 
 _EVENT_NOUN: Final = re.compile(
     r"\A(?:['\u2019]s?)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|meeting|meetings|talks|summit|summits|proposal|invitation|letter|call)\b"
@@ -87,7 +87,6 @@ _GERUND_LEAD: Final = re.compile(
     DATELINE_LEAD + r"(?:(?P<count>\w+)\s+(?P<unit>hours?|days?|weeks?|months?)\s+)?"
     r"(?:(?:(?P<before>[Bb]efore)|[Aa]fter|[Ww]hile|[Ss]ince)\s+\w+ing\b|(?:Speaking|Commenting|Responding|Reacting)\b)"
 )
-_WITH_WORD: Final = re.compile(r"\bwith\b")
 _ARRIVAL: Final = re.compile(r"arrived|fl(?:y|ew|ies|ying)|travel", re.IGNORECASE)
 _GOES_AHEAD: Final = re.compile(
     r"\b(?:would|will|to)\s+(?:go\s+ahead|proceed)\b|\bas\s+originally\s+planned\b|\b(?:still|now)\s+on\b"
@@ -95,7 +94,6 @@ _GOES_AHEAD: Final = re.compile(
 _RETURNED: Final = re.compile(
     r"\b(?:returned|returns|left|leaves|departed|departs|flew\s+(?:home|back)|wrapped\s+up)\b"
 )
-_THAT_EVENT: Final = re.compile(r"that\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,3}(?:summit|meeting|talks)\b")
 _AT_THAT_TIME: Final = re.compile(r"(?:At|By|Around)\s+(?:that|the)\s+time\b")
 _AND_BETWEEN: Final = re.compile(
     r"\s+and\s+(?:(?:[A-Z][\w.-]*|former|then|leader|president|prime|minister|chairman|secretary|envoy"
@@ -218,7 +216,7 @@ _NAMED_SUMMIT: Final = compile_fast(
 )
 _LETTER: Final = compile_fast(r"\b(?:letter|message)\s+from\b")
 _HAND_OVER: Final = compile_fast(
-    r"\b(?:hand(?:ed|ing)|hands over|g[ai]ve|giv(?:es|ing)|pass(?:ed|es|ing)|deliver(?:ed|s|ing)?|present(?:ed|s|ing)"
+    r"\b(?:hand(?:ed|ing)|hands over|g[ai]ve|giv(?:es|ing)|pass(?:ed|es|ing)|deliver(?:ed|s|ing)|present(?:ed|s|ing)"
     r"|brought|bring(?:s|ing)?|carried|carr(?:ies|ying)|conveyed|convey(?:s|ing)?)\b"
 )
 # seats that stand for their head of state ("visited the White House", "a letter to the Kremlin")
@@ -1281,7 +1279,7 @@ class Coder:
                 if active:
                     # "said that a third summit with Kim could happen, as he hosted Moon": the event is the
                     # subject there, and the one it names after "with" is no one "he" refers to
-                    if clause.opener not in ("who", "whose") and not _THAT_EVENT.match(clause.text):
+                    if clause.opener not in ("who", "whose") and not THAT_EVENT.match(clause.text):
                         self.last_subject = active[0]
                         first_at = next(pos for pos, k, inert in actors if not inert)
                         self.last_subjects = _unique(k for pos, k, inert in actors if pos == first_at and not inert)
@@ -1777,7 +1775,7 @@ class Coder:
             trigger.group(0).lower() == "summits"
             and not self.occasions(clause, trigger, places, dates)
             # "his summits with Moon on April 27 and with Trump on June 12": each counterpart's own day
-            and not (len(_WITH_WORD.findall(text)) >= 2 and sum(1 for d in dates if d.exact) >= 2)
+            and not (len(_WITH.findall(text)) >= 2 and sum(1 for d in dates if d.exact) >= 2)
         ):
             return  # "has held three summits with Kim" counts meetings; only listed days tell each one
         if not self.country_party_named(clause, trigger, places, participants):

@@ -92,6 +92,8 @@ _AFTER_COMMA: Final = (
     r"|(?:a|one|two|three|four)\s+(?:days?|weeks?)\s+(?:after|before|later|earlier)\b"
     rf"|and\s+(?:a|an|the|he|she|they|then|[A-Z][\w'\u2019]*|(?:\w+ly\s+)?{PAST_VERB})\s"
 )
+# "that a possible summit ...": an event named as what is said or agreed
+_THAT_EVENT_WORDS: Final = r"that\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,3}(?:summit|meeting|talks)\b"
 _AFTER_SPACE: Final = (
     rf"{_SINCE}"
     r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty"
@@ -103,7 +105,7 @@ _AFTER_SPACE: Final = (
     r"|that\s+(?:he|she|they)\s+(?:had\s+)?(?:\w+ly\s+)?(?:cancell?ed|called|scrapped|postponed|scuttled)\s"
     # "agreed at a surprise meeting on Saturday that a possible summit ... must be held": what they
     # agreed on is another event, with its own mood
-    r"|that\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,3}(?:summit|meeting|talks)\b"
+    rf"|{_THAT_EVENT_WORDS}"
     r"|and\s+(?:is|are|was|were|will|has|have)\s"
     # "sat down with Kim Yong Chol, the official with whom he arranged the summit": the relative
     # clause tells its own (earlier) event
@@ -173,7 +175,7 @@ _CLAUSE_SPLIT: Final = re.compile(
 )
 # "the third meeting between Kim and Xi following their summit in Dalian on May 8": two events
 _EVENT_NOUN_BEFORE: Final = re.compile(r"\b(?:meeting|summit|talks|visit)s?\b")
-_THAT_EVENT: Final = re.compile(r"that\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,3}(?:summit|meeting|talks)\b")
+THAT_EVENT: Final = re.compile(_THAT_EVENT_WORDS)
 # a meeting told before "during their meeting" (not "willing to meet ... during their meeting")
 _MET_BEFORE: Final = re.compile(r"(?<!\bto )\b(?:meets?|met|meeting|talks|shook|shake|shakes)\b")
 _ROLE_BEFORE_COMMA: Final = re.compile(
@@ -364,7 +366,7 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
             continue  # "led by Kim Yong Nam, 90, and Kim Yo Jong, his sister.": a list ends, not a clause
         if text.startswith("following ", m.end()) and not _EVENT_NOUN_BEFORE.search(text, cursor, m.start()):
             continue  # "shook hands following their news conference on Sunday": the day is the handshake's too
-        if _THAT_EVENT.match(text, m.end()) and not _MET_BEFORE.search(text, cursor, m.start()):
+        if THAT_EVENT.match(text, m.end()) and not _MET_BEFORE.search(text, cursor, m.start()):
             continue  # 'told reporters that a third meeting with Kim "could happen"': what is said, one clause
         if text.startswith("during ", m.end()) and _MET_BEFORE.search(text, cursor, m.start()):
             continue  # "Trump meets Putin during their bilateral meeting in Hamburg": one meeting, told twice
