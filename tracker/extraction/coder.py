@@ -19,7 +19,7 @@ from .fastre import NEEDLES, Anchored, compile_fast, could_match, trie_alternati
 from .lexicon import Lexicon, MeetingKind, lexicon
 from .people import KIN, SERVES, Cast, Mention
 from .places import PlaceMention, best_place, find_places
-from .text import DATELINE_LEAD, PAST_VERB, QUOTE, THAT_EVENT, Clause, Sentence, split_clauses
+from .text import DATELINE_LEAD, PAST_VERB, THAT_EVENT, Clause, Sentence, split_clauses, strip_speech
 
 _EVENT_NOUN: Final = re.compile(
     r"\A(?:['\u2019]s?)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|meeting|meetings|talks|summit|summits|proposal|invitation|letter|call)\b"
@@ -215,6 +215,14 @@ _NAMED_SUMMIT: Final = compile_fast(
     r"\b(?:NATO|G-?20|G-?7|APEC|ASEAN|EU|UN|Group of \d+|Belt and Road|East Asia)\s+summit"
 )
 _LETTER: Final = compile_fast(r"\b(?:letter|message)\s+from\b")
+# "Putin declared the Helsinki summit \u201ca success\u201d", "called their summit productive": a summit
+# judged is a summit held, whoever the clause names beside the judge
+_PRAISE: Final = r"[\"\u201c]?(?:an?\s+)?(?:\w+\s+)?(?:success|successful|productive|fruitful|constructive|excellent)\b"
+_JUDGED_SUMMIT: Final = compile_fast(
+    r"\b(?:declared|called|hailed|described|praised|termed|deemed|lauded|judged)\s+(?:the|their|his|her|its|this)\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?summit\s+(?:as\s+)?{_PRAISE}"
+    rf"|\bsummit\s+(?:with\s+(?:[A-Z][\w.'-]*\s+){{1,4}})?(?:was|had\s+been|has\s+been)\s+{_PRAISE}"
+)
 _HAND_OVER: Final = compile_fast(
     r"\b(?:hand(?:ed|ing)|hands over|g[ai]ve|giv(?:es|ing)|pass(?:ed|es|ing)|deliver(?:ed|s|ing)|present(?:ed|s|ing)"
     r"|brought|bring(?:s|ing)?|carried|carr(?:ies|ying)|conveyed|convey(?:s|ing)?)\b"
@@ -581,6 +589,28 @@ class Coder:
         return chosen[0].key if chosen else None
 
     # -- clause analysis ---------------------------------------------------------------
+    def judged_summit_pair(self, mention: SummitMention, sentence: Sentence) -> list[str]:
+        """The two leaders of a summit the clause judges ("Putin declared the Helsinki summit a success
+        ... when pressed by President Donald Trump"): its own pair, or its one leader and the other
+        country's leader the sentence names."""
+        if len(mention.leaders) == 2:
+            return list(mention.leaders)
+        if len(mention.leaders) != 1:
+            return []
+        own = self.cast.persons[mention.leaders[0]]
+        other = next(
+            (
+                m.key
+                for m in self.cast.in_span(sentence.start, sentence.end)
+                if self.cast.persons[m.key].leader and self.cast.persons[m.key].country not in (None, own.country)
+            ),
+            None,
+        )
+        if other is None:
+            return []
+        mention.leaders = [own.key, other]
+        return list(mention.leaders)
+
     def clause_mentions(self, clause: Clause) -> list[Mention]:
         """The cast's mentions inside ``clause`` (several rules ask: found once; never modified)."""
         found = clause.mentions
@@ -1102,7 +1132,7 @@ class Coder:
         sentence_dates: list[tuple[DateMention, bool]] = []
         analysed: list[_Analysed] = []
         for clause in clauses:
-            unquoted = _strip_quotes(clause.text)
+            unquoted = strip_speech(clause.text)
             cue = modality["future"].search(unquoted)
             if cue is None and "summit" in unquoted:
                 # "has landed in Singapore for his historic summit with Kim": the summit is ahead
@@ -1149,6 +1179,8 @@ class Coder:
                 and d.exact
                 and d.interval.days == 1
                 and d.interval.end <= self.pub
+                # a caption's "on Nov. 9, 2017" above a story of this week dates a file photo, not the news
+                and d.interval.start >= days_before(self.pub, NEWS_WINDOW)
                 and d.attached_to is None
             ),
             None,
@@ -1758,6 +1790,10 @@ class Coder:
             # "The upcoming summit between Trump and Kim ... Trump briefly called it off last Thursday":
             # the summit just told of
             self.add_change(self.summit_mentions[-1], status_kind, clause, actors, dates, leaders)
+        judged = summit_hit is not None and summit_word and mention is not None and not future
+        judged = judged and _JUDGED_SUMMIT.search(text) is not None
+        if judged:
+            kind, trigger = self.lex.meeting_kind("meet"), summit_hit  # the summit is the event judged
         if kind is None or trigger is None or conditional or clause.opener == "to":
             return  # "to finalise arrangements for his summit": a purpose, not an event
         if clause.opener in ("and", "or") and _AND_TO.match(clause.text):
@@ -1793,6 +1829,9 @@ class Coder:
             and not self.cast.in_span(clause.start + trigger.end(), clause.end)
         ):
             return  # "Trump and Kim arrived in Singapore hours apart Sunday": two arrivals, no meeting
+        if judged and mention is not None and len(participants) < 2:
+            participants = self.judged_summit_pair(mention, sentence) or participants
+            leaders = [k for k in participants if self.cast.persons[k].leader]
         if len(participants) < 2 and not (participants and unnamed):
             if participants or not _MEETINGS_OR_TALKS.search(text) or not self.meetings:
                 return
@@ -1809,6 +1848,8 @@ class Coder:
             and report.start() <= trigger.start() < report.end()
         ):
             status, confidence = "held", 0.8  # "In a Monday phone call, they affirmed that they would meet"
+        if judged:
+            status, confidence = "held", 0.8
         if status == "cancelled" and status_kind is not None and status_kind.status == "reinstated":
             status = "scheduled" if future else "held"  # "the cancelled meeting would still take place"
         if pair_mood and status == "held":
@@ -1911,7 +1952,14 @@ class Coder:
             and not text[: trigger.start()].rstrip().endswith(" to")  # "his will to meet Trump": no event yet
         ):
             interval, confidence = self.lede_day, confidence - 0.1  # the day the lede told
-        if interval is None and status == "held" and sentence.index <= 1 and len(participants) >= 2 and not earlier:
+        if (
+            interval is None
+            and status == "held"
+            and sentence.index <= 1
+            and len(participants) >= 2
+            and not earlier
+            and not judged  # (a summit judged is dated as news by date_the_news, and so held there)
+        ):
             # a lede reports news: an undated event there happened in the last few days
             interval = Interval(days_before(self.pub, NEWS_WINDOW), self.pub)
             confidence -= 0.15
@@ -2368,12 +2416,6 @@ def _scare_quote(inner: str) -> bool:
     a few words, lower case, no sentence punctuation."""
     words = inner.split()
     return 0 < len(words) <= 6 and inner[:1].islower() and not any(c in inner for c in ".,;:!?")
-
-
-def _strip_quotes(text: str) -> str:
-    if '"' not in text and "\u201c" not in text:
-        return text  # no opening quotation mark, no match: what sub would return (the same string)
-    return QUOTE.sub(" ", text)
 
 
 def _negated(text: str, regex: re.Pattern[str], negation: re.Pattern[str]) -> bool:

@@ -52,6 +52,18 @@ _LINK_LIST: Final = re.compile(
 )
 
 
+# a timestamp set before the paragraph it stamps: "Updated 11:26 a.m. | Russian President Vladimir Putin declared ..."
+_STAMP_LEAD: Final = re.compile(
+    r"\s*(?:Updated|UPDATED|Posted|Published|Last\s+updated)\s+[^|\u2013\u2014\n]{1,40}?\s*[|\u2013\u2014]\s+(?=[A-Z\u201c\"])"
+)
+
+
+def stamp_length(line: str) -> int:
+    """How many characters of a paragraph are a timestamp before its first sentence (0: none)."""
+    m = _STAMP_LEAD.match(line) if line[:1] in "UPL \t" else None
+    return m.end() if m else 0
+
+
 class FurnitureReader:
     """Reads a body's lines in order; ``skip(line)`` says whether a line is furniture."""
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from .fastre import compile_fast, first_chars, trie_alternation
-from .furniture import FurnitureReader
+from .furniture import FurnitureReader, stamp_length
 
 if TYPE_CHECKING:
     from .people import Mention
@@ -224,6 +224,31 @@ _POSITION_MARK: Final = re.compile(
 )
 # a quotation, straight or curly: its span is quoted speech (the coder strips it to read the narration)
 QUOTE: Final = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
+# ... unless it goes on the narration's own sentence after its subject: 'said he and Xi "had a very
+# good telephone conversation"' tells of the call as the narration does, in the speaker's words
+_SUBJECT_BEFORE_QUOTE: Final = re.compile(r"(?:\b(?:he|she|they|we)|\b[A-Z][\w'\u2019-]+)\s+$")
+_PREDICATE_START: Final = re.compile(r"[\"\u201c](?:will|would|had|has|have|was|were|is|are|could)\b")
+
+
+def speech_quotes(text: str) -> list[re.Match[str]]:
+    """The quotations of ``text`` that are speech, not a predicate that continues the narration."""
+    return [m for m in QUOTE.finditer(text) if not _goes_on_narration(text, m.start())]
+
+
+def _goes_on_narration(text: str, at: int) -> bool:
+    return bool(_PREDICATE_START.match(text, at) and _SUBJECT_BEFORE_QUOTE.search(text, max(0, at - 40), at))
+
+
+def strip_speech(text: str) -> str:
+    """``text`` with each quotation of speech blanked to one space (see :func:`speech_quotes`)."""
+    if '"' not in text and "\u201c" not in text:
+        return text  # no opening quotation mark: nothing to strip (the same string)
+    parts: list[str] = []
+    at = 0
+    for m in speech_quotes(text):
+        parts += [text[at : m.start()], " "]
+        at = m.end()
+    return "".join(parts) + text[at:] if parts else text
 
 
 @dataclass(frozen=True)
@@ -266,7 +291,7 @@ class Clause:
         if spans is None:
             text = self.text  # most clauses hold no opening quotation mark: no scan at all
             quoted = '"' in text or "\u201c" in text
-            spans = [(self.start + m.start(), self.start + m.end()) for m in QUOTE.finditer(text)] if quoted else []
+            spans = [(self.start + m.start(), self.start + m.end()) for m in speech_quotes(text)] if quoted else []
             self.quoted = spans
         return spans
 
@@ -304,6 +329,9 @@ def split_sentences(body: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     furniture = FurnitureReader()  # captions, bylines, link lists: no sentence of the story
     for paragraph_index, (start, end) in enumerate(_paragraphs(body)):
+        lead = stamp_length(body[start:end])
+        if lead:
+            start += lead  # "Updated 11:26 a.m. | Putin declared ...": the sentence after the stamp is the story's
         text = body[start:end]
         if furniture.skip(text):
             continue

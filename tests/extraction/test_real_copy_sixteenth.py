@@ -1,0 +1,110 @@
+"""Rules from the sixteenth pass: the misses of the blind sets r47, r50 and r51 (``docs/real-news/``), each on
+sentences of our own. Each test failed on extractor 1.15.0, or guards how far its rule reaches."""
+
+import datetime as dt
+
+from tests.support.extraction import changes, meeting, run
+
+# -- quotations ---------------------------------------------------------------------------------
+
+
+def test_a_quotation_that_goes_on_after_its_subjects_tells_the_event():
+    result = run(
+        'In a tweet, Trump said that he and Xi Jinping "had a very good telephone conversation," and that "our '
+        'respective teams will begin talks prior to our meeting."',
+        pub=dt.date(2019, 6, 18),
+    )
+    call = next(m for m in result["meetings"] if m["mode"] == "phone")
+    assert set(call["participants"]) == {"Donald Trump", "Xi Jinping"} and call["status"] == "held"
+    assert call["date"]["from"] <= "2019-06-18" <= call["date"]["to"]
+
+
+def test_a_quotation_that_goes_on_after_its_subjects_keeps_its_tense():
+    result = run(
+        'President Donald Trump on Tuesday said that he and Chinese President Xi Jinping "will be having an '
+        'extended meeting next week at the G-20 in Japan."',
+        pub=dt.date(2019, 6, 18),
+    )
+    met = meeting(result, "Donald Trump", "Xi Jinping")
+    assert met is not None and met["status"] == "scheduled"
+    assert met["date"] == {"from": "2019-06-24", "to": "2019-06-30"}
+
+
+def test_a_quotation_after_its_subject_that_does_not_go_on_with_an_auxiliary_stays_speech():
+    # an accusation quoted after its targets ('Pompeo and Bolton "created the atmosphere of hostility"')
+    # is the speaker's, and its "negotiations" no meeting of the people named before it
+    result = run(
+        "Secretary of State Mike Pompeo and National Security Adviser John Bolton \u201ccreated the atmosphere of "
+        "hostility and mistrust and obstructed the constructive efforts for negotiations,\u201d Vice Foreign "
+        "Minister Choe Son Hui said on Friday.",
+        pub=dt.date(2019, 3, 16),
+    )
+    assert result["meetings"] == []
+
+
+def test_quoted_speech_still_hides_its_event():
+    result = run(
+        'Kim Yong Chol said on Friday: "Pompeo will meet Kim Jong Un in Pyongyang next week."',
+        pub=dt.date(2018, 7, 1),
+    )
+    assert meeting(result, "Mike Pompeo", "Kim Jong Un") is None
+
+
+# -- a summit judged is a summit held ---------------------------------------------------------------
+
+
+def test_a_summit_declared_a_success_was_held():
+    result = run(
+        "Russian President Vladimir Putin declared the Helsinki summit \u201ca success\u201d and a \u201cvery "
+        "fruitful round of negotiations,\u201d but he denied any meddling when pressed by President Donald Trump.",
+        pub=dt.date(2018, 7, 16),
+    )
+    met = meeting(result, "Vladimir Putin", "Donald Trump")
+    assert met is not None and met["status"] == "held" and met["date"]["to"] == "2018-07-16"
+    assert [c["summit"] for c in changes(result, "held")] == [result["summits"][0]["ref"]]
+    assert result["summits"][0]["location"] == "Helsinki"
+
+
+def test_a_summit_hoped_to_be_a_success_is_not_held():
+    result = run(
+        "Putin said he hoped the summit with Donald Trump would be a success.",
+        pub=dt.date(2018, 7, 14),
+    )
+    assert [m for m in result["meetings"] if m["status"] == "held"] == []
+    assert changes(result, "held") == []
+
+
+# -- furniture and the lede's day -------------------------------------------------------------------
+
+
+def test_a_timestamp_before_the_lede_leaves_the_lede():
+    result = run(
+        "Updated 11:26 a.m. | President Donald Trump met Russian President Vladimir Putin in Helsinki on Monday.",
+        pub=dt.date(2018, 7, 16),
+    )
+    met = meeting(result, "Donald Trump", "Vladimir Putin")
+    assert met is not None and met["date"] == {"from": "2018-07-16", "to": "2018-07-16"}
+
+
+def test_a_timestamp_line_alone_is_still_furniture():
+    # (its day, were it a sentence, would date the talks after it)
+    result = run(
+        "Updated 11:26 a.m. ET July 2, 2018\n\nDonald Trump and Vladimir Putin held talks in Helsinki.",
+        pub=dt.date(2018, 7, 16),
+    )
+    met = meeting(result, "Donald Trump", "Vladimir Putin")
+    assert met is not None and met["date"] == {"from": "2018-07-09", "to": "2018-07-16"}
+
+
+def test_a_file_photo_caption_does_not_date_this_weeks_lede():
+    result = run(
+        "Chinese President Xi Jinping (L) holds a grand ceremony to welcome U.S. President Donald Trump outside "
+        "the Great Hall of the People in Beijing, China on Nov. 9, 2017.\n\n"
+        "President Donald Trump on Tuesday said he would meet Xi next week. Trump said he and Xi had a very "
+        "good telephone conversation.",
+        pub=dt.date(2019, 6, 18),
+    )
+    calls = [m for m in result["meetings"] if m["mode"] == "phone"]
+    assert [c["date"] for c in calls] == [{"from": "2019-06-18", "to": "2019-06-18"}]
+    visit = next(m for m in result["meetings"] if m["date"]["from"] == "2017-11-09")
+    assert visit["mode"] == "in_person"
