@@ -108,3 +108,38 @@ def test_a_file_photo_caption_does_not_date_this_weeks_lede():
     assert [c["date"] for c in calls] == [{"from": "2019-06-18", "to": "2019-06-18"}]
     visit = next(m for m in result["meetings"] if m["date"]["from"] == "2017-11-09")
     assert visit["mode"] == "in_person"
+
+
+# -- tense and named summits -------------------------------------------------------------------------
+
+
+def test_what_came_before_a_past_event_is_past_however_anticipated():
+    result = run(
+        "The truce between the U.S. and China emerged after a highly anticipated dinner Saturday between "
+        "Donald Trump and Xi Jinping on the sidelines of the Group of 20 summit in Argentina.",
+        pub=dt.date(2018, 12, 2),
+    )
+    dinner = meeting(result, "Donald Trump", "Xi Jinping")
+    assert dinner is not None and dinner["status"] == "held"
+    assert dinner["date"] == {"from": "2018-12-01", "to": "2018-12-01"}
+
+
+def test_an_anticipated_dinner_after_a_future_one_stays_ahead():
+    result = run(
+        "Trump will fly to Buenos Aires on Friday, after a highly anticipated dinner Saturday between "
+        "Donald Trump and Xi Jinping was confirmed.",
+        pub=dt.date(2018, 11, 28),
+    )
+    assert [m for m in result["meetings"] if m["status"] == "held"] == []
+
+
+def test_a_forum_called_a_summit_with_a_capital_is_not_the_pairs_summit():
+    result = run(
+        "BUENOS AIRES, Argentina (AP) \u2014 When President Donald Trump sits down for dinner Saturday with "
+        "Chinese leader Xi Jinping, their table talk will undoubtedly have a global impact.\n\n"
+        "The dinner is the marquee event of Trump's whirlwind two-day trip to Argentina for the Group of 20 Summit.",
+        pub=dt.date(2018, 12, 1),
+    )
+    dinner = meeting(result, "Donald Trump", "Xi Jinping")
+    assert dinner is not None and dinner["status"] == "scheduled"
+    assert dinner["date"] == {"from": "2018-12-01", "to": "2018-12-01"}

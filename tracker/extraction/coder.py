@@ -212,7 +212,7 @@ _BETWEEN: Final = compile_fast(
 )
 _DAYS_OF: Final = compile_fast(r"\b(two|three|four|five|\d) days of (?:talks|meetings|negotiations)\b")
 _NAMED_SUMMIT: Final = compile_fast(
-    r"\b(?:NATO|G-?20|G-?7|APEC|ASEAN|EU|UN|Group of \d+|Belt and Road|East Asia)\s+summit"
+    r"\b(?:NATO|G-?20|G-?7|APEC|ASEAN|EU|UN|Group of (?:\d+|Twenty|Seven)|Belt and Road|East Asia)\s+[Ss]ummit"
 )
 _LETTER: Final = compile_fast(r"\b(?:letter|message)\s+from\b")
 # "Putin declared the Helsinki summit \u201ca success\u201d", "called their summit productive": a summit
@@ -323,6 +323,7 @@ _PAST_EVENT: Final = compile_fast(
     # "Trump abruptly canceled a visit scheduled for August": the plan was undone, in the past
     r"|cancell?ed|called off|scrapped|postponed)\b"
 )
+_ADJECTIVE_CUES: Final = frozenset({"anticipated", "upcoming", "forthcoming"})
 _THE_MEETING: Final = compile_fast(r"\bthe (?:meeting|summit)\b")
 # small patterns of the clause loop, compiled once (re's own cache lookup costs more than the match)
 _POSSESSIVE_TAIL: Final = re.compile(r"['\u2019]s?\b")
@@ -1134,6 +1135,17 @@ class Coder:
         for clause in clauses:
             unquoted = strip_speech(clause.text)
             cue = modality["future"].search(unquoted)
+            if (
+                cue is not None
+                and clause.opener == "after"
+                and analysed
+                and not analysed[-1][1]
+                and cue.group(0).lower() in _ADJECTIVE_CUES
+                and modality["future"].search(unquoted, cue.end()) is None
+            ):
+                # "The truce emerged after a highly anticipated dinner Saturday": what came before a past
+                # event is past, whatever was anticipated of it
+                cue = None
             if cue is None and "summit" in unquoted:
                 # "has landed in Singapore for his historic summit with Kim": the summit is ahead
                 cue = _ARRIVED_FOR_SUMMIT.search(unquoted)
