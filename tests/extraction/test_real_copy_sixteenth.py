@@ -143,3 +143,31 @@ def test_a_forum_called_a_summit_with_a_capital_is_not_the_pairs_summit():
     dinner = meeting(result, "Donald Trump", "Xi Jinping")
     assert dinner is not None and dinner["status"] == "scheduled"
     assert dinner["date"] == {"from": "2018-12-01", "to": "2018-12-01"}
+
+
+# -- people and pairs --------------------------------------------------------------------------------
+
+
+def test_the_dprk_leader_is_north_koreas():
+    result = run(
+        "Kim Jong-un\u2019s armored train will proceed to Vladivostok where, on April 25, the DPRK leader will meet "
+        "with Russian President Vladimir Putin.",
+        pub=dt.date(2019, 4, 24),
+    )
+    met = meeting(result, "Kim Jong Un", "Vladimir Putin")
+    assert met is not None and met["status"] == "scheduled"
+    assert met["date"] == {"from": "2019-04-25", "to": "2019-04-25"} and met["location"] == "Vladivostok"
+
+
+def test_compatriots_travelling_together_neither_meet_nor_hold_a_summit():
+    result = run(
+        "North Korean leaders Kim Il-sung and Kim Jong-il visited the house while travelling to Russia back in the day.",
+        pub=dt.date(2019, 4, 24),
+    )
+    assert result["meetings"] == [] and result["summits"] == [] and result["status_changes"] == []
+
+
+def test_a_compatriot_visited_in_person_is_still_met():
+    result = run("South Korean envoy Chung Eui-yong visited President Moon Jae-in on Tuesday.", pub=dt.date(2018, 3, 7))
+    met = meeting(result, "Chung Eui-yong", "Moon Jae-in")
+    assert met is not None and met["date"] == {"from": "2018-03-06", "to": "2018-03-06"}

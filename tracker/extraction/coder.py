@@ -1841,6 +1841,16 @@ class Coder:
             and not self.cast.in_span(clause.start + trigger.end(), clause.end)
         ):
             return  # "Trump and Kim arrived in Singapore hours apart Sunday": two arrivals, no meeting
+        if (
+            kind.kind == "visit"
+            and len(participants) == 2
+            and self.cast.persons[participants[0]].country is not None
+            and self.cast.persons[participants[0]].country == self.cast.persons[participants[1]].country
+            and not self.cast.in_span(clause.start + trigger.end(), clause.end)
+        ):
+            # "Kim Il-sung and Kim Jong-il visited the house (while travelling to Russia)": compatriots
+            # travelling together, no meeting of theirs
+            return
         if judged and mention is not None and len(participants) < 2:
             participants = self.judged_summit_pair(mention, sentence) or participants
             leaders = [k for k in participants if self.cast.persons[k].leader]
