@@ -161,7 +161,7 @@ def test_the_dprk_leader_is_north_koreas():
 
 def test_compatriots_travelling_together_neither_meet_nor_hold_a_summit():
     result = run(
-        "North Korean leaders Kim Il-sung and Kim Jong-il visited the house while travelling to Russia back in the day.",
+        "North Korean leaders Kim Il-sung and Kim Jong-il visited the house while travelling to Russia long ago.",
         pub=dt.date(2019, 4, 24),
     )
     assert result["meetings"] == [] and result["summits"] == [] and result["status_changes"] == []
