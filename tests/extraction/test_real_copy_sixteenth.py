@@ -171,3 +171,36 @@ def test_a_compatriot_visited_in_person_is_still_met():
     result = run("South Korean envoy Chung Eui-yong visited President Moon Jae-in on Tuesday.", pub=dt.date(2018, 3, 7))
     met = meeting(result, "Chung Eui-yong", "Moon Jae-in")
     assert met is not None and met["date"] == {"from": "2018-03-06", "to": "2018-03-06"}
+
+
+# -- captions and unnamed sides ------------------------------------------------------------------------
+
+
+def test_a_captions_closing_date_stamps_the_whole_caption():
+    result = run(
+        "U.S. President Donald Trump and North Korean leader Kim Jong Un shake hands before their one-on-one "
+        "chat during the second U.S.-North Korea summit at the Metropole Hotel in Hanoi, Vietnam February 27, "
+        "2019.\n\nSTOCKHOLM - The talks are the first since the summit.",
+        pub=dt.date(2019, 10, 5),
+    )
+    met = [m for m in result["meetings"] if set(m["participants"]) == {"Donald Trump", "Kim Jong Un"}]
+    assert [m["date"] for m in met] == [{"from": "2019-02-27", "to": "2019-02-27"}]
+
+
+def test_a_subordinate_clauses_date_in_the_middle_still_dates_only_itself():
+    result = run(
+        "Donald Trump met Shinzo Abe before his summit with Kim Jong Un on June 12, 2018 in Singapore.",
+        pub=dt.date(2018, 6, 7),
+    )
+    abe = meeting(result, "Donald Trump", "Shinzo Abe")
+    assert abe is not None and abe["date"] != {"from": "2018-06-12", "to": "2018-06-12"}
+
+
+def test_unnamed_officials_talks_are_not_the_pair_just_named():
+    result = run(
+        "Donald Trump and Kim Jong Un met at the DMZ in June. U.S. and North Korean officials arrived to begin "
+        "nuclear talks in Stockholm on Saturday.",
+        pub=dt.date(2019, 10, 5),
+    )
+    met = [m for m in result["meetings"] if set(m["participants"]) == {"Donald Trump", "Kim Jong Un"}]
+    assert [m["date"]["from"] for m in met] == ["2019-06-01"]

@@ -323,6 +323,8 @@ _PAST_EVENT: Final = compile_fast(
     # "Trump abruptly canceled a visit scheduled for August": the plan was undone, in the past
     r"|cancell?ed|called off|scrapped|postponed)\b"
 )
+# a full date that ends its clause ("..., Vietnam February 27, 2019."), as a caption's closing stamp
+_STAMP_DATE: Final = re.compile(r"\b(?:19|20)\d\d[\s.]*$")
 _ADJECTIVE_CUES: Final = frozenset({"anticipated", "upcoming", "forthcoming"})
 _THE_MEETING: Final = compile_fast(r"\bthe (?:meeting|summit)\b")
 # small patterns of the clause loop, compiled once (re's own cache lookup costs more than the match)
@@ -345,6 +347,7 @@ _WITH: Final = re.compile(r"\bwith\b")
 _TO_OR_FOR: Final = re.compile(r"\b(?:to|for)\b")
 _WITH_NAME: Final = re.compile(r"\bwith\s+[A-Z]")
 _MEETINGS_OR_TALKS: Final = re.compile(r"\b(?:meetings|talks)\b")
+_UNNAMED_SIDES: Final = re.compile(r"\b(?:officials|delegations|negotiators|diplomats|envoys)\b")
 _SUMMIT_PLACE: Final = compile_fast(  # every match holds "summit"; the lookahead skips lowercase positions
     r"\b(?P<before>[A-Z][\w]*(?:\s[A-Z][\w]*)?)\s+(?:\w+\s+)?summit\b"
     r"|\bsummit\b[^.;,]{0,60}?\b(?:in|at)\s+(?P<after>[A-Z][\w]*(?:\s[A-Z][\w]*)?)"
@@ -1169,6 +1172,10 @@ class Coder:
             if clause.opener not in _SUBORDINATE:
                 # "since taking power in 2011" dates only its own clause
                 sentence_dates.extend((d, ahead and (said_until is None or d.end > said_until)) for d in dates)
+            elif dates and dates[-1].exact and _STAMP_DATE.search(clause.text, dates[-1].start):
+                # "... shake hands before their one-on-one chat ... in Hanoi, Vietnam February 27, 2019.": a
+                # caption's closing date stamps the whole caption
+                sentence_dates.append((dates[-1], False))
             analysed.append((clause, future, dates, unquoted))
         return analysed, sentence_dates
 
@@ -1858,8 +1865,8 @@ class Coder:
             if participants or not _MEETINGS_OR_TALKS.search(text) or not self.meetings:
                 return
             last = self.meetings[-1]
-            if last.sentence < sentence.index - 1:
-                return
+            if last.sentence < sentence.index - 1 or _UNNAMED_SIDES.search(text):
+                return  # ("U.S. and North Korean officials arrived to begin nuclear talks": not the pair before)
             participants = list(last.participants)
         # inside a quotation the speaker's own words carry the mood ("looking forward to a meeting")
         status, confidence = self.meeting_status(text if quote else unquoted, trigger.start(), future)
