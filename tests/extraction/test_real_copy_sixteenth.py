@@ -204,3 +204,15 @@ def test_unnamed_officials_talks_are_not_the_pair_just_named():
     )
     met = [m for m in result["meetings"] if set(m["participants"]) == {"Donald Trump", "Kim Jong Un"}]
     assert [m["date"]["from"] for m in met] == ["2019-06-01"]
+
+
+def test_a_counted_after_clause_dates_only_itself():
+    result = run(
+        "South Korean President Moon Jae-in held a surprise meeting with North Korean leader Kim Jong Un on "
+        "Saturday. Their two-hour talks at the Panmunjom border village came a month after they held the first "
+        "inter-Korean summit in more than a decade at the same venue on April 27.",
+        pub=dt.date(2018, 5, 26),
+    )
+    met = {m["date"]["from"]: m for m in result["meetings"]}
+    assert set(met) == {"2018-05-26", "2018-04-27"}
+    assert met["2018-05-26"]["location"] == "Panmunjom"  # the talks are Saturday's, not April's

@@ -1169,7 +1169,8 @@ class Coder:
             said_until = self.said_before_cue(clause, unquoted, cue) if ahead else None
             purpose = None if ahead else _PURPOSE.search(clause.text)
             dates = self.clause_dates(clause, ahead, said_until, purpose.end() if purpose else None)
-            if clause.opener not in _SUBORDINATE:
+            # "(came) a month after they held the first summit ... on April 27": a subordinate clause too
+            if clause.opener not in _SUBORDINATE and not (clause.index and _DAY_AFTER.match(clause.text)):
                 # "since taking power in 2011" dates only its own clause
                 sentence_dates.extend((d, ahead and (said_until is None or d.end > said_until)) for d in dates)
             elif dates and dates[-1].exact and _STAMP_DATE.search(clause.text, dates[-1].start):
