@@ -216,3 +216,20 @@ def test_a_counted_after_clause_dates_only_itself():
     met = {m["date"]["from"]: m for m in result["meetings"]}
     assert set(met) == {"2018-05-26", "2018-04-27"}
     assert met["2018-05-26"]["location"] == "Panmunjom"  # the talks are Saturday's, not April's
+
+
+def test_due_to_a_cause_is_no_plan():
+    result = run(
+        "Talks between Mike Pompeo and Kim Yong Chol in New York on Thursday ended early due to disagreements "
+        "over sanctions.",
+        pub=dt.date(2018, 6, 2),
+    )
+    met = meeting(result, "Mike Pompeo", "Kim Yong Chol")
+    assert met is not None and met["status"] == "held"
+    assert met["date"] == {"from": "2018-05-31", "to": "2018-05-31"}
+
+
+def test_due_to_a_verb_is_still_a_plan():
+    result = run("Kim Jong Un is due to meet Donald Trump in Hanoi on Wednesday.", pub=dt.date(2019, 2, 25))
+    met = meeting(result, "Kim Jong Un", "Donald Trump")
+    assert met is not None and met["status"] == "scheduled"
