@@ -63,6 +63,8 @@ CASES = [
     ("from Sunday to Wednesday", D(2018, 3, 28), False, D(2018, 3, 25), D(2018, 3, 28)),
     ("within two to three weeks", D(2019, 7, 1), True, D(2019, 7, 1), D(2019, 7, 22)),
     ("in the coming days", D(2025, 8, 7), True, D(2025, 8, 8), D(2025, 8, 21)),
+    ("in two weeks", D(2019, 3, 29), True, D(2019, 4, 9), D(2019, 4, 15)),
+    ("in three days' time", D(2018, 12, 30), True, D(2019, 1, 1), D(2019, 1, 3)),
     ("on Mar. 31", D(2018, 5, 11), False, D(2018, 3, 31), D(2018, 3, 31)),
     ("on Jul. 4", D(2018, 7, 8), False, D(2018, 7, 4), D(2018, 7, 4)),
     ("over the next few days", D(2018, 12, 25), True, D(2018, 12, 26), D(2019, 1, 8)),
@@ -155,3 +157,9 @@ def test_a_weekday_s_event_looked_forward_to_is_ahead():
     assert tuesday.interval is not None and tuesday.interval.start == D(2018, 6, 12)
     (last,) = find_dates("after Tuesday's meeting with Kim", D(2018, 6, 11))
     assert last.interval is not None and last.interval.start == D(2018, 6, 5)
+
+
+def test_in_a_count_of_days_is_a_day_only_ahead():
+    # "met three times in two weeks" counts a span of the past; "in two days of talks" is no day either
+    assert [d.interval for d in find_dates("met three times in two weeks", D(2018, 5, 31), future=False)] == []
+    assert find_dates("will meet in two days of talks", D(2018, 5, 31), future=True) == []

@@ -288,6 +288,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "easter": ("easter",),
     "season": ("spring", "summer", "autumn", "fall", "winter"),
     "within": ("within",),
+    "in_span": ("days", "weeks", "day", "week"),
     "coming_days": ("coming days", "next few days", "next several days"),
     "past_span": ("past", "last"),
     "ago": ("ago",),
@@ -361,6 +362,8 @@ RULES.add(
     r"(?P<unit>days?|weeks?|months?)\b",
     "within",
 )
+# "will travel to the United States in two weeks": about that many days on (told ahead only)
+RULES.add(rf"\bin\s+{_NUM}\s+(?P<unit>days?|weeks?)(?:['\u2019]?\s+time)?\b(?!\s+of\b)", "in_span")
 RULES.add(r"\b(?:in\s+|over\s+)?(?:the\s+)?(?:coming|next\s+(?:few|several))\s+days\b", "coming_days")
 RULES.add(rf"\b(?:in|over)\s+the\s+(?:past|last)\s+(?:{_NUM}\s+)?(?P<unit>days?|weeks?|months?)\b", "past_span")
 RULES.add(rf"\b{_NUM}\s+(?P<unit>days?|weeks?)\s+ago\b", "ago")
@@ -459,6 +462,13 @@ def _handle(kind: str, m: re.Match[str], pub: dt.date, future: bool) -> DateMent
         upper = _number(g["num2"]) if g.get("num2") else _number(g["num"])
         end = add_days(pub, upper * _unit_days(g["unit"]))
         interval = Interval(pub, end) if end else None
+    elif kind == "in_span":
+        if not future or g["num"].lower() in ("a few", "several", "a couple of"):
+            return None  # "met twice in two weeks" is a span of the past, not a day
+        days = _number(g["num"]) * _unit_days(g["unit"])
+        slack = 1 if days < 7 else 3  # "in two weeks" is a fortnight give or take a few days
+        start, end = add_days(pub, days - slack), add_days(pub, days + slack)
+        interval = Interval(start, end) if start and end else None
     elif kind == "coming_days":
         # "a meeting in the coming days": within a fortnight, not today
         start, end = add_days(pub, 1), add_days(pub, _COMING_DAYS)
