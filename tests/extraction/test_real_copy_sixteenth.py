@@ -233,3 +233,22 @@ def test_due_to_a_verb_is_still_a_plan():
     result = run("Kim Jong Un is due to meet Donald Trump in Hanoi on Wednesday.", pub=dt.date(2019, 2, 25))
     met = meeting(result, "Kim Jong Un", "Donald Trump")
     assert met is not None and met["status"] == "scheduled"
+
+
+def test_a_trip_told_in_the_present_for_days_to_come_is_ahead():
+    result = run(
+        "North Korean leader Kim Jong Un is visiting China Tuesday and Wednesday, Chinese state media announced. "
+        "He will meet President Xi Jinping.",
+        pub=dt.date(2018, 6, 18),  # a Monday
+    )
+    met = meeting(result, "Kim Jong Un", "Xi Jinping")
+    assert met is not None and met["status"] == "scheduled"
+    assert met["date"] == {"from": "2018-06-19", "to": "2018-06-20"}
+
+
+def test_a_trip_under_way_today_is_not_pushed_a_week_ahead():
+    result = run(
+        "North Korean leader Kim Jong Un is visiting China on Tuesday, where he met President Xi Jinping.",
+        pub=dt.date(2018, 6, 19),  # a Tuesday
+    )
+    assert all(m["date"]["from"] <= "2018-06-19" for m in result["meetings"] if m["date"])

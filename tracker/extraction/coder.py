@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any, Final
 
-from .dates import COUNT_WORDS, NUMBERS, DateMention, Interval, find_dates, month_interval
+from .dates import COUNT_WORDS, NUMBERS, WEEKDAYS, DateMention, Interval, find_dates, month_interval
 from .fastre import NEEDLES, Anchored, compile_fast, could_match, trie_alternation
 from .lexicon import Lexicon, MeetingKind, lexicon
 from .people import KIN, SERVES, Cast, Mention
@@ -325,6 +325,11 @@ _PAST_EVENT: Final = compile_fast(
 )
 # a full date that ends its clause ("..., Vietnam February 27, 2019."), as a caption's closing stamp
 _STAMP_DATE: Final = re.compile(r"\b(?:19|20)\d\d[\s.]*$")
+_PROGRESSIVE_TRIP: Final = compile_fast(
+    r"\b(?:is|are)\s+(?:visiting|meeting|travell?ing\s+to|flying\s+to|heading\s+to)\b"
+    r"(?=[^.;]{0,60}?\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
+_WEEKDAY_WORD: Final = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _ADJECTIVE_CUES: Final = frozenset({"anticipated", "upcoming", "forthcoming"})
 _THE_MEETING: Final = compile_fast(r"\bthe (?:meeting|summit)\b")
 # small patterns of the clause loop, compiled once (re's own cache lookup costs more than the match)
@@ -1138,6 +1143,13 @@ class Coder:
         for clause in clauses:
             unquoted = strip_speech(clause.text)
             cue = modality["future"].search(unquoted)
+            if cue is None and could_match(_PROGRESSIVE_TRIP, unquoted):
+                # "Kim Jong Un is visiting China Tuesday and Wednesday" (told on a Monday): a trip told in
+                # the present for days to come is ahead; one under way is told with today's weekday
+                trip = _PROGRESSIVE_TRIP.search(unquoted)
+                days = _WEEKDAY_WORD.findall(unquoted, trip.end()) if trip else []
+                if days and all(WEEKDAYS.index(d.lower()) != self.pub.weekday() for d in days):
+                    cue = trip
             if (
                 cue is not None
                 and clause.opener == "after"
