@@ -252,3 +252,20 @@ def test_a_trip_under_way_today_is_not_pushed_a_week_ahead():
         pub=dt.date(2018, 6, 19),  # a Tuesday
     )
     assert all(m["date"]["from"] <= "2018-06-19" for m in result["meetings"] if m["date"])
+
+
+def test_a_summit_whose_reports_are_refuted_is_not_held():
+    result = run(
+        "However, a high-level Cheong Wa Dae official refuted reports that a three-way summit among Moon Jae-in, "
+        "Donald Trump and North Korean leader Kim Jong Un is being planned at the DMZ.",
+        pub=dt.date(2019, 6, 24),
+    )
+    assert result["meetings"] == [] and result["status_changes"] == []
+
+
+def test_a_meeting_being_planned_is_not_held():
+    result = run(
+        "A meeting between Mike Pompeo and Kim Yong Chol is being planned, officials said on Monday.",
+        pub=dt.date(2018, 11, 12),
+    )
+    assert [m for m in result["meetings"] if m["status"] == "held"] == []
