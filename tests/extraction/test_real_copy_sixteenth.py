@@ -269,3 +269,16 @@ def test_a_meeting_being_planned_is_not_held():
         pub=dt.date(2018, 11, 12),
     )
     assert [m for m in result["meetings"] if m["status"] == "held"] == []
+
+
+def test_the_one_met_receives_the_letter_handed_over():
+    result = run(
+        "The summit dates were finalised during Chung Eui-yong's Wednesday visit to Pyongyang, where he met Kim "
+        "Jong Un and handed over a personal letter from Moon Jae-in.",
+        pub=dt.date(2018, 9, 6),
+    )
+    met = meeting(result, "Chung Eui-yong", "Kim Jong Un")
+    letter = meeting(result, "Moon Jae-in", "Kim Jong Un")
+    assert met is not None and met["mode"] == "in_person" and met["date"]["from"] == "2018-09-05"
+    assert letter is not None and letter["mode"] == "letter"
+    assert meeting(result, "Chung Eui-yong", "Moon Jae-in") is None

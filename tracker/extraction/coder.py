@@ -76,6 +76,7 @@ _RETOLD_CHANGE: Final = re.compile(
 )
 # a letter delivered is handed over in person; one carried or passed on may go through others
 _DELIVERED: Final = re.compile(r"\b(?:hand[- ])?deliver(?:ed|s|ing)?\b")
+_MET_OBJECT: Final = re.compile(r"\b(?:met|meets|meeting)\s+(?:with\s+)?(?=[A-Z])")
 # a change told of "it", or of "the meeting" with no one named: the summit the story just told of
 _IT_REFERS: Final = re.compile(
     r"\bcall(?:ed|s|ing)?\s+it\s+off\b|\b(?:cancell?(?:ed|s|ing)|scrapp(?:ed|ing)|postpon(?:ed|es|ing)"
@@ -1607,6 +1608,11 @@ class Coder:
                 place = next((p for p in places if addressed <= p.start <= addressed + 5), None)
                 head = self.head_of_state(place.country) if place else None
                 recipients = [head] if head and head != sender[0] else []
+            met_first = _MET_OBJECT.search(text, 0, letter.start()) if sender and not recipients else None
+            if met_first is not None:
+                # "where he met Kim and handed over a personal letter from Moon": the one met receives it
+                met_at, letter_at = clause.start + met_first.end(), clause.start + letter.start()
+                recipients = [k for pos, k, inert in actors if met_at <= pos < letter_at and not inert][:1]
             if sender and not recipients:
                 carrier = [k for pos, k, _ in actors if pos < clause.start + letter.start()]
                 recent = reversed(self.meetings[-_RECENT:])
@@ -1630,7 +1636,7 @@ class Coder:
                     (k for pos, k, inert in actors if pos < clause.start + letter.start() and not inert),
                     None,
                 )
-                if bearer_at and bearer and bearer not in participants:
+                if (bearer_at or met_first) and bearer and bearer not in participants:
                     carried = [bearer, recipients[0]]
         seat = _SEAT.search(text)
         if seat and kind and kind.mode == "in_person" and len(participants) == 1 and not unnamed:
