@@ -282,3 +282,17 @@ def test_the_one_met_receives_the_letter_handed_over():
     assert met is not None and met["mode"] == "in_person" and met["date"]["from"] == "2018-09-05"
     assert letter is not None and letter["mode"] == "letter"
     assert meeting(result, "Chung Eui-yong", "Moon Jae-in") is None
+
+
+def test_the_letter_that_an_envoy_delivered_from_one_leader_to_another():
+    result = run(
+        "Sarah Sanders called the letter that top North Korean official Kim Yong Chol delivered from Kim Jong Un "
+        'to Trump on Friday "interesting" but would not comment on its contents.',
+        pub=dt.date(2018, 6, 4),
+    )
+    letter = meeting(result, "Kim Jong Un", "Donald Trump")
+    assert letter is not None and letter["mode"] == "letter"
+    assert letter["date"] == {"from": "2018-06-01", "to": "2018-06-01"}
+    bearer = meeting(result, "Kim Yong Chol", "Donald Trump")
+    assert bearer is not None and bearer["mode"] == "in_person"
+    assert not any("Sarah Sanders" in m["participants"] for m in result["meetings"])

@@ -76,6 +76,10 @@ _RETOLD_CHANGE: Final = re.compile(
 )
 # a letter delivered is handed over in person; one carried or passed on may go through others
 _DELIVERED: Final = re.compile(r"\b(?:hand[- ])?deliver(?:ed|s|ing)?\b")
+_LETTER_THAT: Final = re.compile(
+    r"\b(?:letter|message)\s+(?:that|which)\s+(?P<bearer>(?:[\w.'\u2019-]+\s+){1,8}?)"
+    r"(?:delivered|handed|brought|carried)\s+(?:over\s+)?from\b"
+)
 _MET_OBJECT: Final = re.compile(r"\b(?:met|meets|meeting)\s+(?:with\s+)?(?=[A-Z])")
 # a change told of "it", or of "the meeting" with no one named: the summit the story just told of
 _IT_REFERS: Final = re.compile(
@@ -1581,7 +1585,7 @@ class Coder:
         invited = self.invitation(clause, actors)
         if invited:
             participants = invited
-        letter = _LETTER.search(text)
+        letter = _LETTER.search(text) or _LETTER_THAT.search(text)
         carried: list[str] = []
         if kind and kind.kind == "letter" and letter:
             # the carrier of a letter is not a party to it: sender "from X", recipient "to/for Y"
@@ -1636,6 +1640,11 @@ class Coder:
                     (k for pos, k, inert in actors if pos < clause.start + letter.start() and not inert),
                     None,
                 )
+                if letter.groupdict().get("bearer"):
+                    # "the letter that Kim Yong Chol delivered from Kim Jong Un to Trump": the bearer is inside
+                    bearer_at = letter
+                    inside = (clause.start + letter.start("bearer"), clause.start + letter.end("bearer"))
+                    bearer = next((k for pos, k, inert in actors if inside[0] <= pos < inside[1] and not inert), None)
                 if (bearer_at or met_first) and bearer and bearer not in participants:
                     carried = [bearer, recipients[0]]
         seat = _SEAT.search(text)
