@@ -296,3 +296,24 @@ def test_the_letter_that_an_envoy_delivered_from_one_leader_to_another():
     bearer = meeting(result, "Kim Yong Chol", "Donald Trump")
     assert bearer is not None and bearer["mode"] == "in_person"
     assert not any("Sarah Sanders" in m["participants"] for m in result["meetings"])
+
+
+def test_the_day_told_of_the_letter_just_reported_dates_it():
+    result = run(
+        "President Donald Trump said on Friday that he received another letter from North Korea's Kim Jong Un. "
+        "Trump told reporters that the missive, delivered Thursday, was three pages.",
+        pub=dt.date(2019, 8, 9),
+    )
+    letter = meeting(result, "Donald Trump", "Kim Jong Un")
+    assert letter is not None and letter["mode"] == "letter"
+    assert letter["date"] == {"from": "2019-08-08", "to": "2019-08-08"}
+
+
+def test_a_day_told_of_another_thing_leaves_the_letter_alone():
+    result = run(
+        "President Donald Trump said on Friday that he received another letter from North Korea's Kim Jong Un. "
+        "North Korea tested a missile on Thursday.",
+        pub=dt.date(2019, 8, 9),
+    )
+    letter = meeting(result, "Donald Trump", "Kim Jong Un")
+    assert letter is not None and letter["date"] == {"from": "2019-08-09", "to": "2019-08-09"}

@@ -80,6 +80,10 @@ _LETTER_THAT: Final = re.compile(
     r"\b(?:letter|message)\s+(?:that|which)\s+(?P<bearer>(?:[\w.'\u2019-]+\s+){1,8}?)"
     r"(?:delivered|handed|brought|carried)\s+(?:over\s+)?from\b"
 )
+_LETTER_DATED: Final = re.compile(
+    r"\b(?:the|that|this|his|her)\s+(?:letter|missive|message|note),?\s+(?:which\s+was\s+)?"
+    r"(?:delivered|sent|received|dated|written|hand-delivered)\s+(?:on\s+)?(?=\w)"
+)
 _MET_OBJECT: Final = re.compile(r"\b(?:met|meets|meeting)\s+(?:with\s+)?(?=[A-Z])")
 # a change told of "it", or of "the meeting" with no one named: the summit the story just told of
 _IT_REFERS: Final = re.compile(
@@ -603,6 +607,22 @@ class Coder:
         return chosen[0].key if chosen else None
 
     # -- clause analysis ---------------------------------------------------------------
+    def date_the_letter(self, sentence: Sentence, text: str, dates: list[DateMention]) -> None:
+        """ "... received another letter from Kim, Trump said Friday. ... the missive, delivered Thursday,
+        was three pages": the day told of the letter dates the letter told just before."""
+        told = _LETTER_DATED.search(text)
+        day = next((d.interval for d in dates if told and d.start >= told.end() - 1 and d.exact and d.interval), None)
+        letter = next(
+            (
+                m
+                for m in reversed(self.meetings[-_RECENT:])
+                if m.mode == "letter" and m.status == "held" and m.sentence >= sentence.index - 2
+            ),
+            None,
+        )
+        if day is not None and letter is not None and day.end <= self.pub:
+            letter.interval = day
+
     def judged_summit_pair(self, mention: SummitMention, sentence: Sentence) -> list[str]:
         """The two leaders of a summit the clause judges ("Putin declared the Helsinki summit a success
         ... when pressed by President Donald Trump"): its own pair, or its one leader and the other
@@ -1469,6 +1489,8 @@ class Coder:
         level = _DELEGATION_TALKS.search(text) if trigger and not summit_hit else None
         if level and trigger and level.start() <= trigger.start() < level.end():
             return  # "Moon and Kim agreed to hold high-level talks": their officials' talks, not theirs
+        if kind is None and dates and _LETTER_DATED.search(text):
+            self.date_the_letter(sentence, text, dates)
         if (
             kind is None
             and not summit_hit
