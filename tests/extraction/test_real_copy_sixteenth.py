@@ -317,3 +317,23 @@ def test_a_day_told_of_another_thing_leaves_the_letter_alone():
     )
     letter = meeting(result, "Donald Trump", "Kim Jong Un")
     assert letter is not None and letter["date"] == {"from": "2019-08-09", "to": "2019-08-09"}
+
+
+def test_a_speaker_who_spoke_after_his_own_talks_is_their_party():
+    result = run(
+        "Mike Pompeo said Thursday the U.S. has made progress in talks with North Korea. \u201cWe\u2019ve made real "
+        "progress in the past 72 hours,\u201d Mr. Pompeo told reporters in New York City after emerging from talks "
+        "with North Korean vice chairman Kim Yong-chul.",
+        pub=dt.date(2018, 5, 31),
+    )
+    met = meeting(result, "Mike Pompeo", "Kim Yong Chol")
+    assert met is not None and met["status"] == "held" and met["date"]["to"] == "2018-05-31"
+
+
+def test_a_speaker_telling_of_others_talks_is_still_no_party():
+    result = run(
+        "Mike Pompeo told reporters on Thursday that Sung Kim held talks with Choe Son Hui in Panmunjom.",
+        pub=dt.date(2018, 5, 31),
+    )
+    assert meeting(result, "Sung Kim", "Choe Son Hui") is not None
+    assert not any("Mike Pompeo" in m["participants"] for m in result["meetings"])

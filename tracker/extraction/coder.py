@@ -80,6 +80,10 @@ _LETTER_THAT: Final = re.compile(
     r"\b(?:letter|message)\s+(?:that|which)\s+(?P<bearer>(?:[\w.'\u2019-]+\s+){1,8}?)"
     r"(?:delivered|handed|brought|carried)\s+(?:over\s+)?from\b"
 )
+_SPEAKER_JUST_MET: Final = re.compile(
+    r"\b(?:after|before|while|following)\s+\w+ing\s+(?:from\s+|out\s+of\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:talks|meeting|meetings|dinner|lunch)\s+with\b"
+)
 _LETTER_DATED: Final = re.compile(
     r"\b(?:the|that|this|his|her)\s+(?:letter|missive|message|note),?\s+(?:which\s+was\s+)?"
     r"(?:delivered|sent|received|dated|written|hand-delivered)\s+(?:on\s+)?(?=\w)"
@@ -716,6 +720,10 @@ class Coder:
         if cached is not None:
             return cached
         m = _ATTRIBUTION.search(clause.text)
+        if m is not None and _SPEAKER_JUST_MET.search(clause.text, m.start()):
+            # '"We've made real progress," Pompeo told reporters after emerging from talks with Kim Yong
+            # Chol': the speaker's own meeting, told after the saying, is news with him as its party
+            m = None
         # a quotation's speaker speaks of himself ("Good dinner with Kim," Pompeo tweeted); a quoted
         # phrase earlier in the clause ('his "firm will" to meet Trump, Moon said') leaves the speaker out
         # ('his invitation "at an early date", Moon's spokesman said' quotes a phrase of the report)
@@ -1580,6 +1588,7 @@ class Coder:
             and not _PRONOUN_SUBJECT.search(text, speech.end())
             # "told reporters that his previously cancelled meeting with Kim would ...": his own
             and not _POSSESSIVE_PRONOUN.search(text, speech.end(), trigger.end())
+            and not _SPEAKER_JUST_MET.search(text, speech.end())  # "told reporters after emerging from talks with"
         ):
             speaker = [k for pos, k, _ in actors if pos < clause.start + speech.start()]
             if speaker and len(participants) > 2:
