@@ -337,3 +337,15 @@ def test_a_speaker_telling_of_others_talks_is_still_no_party():
     )
     assert meeting(result, "Sung Kim", "Choe Son Hui") is not None
     assert not any("Mike Pompeo" in m["participants"] for m in result["meetings"])
+
+
+def test_the_summit_naming_no_leader_does_not_make_another_pairs_meeting_a_summit():
+    result = run(
+        "North Korean leader Kim Jong Un landed in Singapore on Sunday afternoon, where he is scheduled to meet "
+        "US President Donald Trump on June 12. Kim will meet Singapore Prime Minister Lee Hsien Loong on Sunday "
+        "evening, according to a statement by the ministry of foreign affairs. Security was tight ahead of the "
+        "summit.",
+        pub=dt.date(2018, 6, 10),
+    )
+    lee = meeting(result, "Kim Jong Un", "Lee Hsien Loong")
+    assert lee is not None and lee["date"] == {"from": "2018-06-10", "to": "2018-06-10"}

@@ -292,7 +292,8 @@ def _told_as_summit(m: Meeting, groups: list[tuple[frozenset[str], list[SummitMe
         return False
     pair = frozenset(m.participants)
     for group_pair, members in groups:
-        if group_pair != pair or not any(x.explicit for x in members):
+        # ("the summit" naming no leader is the story's thread's, not a word it used of this pair)
+        if group_pair != pair or not any(x.explicit and x.leaders and set(x.leaders) <= pair for x in members):
             continue
         days = [x.scheduled or x.held for x in members if x.scheduled or x.held]
         if m.interval is None or not days or any(d.overlaps(m.interval) for d in days if d):
