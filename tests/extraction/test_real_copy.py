@@ -104,10 +104,12 @@ def test_a_leaders_visit_to_a_country_meets_its_head_of_state_in_office():
         "current leader, Kim Jong Il.",
         pub=dt.date(2019, 6, 17),
     )
-    # the visit ahead is the leaders' summit, recorded as the summit, not as a meeting too
+    # the visit ahead is the leaders' summit; the story calls no meeting of theirs a summit ("a summit in
+    # Osaka" is another), so it is also their meeting ahead
     (summit,) = [s for s in result["summits"] if set(s["leaders"]) == {"Xi Jinping", "Kim Jong Un"}]
     assert summit["scheduled_for"] == "2019-06-20"
-    assert meeting(result, "Xi Jinping", "Kim Jong Un") is None
+    visit = meeting(result, "Xi Jinping", "Kim Jong Un")
+    assert visit is not None and visit["status"] == "scheduled" and visit["date"]["from"] == "2019-06-20"
     past = meeting(result, "Xi Jinping", "Kim Jong Il")  # neither the kin nor the "former leader" is Kim Jong Un
     assert past is not None and past["date"]["from"] == "2008-06-01"
     (change,) = changes(result, "scheduled")  # announced in the attribution, cut short by "just over"
