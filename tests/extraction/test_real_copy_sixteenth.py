@@ -349,3 +349,29 @@ def test_the_summit_naming_no_leader_does_not_make_another_pairs_meeting_a_summi
     )
     lee = meeting(result, "Kim Jong Un", "Lee Hsien Loong")
     assert lee is not None and lee["date"] == {"from": "2018-06-10", "to": "2018-06-10"}
+
+
+def test_what_someone_is_expected_to_do_is_scheduled_not_proposed():
+    result = run(
+        "Kim Yong Chol is expected to hand-deliver a letter from Kim Jong Un to Trump at the White House on Friday.",
+        pub=dt.date(2018, 6, 1),
+    )
+    letter = meeting(result, "Kim Jong Un", "Donald Trump")
+    bearer = meeting(result, "Kim Yong Chol", "Donald Trump")
+    assert letter is not None and letter["mode"] == "letter" and letter["status"] == "scheduled"
+    assert bearer is not None and bearer["status"] == "scheduled"
+
+
+def test_what_someone_expects_to_do_is_still_a_wish():
+    result = run("Moon Jae-in expects to meet Kim Jong Un again soon, his office said.", pub=dt.date(2018, 6, 1))
+    met = meeting(result, "Moon Jae-in", "Kim Jong Un")
+    assert met is None or met["status"] == "proposed"
+
+
+def test_a_time_clause_after_a_future_one_is_ahead():
+    result = run(
+        "Donald Trump will press Kim Jong Un on denuclearisation when they meet in Singapore on Tuesday.",
+        pub=dt.date(2018, 6, 10),
+    )
+    met = meeting(result, "Donald Trump", "Kim Jong Un")
+    assert met is not None and met["date"] == {"from": "2018-06-12", "to": "2018-06-12"}

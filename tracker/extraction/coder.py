@@ -75,7 +75,10 @@ _RETOLD_CHANGE: Final = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:cancell?ation|postponement|reinstatement|revival)\b"
 )
 # a letter delivered is handed over in person; one carried or passed on may go through others
-_DELIVERED: Final = re.compile(r"\b(?:hand[- ])?deliver(?:ed|s|ing)?\b")
+_DELIVERED: Final = re.compile(
+    # (not "had been carrying a letter for Kim, which he handed to Kim Yong Chol": carried is not delivered)
+    r"\b(?:hand[- ])?deliver(?:ed|s|ing)?\b|\bbrought\b|\bhand(?:ed|s|ing)?\s+over\b"
+)
 _LETTER_THAT: Final = re.compile(
     r"\b(?:letter|message)\s+(?:that|which)\s+(?P<bearer>(?:[\w.'\u2019-]+\s+){1,8}?)"
     r"(?:delivered|handed|brought|carried)\s+(?:over\s+)?from\b"
@@ -343,6 +346,11 @@ _PROGRESSIVE_TRIP: Final = compile_fast(
     r"(?=[^.;]{0,60}?\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
 _WEEKDAY_WORD: Final = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_PAST_MARK: Final = re.compile(
+    r"\b(?:had|was|were|did|met|held|visited|talked|spoke|went|came|arrived|left|signed|agreed|said|told)\b"
+)
+_CLAUSE_START: Final = re.compile("")
+_TIME_OPENERS: Final = frozenset({"when", "after", "before", "once", "until", "while", "as"})
 _ADJECTIVE_CUES: Final = frozenset({"anticipated", "upcoming", "forthcoming"})
 _THE_MEETING: Final = compile_fast(r"\bthe (?:meeting|summit)\b")
 # small patterns of the clause loop, compiled once (re's own cache lookup costs more than the match)
@@ -1054,6 +1062,9 @@ class Coder:
                 # "the commitment Kim and Trump made when they met": a pair joined by "and" earlier in
                 # the sentence, before the pair of the story's last meeting
                 pair = self.conjoined_pair(clause.sentence.start, pos)
+                if not pair and clause.index and clause.opener in _TIME_OPENERS and len(self.prev_people) == 2:
+                    # "Trump will press Kim on denuclearisation when they meet": the two the clause before named
+                    pair = self.prev_people
                 pair = pair or self.last_pair or (self.prev_people[:2] if word == "their" else [])
                 found.extend((pos, key, False) for key in pair)
             elif word in ("he", "she"):
@@ -1176,6 +1187,16 @@ class Coder:
         for clause in clauses:
             unquoted = strip_speech(clause.text)
             cue = modality["future"].search(unquoted)
+            if (
+                cue is None
+                and clause.opener in ("when", "once", "until", "as")
+                and analysed
+                and analysed[-1][1]
+                and not _PAST_MARK.search(unquoted)
+            ):
+                # "Moon will carry a message to Trump when they meet at the UN on Monday": the present of a
+                # time clause after a future one is that future
+                cue = _CLAUSE_START.match(unquoted)
             if cue is None and could_match(_PROGRESSIVE_TRIP, unquoted):
                 # "Kim Jong Un is visiting China Tuesday and Wednesday" (told on a Monday): a trip told in
                 # the present for days to come is ahead; one under way is told with today's weekday
