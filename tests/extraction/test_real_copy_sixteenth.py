@@ -375,3 +375,23 @@ def test_a_time_clause_after_a_future_one_is_ahead():
     )
     met = meeting(result, "Donald Trump", "Kim Jong Un")
     assert met is not None and met["date"] == {"from": "2018-06-12", "to": "2018-06-12"}
+
+
+def test_whoever_escorts_the_visitor_in_is_no_party():
+    result = run(
+        "Escorted by White House Chief of Staff John Kelly, Kim Yong Chol arrived at the White House to meet "
+        "with Donald Trump. They met for about an hour and 20 minutes.",
+        pub=dt.date(2018, 6, 1),
+    )
+    assert [set(m["participants"]) for m in result["meetings"]] == [{"Kim Yong Chol", "Donald Trump"}]
+
+
+def test_the_recipient_named_in_the_clause_after_the_letter():
+    result = run(
+        "President Donald Trump met Kim Yong Chol on Friday. The President did not reveal what was in a letter "
+        "from Kim Jong Un, which was delivered to Mr. Trump.",
+        pub=dt.date(2018, 6, 1),
+    )
+    letter = meeting(result, "Kim Jong Un", "Donald Trump")
+    assert letter is not None and letter["mode"] == "letter"
+    assert meeting(result, "Kim Jong Un", "Kim Yong Chol") is None

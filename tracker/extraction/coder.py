@@ -351,6 +351,11 @@ _PAST_MARK: Final = re.compile(
 )
 _CLAUSE_START: Final = re.compile("")
 _TIME_OPENERS: Final = frozenset({"when", "after", "before", "once", "until", "while", "as"})
+_WHICH_DELIVERED_TO: Final = re.compile(
+    r"[\s,]*(?:which|that)\s+(?:was|had\s+been)\s+(?:hand[- ])?(?:delivered|sent|addressed|given|handed)\s+"
+    r"(?:over\s+)?to\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+|(?:U\.S\.\s+|US\s+)?President\s+)?"
+)
+_ESCORTED_BY: Final = re.compile(r"(?:Escorted|Flanked|Ushered|Followed)\s+(?:in\s+)?by\s+[^,;]{3,120},")
 _ADJECTIVE_CUES: Final = frozenset({"anticipated", "upcoming", "forthcoming"})
 _THE_MEETING: Final = compile_fast(r"\bthe (?:meeting|summit)\b")
 # small patterns of the clause loop, compiled once (re's own cache lookup costs more than the match)
@@ -988,11 +993,16 @@ class Coder:
         mentions: list[Mention] = self.clause_mentions(clause)
         said_at = self.attribution_start(clause)
         greetings = could_match(_SOURCE_ONLY, clause.text)  # the clause first: its slices are new strings
+        # "Escorted by White House Chief of Staff John Kelly, Kim Yong Chol arrived ... to meet the President":
+        # whoever escorts the visitor in is no party to his meeting
+        escort = _ESCORTED_BY.match(clause.text) if clause.text[:1] in "EFU" else None
+        escort_end = clause.start + escort.end() if escort else clause.start
         for m in mentions:
             inert = m.possessive and not _EVENT_NOUN.match(self.body[m.end : m.end + 40])
             inert = inert or m.start >= said_at  # ", State Department spokeswoman Heather Nauert said."
             inert = inert or _not_a_party(self.body, m.start)
             inert = inert or bool(_ATTRIBUTIVE.match(self.body, m.end))  # "representatives of the Kim regime"
+            inert = inert or m.start < escort_end
             inert = inert or (
                 greetings and bool(_SOURCE_ONLY.search(self.body[max(clause.start, m.start - 40) : m.start]))
             )
@@ -1664,6 +1674,11 @@ class Coder:
                 place = next((p for p in places if addressed <= p.start <= addressed + 5), None)
                 head = self.head_of_state(place.country) if place else None
                 recipients = [head] if head and head != sender[0] else []
+            handed_to = _WHICH_DELIVERED_TO.match(self.body, clause.end) if sender and not recipients else None
+            if handed_to is not None:
+                # "a letter from Kim Jong Un, which was delivered to Mr. Trump": the next clause names him
+                after = self.cast.in_span(handed_to.end(), handed_to.end() + 40)
+                recipients = [after[0].key] if after and after[0].start == handed_to.end() else []
             met_first = _MET_OBJECT.search(text, 0, letter.start()) if sender and not recipients else None
             if met_first is not None:
                 # "where he met Kim and handed over a personal letter from Moon": the one met receives it
