@@ -395,3 +395,16 @@ def test_the_recipient_named_in_the_clause_after_the_letter():
     letter = meeting(result, "Kim Jong Un", "Donald Trump")
     assert letter is not None and letter["mode"] == "letter"
     assert meeting(result, "Kim Jong Un", "Kim Yong Chol") is None
+
+
+def test_a_meeting_with_one_party_keeps_it_beside_a_summit_between_two_others():
+    result = run(
+        "Secretary of State Mike Pompeo emerged from a shorter-than-expected meeting Thursday morning with North "
+        "Korean official Kim Yong Chol bearing a cautiously optimistic message about the speculative June 12 "
+        "summit between President Trump and North Korean Leader Kim Jong Un.",
+        pub=dt.date(2018, 5, 31),
+    )
+    met = meeting(result, "Mike Pompeo", "Kim Yong Chol")
+    assert met is not None and met["status"] == "held"  # shorter than expected: not a meeting expected
+    assert met["date"] == {"from": "2018-05-31", "to": "2018-05-31"}
+    assert meeting(result, "Donald Trump", "Kim Jong Un") is None  # the summit is ahead: the summit alone

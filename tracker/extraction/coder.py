@@ -260,7 +260,9 @@ _ATTEMPT: Final = re.compile(
 )
 _TRIGGER_WORD: Final = 15  # characters from a trigger's start that a cue ending in it ("would meet") may reach
 _PLANNED_BEFORE: Final = compile_fast(
-    r"\b(planned|proposed|possible|potential|upcoming|anticipated|expected|prospective|future|next|any)\s+(?:[\w-]+\s+)?$"
+    # (not "a shorter-than-expected meeting Thursday morning": a comparison with what was expected of it)
+    r"(?<!than[- ])\b(planned|proposed|possible|potential|upcoming|anticipated|expected|prospective|future|next|any)"
+    r"\s+(?:[\w-]+\s+)?$"
 )
 _MAYBE_CUE: Final = compile_fast(r"\b(?:may|might|could|possibly|perhaps|possibility)\b")
 _MAYBE: Final = frozenset({"proposed", "possible", "potential", "prospective", "any"})
@@ -1572,7 +1574,18 @@ class Coder:
             # "opened talks ... as they try to revive plans for a summit between Trump and Kim": the
             # pair belongs to the nearer meeting word, not to the trigger
             nearer = _MEETING_WORD.search(text, trigger.end(), between.start())
+            if nearer is None and _WITH_NAME.search(text, trigger.end(), between.start()):
+                # (and so does the pair of an event noun of its own after a trigger that named its party with
+                # "with": "a meeting with Kim Yong Chol ... about the summit between Trump and Kim")
+                nearer = _MEETING_WORD.match(text, between.start())
             between = None if nearer else between
+            before_pair = (
+                [k for pos, k, inert in actors if pos < clause.start + nearer.start() and not inert] if nearer else []
+            )
+            if len(_unique(before_pair)) >= 2:
+                # "emerged from a meeting with Kim Yong Chol bearing a message about the summit between Trump
+                # and Kim": the pair is the summit's; the meeting's parties are the ones named before it
+                participants = [k for k in participants if k in before_pair]
         # "travelled to Pyongyang for meetings leading up to a planned summit between Trump and Kim":
         # the pair's meeting has the mood of its own adjective, whatever the trip's tense
         pair_mood = None
