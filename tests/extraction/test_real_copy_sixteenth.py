@@ -408,3 +408,26 @@ def test_a_meeting_with_one_party_keeps_it_beside_a_summit_between_two_others():
     assert met is not None and met["status"] == "held"  # shorter than expected: not a meeting expected
     assert met["date"] == {"from": "2018-05-31", "to": "2018-05-31"}
     assert meeting(result, "Donald Trump", "Kim Jong Un") is None  # the summit is ahead: the summit alone
+
+
+def test_a_meeting_under_way_is_todays_not_the_day_told_before():
+    result = run(
+        "The White House stated on Monday that Donald Trump and Shinzo Abe discussed the summit by phone. "
+        "US President Donald Trump and North Korean leader Kim Jong-un are holding their first ever meeting in "
+        "the hope of finding a peaceful solution.",
+        pub=dt.date(2018, 6, 12),
+    )
+    met = meeting(result, "Donald Trump", "Kim Jong Un")
+    assert met is not None and met["date"] == {"from": "2018-06-12", "to": "2018-06-12"}
+
+
+def test_the_summit_with_a_country_is_with_its_head_not_between_the_two_on_the_line():
+    result = run(
+        "The White House stated on Monday that US President Donald Trump and Japan\u2019s Prime Minister Shinzo Abe "
+        "during their telephone conversation have discussed recent developments regarding the summit with "
+        "North Korea. North Korean leader Kim Jong Un arrived in Singapore on Sunday.",
+        pub=dt.date(2018, 6, 12),
+    )
+    assert [set(s["leaders"]) for s in result["summits"]] == [{"Donald Trump", "Kim Jong Un"}]
+    call = meeting(result, "Donald Trump", "Shinzo Abe")
+    assert call is not None and call["mode"] == "phone" and call["summit"] is None

@@ -175,6 +175,7 @@ _SAYING: Final = compile_fast(
 )
 _THERE: Final = compile_fast(r"\bthere\b")
 _WITH_BEFORE: Final = re.compile(r"\bwith\s+(?:the\s+)?\Z")
+_SUMMIT_WITH: Final = re.compile(r"\bsummits?\s+with\s+(?:the\s+)?(?=[A-Z])")
 # a group led by the clause's subject, closing it before a relative "that" ("led a delegation that flew ...")
 # "the delegation, led by National Security Office chief Chung Eui-yong", "envoys headed by Chung"
 _LED_BY: Final = re.compile(r"\b(?:delegations?|envoys|team|mission)\b[^.;]{0,80}?\b(?:led|headed)\s+by\s+")
@@ -358,6 +359,7 @@ _WHICH_DELIVERED_TO: Final = re.compile(
     r"(?:over\s+)?to\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+|(?:U\.S\.\s+|US\s+)?President\s+)?"
 )
 _ESCORTED_BY: Final = re.compile(r"(?:Escorted|Flanked|Ushered|Followed)\s+(?:in\s+)?by\s+[^,;]{3,120},")
+_UNDER_WAY: Final = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:holding|having|hosting|meeting|visiting)\b")
 _ADJECTIVE_CUES: Final = frozenset({"anticipated", "upcoming", "forthcoming"})
 _THE_MEETING: Final = compile_fast(r"\bthe (?:meeting|summit)\b")
 # small patterns of the clause loop, compiled once (re's own cache lookup costs more than the match)
@@ -1770,6 +1772,16 @@ class Coder:
                 leaders.append(head)
                 participants.append(head)
                 places = [p for p in places if p is not country]  # a counterpart, not a venue
+        elif summit_word and len(leaders) >= 2:
+            # "Trump and Abe discussed the summit with North Korea by phone": the summit is the one with that
+            # country's head, not a summit of the two on the line
+            with_at = _SUMMIT_WITH.search(text)
+            named = self.lex.place_regex.match(self.body, clause.start + with_at.end()) if with_at else None
+            code = self.lex.places[named.group(0)].country if named else None
+            head = self.head_of_state(code) if code else None
+            if head and head not in leaders:
+                others = [k for k in leaders if self.cast.persons[k].country != code]
+                leaders = [others[0], head] if others else leaders
         if summit_word and len(leaders) < 2:
             # "the outcome of the US-North Korea summit": the heads of the two countries, named elsewhere
             leaders = self.country_pair_summit(clause) or leaders
@@ -2047,6 +2059,10 @@ class Coder:
             # "wrapped up two days of talks ... on Saturday": the talks began the day before
             interval = Interval(interval.start - dt.timedelta(days=_count(span.group(1)) - 1), interval.end)
         earlier = bool(_EARLIER_ONE.search(text, max(0, trigger.start() - 30), trigger.end()))
+        if interval is None and status == "held" and _UNDER_WAY.search(text, 0, trigger.start()):
+            # "Trump and Kim are holding their first ever meeting": news told as it happens, that day (before
+            # the day the sentence before told, and before any earlier meeting of theirs)
+            interval, confidence = Interval(self.pub, self.pub), confidence - 0.1
         if interval is None and status == "held":
             same = next(
                 (
