@@ -431,3 +431,13 @@ def test_the_summit_with_a_country_is_with_its_head_not_between_the_two_on_the_l
     assert [set(s["leaders"]) for s in result["summits"]] == [{"Donald Trump", "Kim Jong Un"}]
     call = meeting(result, "Donald Trump", "Shinzo Abe")
     assert call is not None and call["mode"] == "phone" and call["summit"] is None
+
+
+def test_a_summit_wished_success_is_the_guests_not_the_well_wishers():
+    result = run(
+        "Singapore Prime Minister Lee Hsien Loong today wished North Korean leader Kim Jong-un success at the "
+        "Summit to be held at Capella Hotel here on June 12. Lee and Kim met at the Istana on Sunday.",
+        pub=dt.date(2018, 6, 10),
+    )
+    assert meeting(result, "Lee Hsien Loong", "Kim Jong Un") is not None
+    assert all(m["status"] == "held" for m in result["meetings"])  # no meeting of theirs on June 12

@@ -175,6 +175,9 @@ _SAYING: Final = compile_fast(
 )
 _THERE: Final = compile_fast(r"\bthere\b")
 _WITH_BEFORE: Final = re.compile(r"\bwith\s+(?:the\s+)?\Z")
+_WISHED_SUCCESS: Final = re.compile(
+    r"\bwish(?:ed|es|ing)?\s+(?=(?-i:[A-Z])|him\b|her\b|them\b)(?=[^.;]{0,80}?\b(?:success|luck)\b)"
+)
 _SUMMIT_WITH: Final = re.compile(r"\bsummits?\s+with\s+(?:the\s+)?(?=[A-Z])")
 # a group led by the clause's subject, closing it before a relative "that" ("led a delegation that flew ...")
 # "the delegation, led by National Security Office chief Chung Eui-yong", "envoys headed by Chung"
@@ -1772,6 +1775,12 @@ class Coder:
                 leaders.append(head)
                 participants.append(head)
                 places = [p for p in places if p is not country]  # a counterpart, not a venue
+        wished = _WISHED_SUCCESS.search(text) if summit_word and len(leaders) >= 2 else None
+        if wished is not None:
+            # "Lee today wished North Korean leader Kim Jong-un success at the Summit to be held on June 12":
+            # the summit is the one wished well, not the well-wisher's
+            leaders = [k for pos, k, inert in actors if pos >= clause.start + wished.end() and k in leaders][:1]
+            participants = list(leaders)
         elif summit_word and len(leaders) >= 2:
             # "Trump and Abe discussed the summit with North Korea by phone": the summit is the one with that
             # country's head, not a summit of the two on the line
