@@ -441,3 +441,21 @@ def test_a_summit_wished_success_is_the_guests_not_the_well_wishers():
     )
     assert meeting(result, "Lee Hsien Loong", "Kim Jong Un") is not None
     assert all(m["status"] == "held" for m in result["meetings"])  # no meeting of theirs on June 12
+
+
+def test_hoping_to_organise_a_summit_proposes_it():
+    result = run(
+        "US President Donald Trump said Saturday he hoped to organize a second summit with North Korean leader "
+        "Kim Jong Un in early 2019, perhaps as soon as January or February.",
+        pub=dt.date(2018, 12, 2),
+    )
+    (change,) = changes(result, "proposed")
+    assert change["date"] == {"from": "2018-12-01", "to": "2018-12-01"} and change["announced_by"] == "Donald Trump"
+
+
+def test_travelling_to_organise_a_summit_is_still_an_aim():
+    result = run(
+        "Mike Pompeo flew to Pyongyang on Saturday to organize a second summit between Donald Trump and Kim Jong Un.",
+        pub=dt.date(2018, 10, 8),
+    )
+    assert changes(result, "proposed") == [] and changes(result, "held") == []
