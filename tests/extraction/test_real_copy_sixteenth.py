@@ -459,3 +459,15 @@ def test_travelling_to_organise_a_summit_is_still_an_aim():
         pub=dt.date(2018, 10, 8),
     )
     assert changes(result, "proposed") == [] and changes(result, "held") == []
+
+
+def test_their_summit_a_follow_up_refers_to_is_the_pairs_held_one():
+    result = run(
+        "US President Donald Trump said Saturday he hoped to organize a second summit with Kim Jong Un. Trump told "
+        'reporters that "three sites" were in consideration for the meeting, a follow-up to their historic summit '
+        "in Singapore in June.",
+        pub=dt.date(2018, 12, 2),
+    )
+    met = meeting(result, "Donald Trump", "Kim Jong Un")
+    assert met is not None and met["status"] == "held" and met["location"] == "Singapore"
+    assert met["date"] == {"from": "2018-06-01", "to": "2018-06-30"}

@@ -1082,6 +1082,11 @@ class Coder:
                 if not pair and clause.index and clause.opener in _TIME_OPENERS and len(self.prev_people) == 2:
                     # "Trump will press Kim on denuclearisation when they meet": the two the clause before named
                     pair = self.prev_people
+                if not pair and not self.last_pair and word == "their":
+                    # "a follow-up to their historic summit in Singapore": the pair of the summit last told
+                    pair = next(
+                        (list(m.leaders[:2]) for m in reversed(self.summit_mentions) if len(m.leaders) >= 2), []
+                    )
                 pair = pair or self.last_pair or (self.prev_people[:2] if word == "their" else [])
                 found.extend((pos, key, False) for key in pair)
             elif word in ("he", "she"):

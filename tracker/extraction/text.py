@@ -85,6 +85,9 @@ _AFTER_COMMA: Final = (
     r"|(?:apparently\s+)?en\s+route\s"
     # "Trump's meeting with Kim, scheduled to begin at 9 a.m. on Tuesday": the plan's day, in its own tense
     r"|(?:scheduled|set|slated|due)\s+to\s"
+    # "... in consideration for the meeting, a follow-up to their historic summit in Singapore in June": the
+    # earlier event is told in a clause of its own, in its own tense
+    r"|(?:a|the)\s+follow-?up\s+(?:to|of)\s"
     # "..., with Trump saying earlier this month that he had received a letter": a report of its own
     # "..., with Secretary of State Mike Pompeo also meeting Kim Yong Chol": another event of its own
     r"|with\s+(?:[A-Z][\w'\u2019.-]*\s+|of\s+){1,7}(?:also\s+)?(?:saying|adding|telling|noting|insisting|warning"
