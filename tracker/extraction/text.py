@@ -118,9 +118,9 @@ _AFTER_SPACE: Final = (
     rf"|(?:before|after)\s+(?:[A-Z][\w'\u2019.-]*\s+){{1,4}}(?:\w+ly\s+)?{PAST_VERB}\s"
     # "met Kang this morning before sitting down with his counterpart Lee": a second meeting
     r"|before\s+(?:sitting\s+down|meeting|holding|hosting)\s"
-    # (an aim, not what someone hopes or offers to do: "he hoped to organize a second summit" is one clause)
-    r"|(?<!hope )(?<!hoped )(?<!hopes )(?<!want )(?<!wants )(?<!wanted )(?<!plans )(?<!planned )(?<!wished )"
-    r"(?<!agreed )(?<!offered )(?<!proposed )(?<!intends )(?<!intended )(?<!willing )(?<!eager )(?<!ready )"
+    # (an aim, not what someone hopes or wants to do: "he hoped to organize a second summit" is one clause;
+    # "agreed to arrange ..." stays an aim of its own)
+    r"|(?<!hope )(?<!hoped )(?<!hopes )(?<!want )(?<!wants )(?<!wanted )"
     r"to\s+(?:finali[sz]e|prepare|arrange|discuss|plan|pave|salvage|try|work\s+out|lay|ensure|secure|revive|rescue"
     r"|set\s+up|organi[sz]e|broker"
     r"|save|smooth|keep\s+(?:the|a|an|their|his|her)\s)\b"
