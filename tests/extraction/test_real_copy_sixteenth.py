@@ -471,3 +471,38 @@ def test_their_summit_a_follow_up_refers_to_is_the_pairs_held_one():
     met = meeting(result, "Donald Trump", "Kim Jong Un")
     assert met is not None and met["status"] == "held" and met["location"] == "Singapore"
     assert met["date"] == {"from": "2018-06-01", "to": "2018-06-30"}
+
+
+def test_a_letter_to_one_leader_from_another_carried_by_an_envoy():
+    result = run(
+        "Kim Yong Chol will travel to Washington to deliver a letter to President Donald Trump on Friday from North "
+        "Korean leader Kim Jong Un.",
+        pub=dt.date(2018, 5, 31),
+    )
+    letter = meeting(result, "Kim Jong Un", "Donald Trump")
+    bearer = meeting(result, "Kim Yong Chol", "Donald Trump")
+    assert letter is not None and letter["mode"] == "letter" and letter["status"] == "scheduled"
+    assert bearer is not None and bearer["mode"] == "in_person"
+
+
+def test_a_letter_presented_and_hand_delivered_by_an_envoy():
+    result = run(
+        "Donald Trump is presented with a letter from North Korean Leader Kim Jong Un, hand-delivered by North "
+        "Korean envoy Kim Yong Chol in the Oval Office on Friday.",
+        pub=dt.date(2018, 6, 1),
+    )
+    letter = meeting(result, "Kim Jong Un", "Donald Trump")
+    assert letter is not None and letter["mode"] == "letter"
+    assert meeting(result, "Kim Yong Chol", "Donald Trump") is not None
+    assert not any(len(m["participants"]) > 2 for m in result["meetings"])
+
+
+def test_a_meeting_included_among_other_news_is_of_the_people_named_in_it():
+    result = run(
+        "Donald Trump last week canceled the summit with Kim Jong Un. But since then, talks have been accelerating "
+        "on several fronts, including South Korea's president, Moon Jae-in, meeting with Mr. Kim.",
+        pub=dt.date(2018, 5, 31),
+    )
+    met = meeting(result, "Moon Jae-in", "Kim Jong Un")
+    assert met is not None and met["status"] == "held"
+    assert not any(len(m["participants"]) > 2 for m in result["meetings"])

@@ -234,7 +234,10 @@ _DAYS_OF: Final = compile_fast(r"\b(two|three|four|five|\d) days of (?:talks|mee
 _NAMED_SUMMIT: Final = compile_fast(
     r"\b(?:NATO|G-?20|G-?7|APEC|ASEAN|EU|UN|Group of (?:\d+|Twenty|Seven)|Belt and Road|East Asia)\s+[Ss]ummit"
 )
-_LETTER: Final = compile_fast(r"\b(?:letter|message)\s+from\b")
+# "a letter from Kim", and "a personal letter to Trump from the North Korean leader" (its recipient in "to")
+_LETTER: Final = compile_fast(r"\b(?:letter|message)\s+(?P<to>to\s+(?:[\w.'\u2019-]+\s+){1,5}?)?from\b")
+# "a letter from Kim Jong Un, hand-delivered by North Korean envoy Kim Yong Chol": its bearer
+_DELIVERED_BY: Final = re.compile(r"\b(?:hand[- ])?(?:delivered|carried|brought)\s+by\s+")
 # "Putin declared the Helsinki summit \u201ca success\u201d", "called their summit productive": a summit
 # judged is a summit held, whoever the clause names beside the judge
 _PRAISE: Final = r"[\"\u201c]?(?:an?\s+)?(?:\w+\s+)?(?:success|successful|productive|fruitful|constructive|excellent)\b"
@@ -1682,6 +1685,23 @@ class Coder:
                 for pos, k, inert in actors
                 if recipient_at and pos >= clause.start + letter.end() + recipient_at.end() and not inert
             ]
+            if letter.groupdict().get("to"):
+                inside = (clause.start + letter.start("to"), clause.start + letter.end("to"))
+                recipients = [k for pos, k, inert in actors if inside[0] <= pos < inside[1] and not inert][:1]
+            delivered_by = _DELIVERED_BY.search(text, letter.end())
+            if sender and delivered_by:
+                # "is presented with a letter from Kim, hand-delivered by envoy Kim Yong Chol": the bearer is no
+                # party to the letter; the one presented with it, before it, is its recipient
+                by_at = clause.start + delivered_by.end()
+                bearer_by = next((k for pos, k, inert in actors if by_at <= pos <= by_at + 60 and not inert), None)
+                recipients = (
+                    recipients
+                    or [k for pos, k, inert in actors if pos < clause.start + letter.start() and not inert][:1]
+                )
+                recipients = [k for k in recipients if k != bearer_by]
+                actors = [a for a in actors if a[1] != bearer_by]
+                if bearer_by and recipients:
+                    carried = [bearer_by, recipients[0]]
             hand = _HAND_OVER.search(text, 0, letter.start())
             if sender and not recipients and hand:
                 # "handed the president a letter from Kim": the indirect object is the recipient
@@ -1765,7 +1785,14 @@ class Coder:
             head = self.head_of_state(country.country) if country and visitor.leader and verb and not old else None
             if head and country and visitor.country not in (None, country.country):
                 participants.append(head)
-        joined = bool(_JOINED.search(text))
+        joined_at = _JOINED.search(text)
+        own_event = _MET_OBJECT.search(text, joined_at.end()) if joined_at else None
+        joined = joined_at is not None and own_event is None
+        if own_event is not None and joined_at is not None:
+            # "talks have been accelerating on several fronts, including Moon meeting with Mr. Kim": what is
+            # included is an event of its own, of the people named after "including"
+            named = [k for pos, k, inert in actors if pos >= clause.start + joined_at.end() and not inert]
+            participants = _unique(named) if len(_unique(named)) >= 2 else participants
         if joined and participants:
             participants = _unique([*self.last_pair, *participants])
         leaders = [k for k in participants if self.cast.persons[k].leader]
