@@ -506,3 +506,13 @@ def test_a_meeting_included_among_other_news_is_of_the_people_named_in_it():
     met = meeting(result, "Moon Jae-in", "Kim Jong Un")
     assert met is not None and met["status"] == "held"
     assert not any(len(m["participants"]) > 2 for m in result["meetings"])
+
+
+def test_a_change_responded_to_on_a_day_came_before_that_day():
+    result = run(
+        "A senior North Korean official said Friday his country is still willing to talk with the US, in response "
+        "to President Donald Trump's abrupt decision to pull out of his planned summit with Kim Jong Un.",
+        pub=dt.date(2018, 5, 25),
+    )
+    (change,) = changes(result, "cancelled")
+    assert change["date"]["from"] < "2018-05-25" and change["date"]["to"] == "2018-05-25"

@@ -366,6 +366,7 @@ _WHICH_DELIVERED_TO: Final = re.compile(
 )
 _ESCORTED_BY: Final = re.compile(r"(?:Escorted|Flanked|Ushered|Followed)\s+(?:in\s+)?by\s+[^,;]{3,120},")
 _UNDER_WAY: Final = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:holding|having|hosting|meeting|visiting)\b")
+_IN_RESPONSE: Final = re.compile(r"\b(?:in\s+response\s+to|responding\s+to|in\s+reaction\s+to|reacting\s+to)\b")
 _ADJECTIVE_CUES: Final = frozenset({"anticipated", "upcoming", "forthcoming"})
 _THE_MEETING: Final = compile_fast(r"\bthe (?:meeting|summit)\b")
 # small patterns of the clause loop, compiled once (re's own cache lookup costs more than the match)
@@ -2494,6 +2495,17 @@ class Coder:
         past = [d for d in dates if d.interval is None or d.interval.start <= self.pub]
         interval, after_hours, exact = self.pick_interval(past, anchor, for_summit=False)
         inferred = guessed = False
+        text = clause.text
+        responded = _IN_RESPONSE.search(text) if kind.status in _UNDOING and past else None
+        if (
+            responded is not None
+            and interval is not None
+            and all(_SAID_BEFORE.search(text, 0, d.start) for d in past)
+            and all(d.end <= responded.start() for d in past)
+        ):
+            # "said Friday his country is still willing to talk, in response to Trump's abrupt decision to pull
+            # out of the summit": the day is the response's; the change came before it
+            interval, exact = Interval(interval.start - NEWS_WINDOW, interval.start), False
         if interval is None and self.said_day is not None:
             interval, inferred = self.said_day, True
         if interval is None and self.sentences[mention.sentence].paragraph in self.stamped:
