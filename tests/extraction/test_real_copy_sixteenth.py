@@ -516,3 +516,14 @@ def test_a_change_responded_to_on_a_day_came_before_that_day():
     )
     (change,) = changes(result, "cancelled")
     assert change["date"]["from"] < "2018-05-25" and change["date"]["to"] == "2018-05-25"
+
+
+def test_the_days_a_letter_tells_of_are_not_the_letters():
+    result = run(
+        "President Donald Trump wrote a letter to North Korean leader Kim Jong Un saying that their planned summit "
+        "next month in Singapore was cancelled.",
+        pub=dt.date(2018, 5, 24),
+    )
+    letter = meeting(result, "Donald Trump", "Kim Jong Un")
+    assert letter is not None and letter["mode"] == "letter" and letter["status"] == "held"
+    assert letter["date"]["to"] <= "2018-05-24"

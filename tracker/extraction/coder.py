@@ -367,6 +367,7 @@ _WHICH_DELIVERED_TO: Final = re.compile(
 _ESCORTED_BY: Final = re.compile(r"(?:Escorted|Flanked|Ushered|Followed)\s+(?:in\s+)?by\s+[^,;]{3,120},")
 _UNDER_WAY: Final = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:holding|having|hosting|meeting|visiting)\b")
 _IN_RESPONSE: Final = re.compile(r"\b(?:in\s+response\s+to|responding\s+to|in\s+reaction\s+to|reacting\s+to)\b")
+_LETTER_SAYING: Final = re.compile(r"\b(?:saying|stating|which\s+said|that\s+said|announcing|telling\s+\w+)\b")
 _ADJECTIVE_CUES: Final = frozenset({"anticipated", "upcoming", "forthcoming"})
 _THE_MEETING: Final = compile_fast(r"\bthe (?:meeting|summit)\b")
 # small patterns of the clause loop, compiled once (re's own cache lookup costs more than the match)
@@ -2076,6 +2077,11 @@ class Coder:
         # day of a report dates the report, not the event, when the clause has another date
         told = [d for d in dates if d.end > 0 and _SAID_BEFORE.search(text, 0, d.start)]
         event_dates = [d for d in dates if d not in told] if len(told) < len(dates) else dates
+        said_in = _LETTER_SAYING.search(text, trigger.end()) if kind.mode == "letter" else None
+        if said_in is not None:
+            # "wrote a letter to Kim saying that their planned summit next month was cancelled": the days the
+            # letter tells of are not the letter's
+            event_dates = [d for d in event_dates if d.start < said_in.start()]
         interval, _, exact = self.pick_interval(event_dates, self.last_interval, for_summit=False, near=near)
         said = told[0].interval if told and len(told) == len(dates) else None
         if said is not None and status in ("scheduled", "proposed") and interval == said and said.end < self.pub:
