@@ -527,3 +527,13 @@ def test_the_days_a_letter_tells_of_are_not_the_letters():
     letter = meeting(result, "Donald Trump", "Kim Jong Un")
     assert letter is not None and letter["mode"] == "letter" and letter["status"] == "held"
     assert letter["date"]["to"] <= "2018-05-24"
+
+
+def test_a_datelines_day_dates_no_event():
+    result = run(
+        "NEW YORK, May 31 (UPI) -- U.S. Secretary of State Mike Pompeo met with Kim Yong Chol, vice chairman of the "
+        "central committee of the Korean Workers' Party. The two men shared dinner on Wednesday.",
+        pub=dt.date(2018, 6, 1),
+    )
+    met = [m for m in result["meetings"] if set(m["participants"]) == {"Mike Pompeo", "Kim Yong Chol"}]
+    assert [m["date"] for m in met] == [{"from": "2018-05-30", "to": "2018-05-30"}]
