@@ -537,3 +537,15 @@ def test_a_datelines_day_dates_no_event():
     )
     met = [m for m in result["meetings"] if set(m["participants"]) == {"Mike Pompeo", "Kim Yong Chol"}]
     assert [m["date"] for m in met] == [{"from": "2018-05-30", "to": "2018-05-30"}]
+
+
+def test_to_deliver_someone_a_letter_names_its_recipient():
+    result = run(
+        "Kim Yong Chol arrived at the White House on Friday and planned to deliver President Donald Trump a letter "
+        "from Kim Jong Un.",
+        pub=dt.date(2018, 6, 1),
+    )
+    letter = meeting(result, "Kim Jong Un", "Donald Trump")
+    assert letter is not None and letter["mode"] == "letter"
+    assert meeting(result, "Kim Yong Chol", "Kim Jong Un") is None
+    assert meeting(result, "Kim Yong Chol", "Donald Trump") is not None

@@ -247,7 +247,7 @@ _JUDGED_SUMMIT: Final = compile_fast(
     rf"|\bsummit\s+(?:with\s+(?:[A-Z][\w.'-]*\s+){{1,4}})?(?:was|had\s+been|has\s+been)\s+{_PRAISE}"
 )
 _HAND_OVER: Final = compile_fast(
-    r"\b(?:hand(?:ed|ing)|hands over|g[ai]ve|giv(?:es|ing)|pass(?:ed|es|ing)|deliver(?:ed|s|ing)|present(?:ed|s|ing)"
+    r"\b(?:hand(?:ed|ing)|hands over|g[ai]ve|giv(?:es|ing)|pass(?:ed|es|ing)?|deliver(?:ed|s|ing)?|present(?:ed|s|ing)?"
     r"|brought|bring(?:s|ing)?|carried|carr(?:ies|ying)|conveyed|convey(?:s|ing)?)\b"
 )
 # seats that stand for their head of state ("visited the White House", "a letter to the Kremlin")
@@ -1216,7 +1216,7 @@ class Coder:
         sentence_dates: list[tuple[DateMention, bool]] = []
         analysed: list[_Analysed] = []
         for clause in clauses:
-            unquoted = strip_speech(clause.text)
+            unquoted = strip_speech(clause)
             cue = modality["future"].search(unquoted)
             if (
                 cue is None
@@ -1267,7 +1267,7 @@ class Coder:
             purpose = None if ahead else _PURPOSE.search(clause.text)
             dates = self.clause_dates(clause, ahead, said_until, purpose.end() if purpose else None)
             # "(came) a month after they held the first summit ... on April 27": a subordinate clause too
-            if clause.index == 0 and _DATELINE_CLAUSE.match(clause.text):
+            if clause.index == 0 and len(clause.text) < 60 and _DATELINE_CLAUSE.match(clause.text):
                 pass  # "NEW YORK, May 31 (UPI) -- Pompeo met ...": the day the copy was filed dates no event
             elif clause.opener not in _SUBORDINATE and not (clause.index and _DAY_AFTER.match(clause.text)):
                 # "since taking power in 2011" dates only its own clause
@@ -1681,7 +1681,8 @@ class Coder:
         invited = self.invitation(clause, actors)
         if invited:
             participants = invited
-        letter = _LETTER.search(text) or _LETTER_THAT.search(text)
+        letter = _LETTER.search(text) if kind and kind.kind == "letter" else None
+        letter = letter or (_LETTER_THAT.search(text) if kind and kind.kind == "letter" else None)
         carried: list[str] = []
         if kind and kind.kind == "letter" and letter:
             # the carrier of a letter is not a party to it: sender "from X", recipient "to/for Y"

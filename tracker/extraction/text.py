@@ -245,16 +245,16 @@ def _goes_on_narration(text: str, at: int) -> bool:
     return bool(_PREDICATE_START.match(text, at) and _SUBJECT_BEFORE_QUOTE.search(text, max(0, at - 40), at))
 
 
-def strip_speech(text: str) -> str:
-    """``text`` with each quotation of speech blanked to one space (see :func:`speech_quotes`)."""
-    if '"' not in text and "\u201c" not in text:
-        return text  # no opening quotation mark: nothing to strip (the same string)
-    parts: list[str] = []
-    at = 0
-    for m in speech_quotes(text):
-        parts += [text[at : m.start()], " "]
-        at = m.end()
-    return "".join(parts) + text[at:] if parts else text
+def strip_speech(clause: Clause) -> str:
+    """The clause's text with each quotation of speech blanked to one space (see :func:`speech_quotes`)."""
+    spans = clause.quoted_spans()
+    if not spans:
+        return clause.text  # most clauses quote nobody: the same string
+    text, at, parts = clause.text, 0, []
+    for start, end in spans:
+        parts += [text[at : start - clause.start], " "]
+        at = end - clause.start
+    return "".join(parts) + text[at:]
 
 
 @dataclass(frozen=True)
