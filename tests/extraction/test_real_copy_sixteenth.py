@@ -549,3 +549,13 @@ def test_to_deliver_someone_a_letter_names_its_recipient():
     assert letter is not None and letter["mode"] == "letter"
     assert meeting(result, "Kim Yong Chol", "Kim Jong Un") is None
     assert meeting(result, "Kim Yong Chol", "Donald Trump") is not None
+
+
+def test_agreeing_on_a_day_to_meet_is_a_plan():
+    result = run(
+        "South Korean President Moon Jae-in and U.S. President Donald Trump agreed Tuesday to meet during the United "
+        "Nations General Assembly in New York this month, the White House said.",
+        pub=dt.date(2018, 9, 4),
+    )
+    assert [m for m in result["meetings"] if m["status"] == "held"] == []
+    assert [c["date"] for c in changes(result, "scheduled")] == [{"from": "2018-09-04", "to": "2018-09-04"}]
