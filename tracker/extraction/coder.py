@@ -1726,11 +1726,11 @@ class Coder:
                 place = next((p for p in places if addressed <= p.start <= addressed + 5), None)
                 head = self.head_of_state(place.country) if place else None
                 recipients = [head] if head and head != sender[0] else []
-            handed_to = _WHICH_DELIVERED_TO.match(self.body, clause.end) if sender and not recipients else None
-            if handed_to is not None:
+            which_to = _WHICH_DELIVERED_TO.match(self.body, clause.end) if sender and not recipients else None
+            if which_to is not None:
                 # "a letter from Kim Jong Un, which was delivered to Mr. Trump": the next clause names him
-                after = self.cast.in_span(handed_to.end(), handed_to.end() + 40)
-                recipients = [after[0].key] if after and after[0].start == handed_to.end() else []
+                named_next = self.cast.in_span(which_to.end(), which_to.end() + 40)
+                recipients = [named_next[0].key] if named_next and named_next[0].start == which_to.end() else []
             met_first = _MET_OBJECT.search(text, 0, letter.start()) if sender and not recipients else None
             if met_first is not None:
                 # "where he met Kim and handed over a personal letter from Moon": the one met receives it
@@ -1826,8 +1826,8 @@ class Coder:
             # "Trump and Abe discussed the summit with North Korea by phone": the summit is the one with that
             # country's head, not a summit of the two on the line
             with_at = _SUMMIT_WITH.search(text)
-            named = self.lex.place_regex.match(self.body, clause.start + with_at.end()) if with_at else None
-            code = self.lex.places[named.group(0)].country if named else None
+            country_hit = self.lex.place_regex.match(self.body, clause.start + with_at.end()) if with_at else None
+            code = self.lex.places[country_hit.group(0)].country if country_hit else None
             head = self.head_of_state(code) if code else None
             if head and head not in leaders:
                 others = [k for k in leaders if self.cast.persons[k].country != code]
