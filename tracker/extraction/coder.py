@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any, Final
 
-from .dates import COUNT_WORDS, NUMBERS, WEEKDAYS, DateMention, Interval, find_dates, month_interval
+from .dates import COUNT_WORDS, DATELINE_CLAUSE, NUMBERS, WEEKDAYS, DateMention, Interval, find_dates, month_interval
 from .fastre import NEEDLES, Anchored, compile_fast, could_match, trie_alternation
 from .lexicon import Lexicon, MeetingKind, lexicon
 from .people import KIN, SERVES, Cast, Mention
@@ -368,10 +368,6 @@ _ESCORTED_BY: Final = re.compile(r"(?:Escorted|Flanked|Ushered|Followed)\s+(?:in
 _UNDER_WAY: Final = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:holding|having|hosting|meeting|visiting)\b")
 _IN_RESPONSE: Final = re.compile(r"\b(?:in\s+response\s+to|responding\s+to|in\s+reaction\s+to|reacting\s+to)\b")
 _LETTER_SAYING: Final = re.compile(r"\b(?:saying|stating|which\s+said|that\s+said|announcing|telling\s+\w+)\b")
-_DATELINE_CLAUSE: Final = re.compile(
-    r"[A-Z][A-Za-z.'-]+(?:[ /-][A-Z][A-Za-z.'-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?,\s*"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?\s*\Z"
-)
 _ADJECTIVE_CUES: Final = frozenset({"anticipated", "upcoming", "forthcoming"})
 _THE_MEETING: Final = compile_fast(r"\bthe (?:meeting|summit)\b")
 # small patterns of the clause loop, compiled once (re's own cache lookup costs more than the match)
@@ -1267,7 +1263,7 @@ class Coder:
             purpose = None if ahead else _PURPOSE.search(clause.text)
             dates = self.clause_dates(clause, ahead, said_until, purpose.end() if purpose else None)
             # "(came) a month after they held the first summit ... on April 27": a subordinate clause too
-            if clause.index == 0 and len(clause.text) < 60 and _DATELINE_CLAUSE.match(clause.text):
+            if clause.index == 0 and len(clause.text) < 60 and DATELINE_CLAUSE.match(clause.text):
                 pass  # "NEW YORK, May 31 (UPI) -- Pompeo met ...": the day the copy was filed dates no event
             elif clause.opener not in _SUBORDINATE and not (clause.index and _DAY_AFTER.match(clause.text)):
                 # "since taking power in 2011" dates only its own clause

@@ -654,13 +654,15 @@ def _attach(mention: DateMention, text: str) -> DateMention:
 # A wire dateline with the day the story was filed: "SEOUL, June 30 (Yonhap) --", "WASHINGTON, Jan. 19
 # (Yonhap)", "Washington/Seoul (dpa),Jun 1 2018 -". A page dated the day after prints the agency's copy
 # as filed: its "on Friday" is told from the dateline's day, not the page's.
-_DATELINE_DAY: Final = re.compile(
-    r"^[A-Z][A-Za-z.'-]+(?:[ /-][A-Z][A-Za-z.'-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
-    r"\s*(?:\([A-Za-z .]+\)\s*)?,\s*"
-    r"(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?"
-    r"\s*(?:\(|/|-|\u2013|\u2014)",
-    re.MULTILINE,
+_DATELINE_PLACE: Final = (
+    r"[A-Z][A-Za-z.'-]+(?:[ /-][A-Z][A-Za-z.'-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
 )
+_DATELINE_MONTH_DAY: Final = r"(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?"
+_DATELINE_DAY: Final = re.compile(
+    rf"^{_DATELINE_PLACE}\s*(?:\([A-Za-z .]+\)\s*)?,\s*{_DATELINE_MONTH_DAY}\s*(?:\(|/|-|\u2013|\u2014)", re.MULTILINE
+)
+# the dateline alone, as a sentence's first clause ("NEW YORK, May 31" before "(UPI) --"): it dates no event
+DATELINE_CLAUSE: Final = re.compile(rf"{_DATELINE_PLACE},\s*{_DATELINE_MONTH_DAY}\s*\Z")
 DATELINE_REACH: Final = 3  # days: a page put up later than that reprints old news as old news
 
 
