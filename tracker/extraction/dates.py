@@ -657,7 +657,10 @@ def _attach(mention: DateMention, text: str) -> DateMention:
 _DATELINE_PLACE: Final = (
     r"[A-Z][A-Za-z.'-]+(?:[ /-][A-Z][A-Za-z.'-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
 )
-_DATELINE_MONTH_DAY: Final = r"(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?"
+_DATELINE_MONTH_DAY: Final = (
+    r"(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+"
+    r"(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?"
+)
 _DATELINE_DAY: Final = re.compile(
     rf"^{_DATELINE_PLACE}\s*(?:\([A-Za-z .]+\)\s*)?,\s*{_DATELINE_MONTH_DAY}\s*(?:\(|/|-|\u2013|\u2014)", re.MULTILINE
 )
