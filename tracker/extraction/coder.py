@@ -350,15 +350,17 @@ _PAST_EVENT: Final = compile_fast(
 )
 # a full date that ends its clause ("..., Vietnam February 27, 2019."), as a caption's closing stamp
 _STAMP_DATE: Final = re.compile(r"\b(?:19|20)\d\d[\s.]*$")
+_WEEKDAY_NAMES: Final = "|".join(day.capitalize() for day in WEEKDAYS)
 _PROGRESSIVE_TRIP: Final = compile_fast(
     r"\b(?:is|are)\s+(?:visiting|meeting|travell?ing\s+to|flying\s+to|heading\s+to)\b"
-    r"(?=[^.;]{0,60}?\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    rf"(?=[^.;]{{0,60}}?\b(?:{_WEEKDAY_NAMES})\b)"
 )
-_WEEKDAY_WORD: Final = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAY_WORD: Final = re.compile(rf"\b({_WEEKDAY_NAMES})\b")
 _PAST_MARK: Final = re.compile(
     r"\b(?:had|was|were|did|met|held|visited|talked|spoke|went|came|arrived|left|signed|agreed|said|told)\b"
 )
-_CLAUSE_START: Final = re.compile("")
+# a zero-width match at a clause's start: the cue of a clause whose opener itself tells its tense
+_AT_CLAUSE_START: Final = re.compile("")
 _TIME_OPENERS: Final = frozenset({"when", "after", "before", "once", "until", "while", "as"})
 _WHICH_DELIVERED_TO: Final = re.compile(
     r"[\s,]*(?:which|that)\s+(?:was|had\s+been)\s+(?:hand[- ])?(?:delivered|sent|addressed|given|handed)\s+"
@@ -636,11 +638,10 @@ class Coder:
         return chosen[0].key if chosen else None
 
     # -- clause analysis ---------------------------------------------------------------
-    def date_the_letter(self, sentence: Sentence, text: str, dates: list[DateMention]) -> None:
+    def date_the_letter(self, sentence: Sentence, told: re.Match[str], dates: list[DateMention]) -> None:
         """ "... received another letter from Kim, Trump said Friday. ... the missive, delivered Thursday,
-        was three pages": the day told of the letter dates the letter told just before."""
-        told = _LETTER_DATED.search(text)
-        day = next((d.interval for d in dates if told and d.start >= told.end() - 1 and d.exact and d.interval), None)
+        was three pages": the day told of the letter (after ``told``) dates the letter told just before."""
+        day = next((d.interval for d in dates if d.start >= told.end() - 1 and d.exact and d.interval), None)
         letter = next(
             (
                 m
@@ -655,7 +656,7 @@ class Coder:
     def judged_summit_pair(self, mention: SummitMention, sentence: Sentence) -> list[str]:
         """The two leaders of a summit the clause judges ("Putin declared the Helsinki summit a success
         ... when pressed by President Donald Trump"): its own pair, or its one leader and the other
-        country's leader the sentence names."""
+        country's leader the sentence names (then recorded on the mention too)."""
         if len(mention.leaders) == 2:
             return list(mention.leaders)
         if len(mention.leaders) != 1:
@@ -1223,7 +1224,7 @@ class Coder:
             ):
                 # "Moon will carry a message to Trump when they meet at the UN on Monday": the present of a
                 # time clause after a future one is that future
-                cue = _CLAUSE_START.match(unquoted)
+                cue = _AT_CLAUSE_START.match(unquoted)
             if cue is None and could_match(_PROGRESSIVE_TRIP, unquoted):
                 # "Kim Jong Un is visiting China Tuesday and Wednesday" (told on a Monday): a trip told in
                 # the present for days to come is ahead; one under way is told with today's weekday
@@ -1262,13 +1263,14 @@ class Coder:
             said_until = self.said_before_cue(clause, unquoted, cue) if ahead else None
             purpose = None if ahead else _PURPOSE.search(clause.text)
             dates = self.clause_dates(clause, ahead, said_until, purpose.end() if purpose else None)
-            # "(came) a month after they held the first summit ... on April 27": a subordinate clause too
-            if clause.index == 0 and len(clause.text) < 60 and DATELINE_CLAUSE.match(clause.text):
-                pass  # "NEW YORK, May 31 (UPI) -- Pompeo met ...": the day the copy was filed dates no event
-            elif clause.opener not in _SUBORDINATE and not (clause.index and _DAY_AFTER.match(clause.text)):
-                # "since taking power in 2011" dates only its own clause
+            # "NEW YORK, May 31 (UPI) -- Pompeo met ...": the day the copy was filed dates no event
+            dateline = clause.index == 0 and len(clause.text) < 60 and DATELINE_CLAUSE.match(clause.text) is not None
+            # "since taking power in 2011", "(came) a month after they held the first summit ... on April 27":
+            # a subordinate clause's days are its own
+            subordinate = clause.opener in _SUBORDINATE or bool(clause.index and _DAY_AFTER.match(clause.text))
+            if not dateline and not subordinate:
                 sentence_dates.extend((d, ahead and (said_until is None or d.end > said_until)) for d in dates)
-            elif dates and dates[-1].exact and _STAMP_DATE.search(clause.text, dates[-1].start):
+            elif not dateline and dates and dates[-1].exact and _STAMP_DATE.search(clause.text, dates[-1].start):
                 # "... shake hands before their one-on-one chat ... in Hanoi, Vietnam February 27, 2019.": a
                 # caption's closing date stamps the whole caption
                 sentence_dates.append((dates[-1], False))
@@ -1547,8 +1549,9 @@ class Coder:
         level = _DELEGATION_TALKS.search(text) if trigger and not summit_hit else None
         if level and trigger and level.start() <= trigger.start() < level.end():
             return  # "Moon and Kim agreed to hold high-level talks": their officials' talks, not theirs
-        if kind is None and dates and _LETTER_DATED.search(text):
-            self.date_the_letter(sentence, text, dates)
+        told_of_letter = _LETTER_DATED.search(text) if kind is None and dates else None
+        if told_of_letter is not None:
+            self.date_the_letter(sentence, told_of_letter, dates)
         if (
             kind is None
             and not summit_hit
@@ -1677,10 +1680,10 @@ class Coder:
         invited = self.invitation(clause, actors)
         if invited:
             participants = invited
-        letter = _LETTER.search(text) if kind and kind.kind == "letter" else None
-        letter = letter or (_LETTER_THAT.search(text) if kind and kind.kind == "letter" else None)
+        is_letter = kind is not None and kind.kind == "letter"
+        letter = (_LETTER.search(text) or _LETTER_THAT.search(text)) if is_letter else None
         carried: list[str] = []
-        if kind and kind.kind == "letter" and letter:
+        if letter:
             # the carrier of a letter is not a party to it: sender "from X", recipient "to/for Y"
             sender = [k for pos, k, _ in actors if pos >= clause.start + letter.end()][:1]
             rest = text[letter.end() :]
@@ -1975,8 +1978,7 @@ class Coder:
             # "The upcoming summit between Trump and Kim ... Trump briefly called it off last Thursday":
             # the summit just told of
             self.add_change(self.summit_mentions[-1], status_kind, clause, actors, dates, leaders)
-        judged = summit_hit is not None and summit_word and mention is not None and not future
-        judged = judged and _JUDGED_SUMMIT.search(text) is not None
+        judged = bool(summit_word and mention is not None and not future and _JUDGED_SUMMIT.search(text))
         if judged:
             kind, trigger = self.lex.meeting_kind("meet"), summit_hit  # the summit is the event judged
         if kind is None or trigger is None or conditional or clause.opener == "to":
@@ -2017,8 +2019,7 @@ class Coder:
         if (
             kind.kind == "visit"
             and len(participants) == 2
-            and self.cast.persons[participants[0]].country is not None
-            and self.cast.persons[participants[0]].country == self.cast.persons[participants[1]].country
+            and self.cast.compatriots(participants[0], participants[1])
             and not self.cast.in_span(clause.start + trigger.end(), clause.end)
         ):
             # "Kim Il-sung and Kim Jong-il visited the house (while travelling to Russia)": compatriots

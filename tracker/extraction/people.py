@@ -23,11 +23,11 @@ from .text import Sentence
 
 _NAME_TOKEN: Final = r"[A-Z][A-Za-zÀ-ɏ]*(?:-[A-Za-zÀ-ɏ]+)*\.?"  # noqa: S105 - a regex, not a secret
 # a lower-case particle inside a name: "Badr al-Busaidi", "Faisal bin Farhan", "Ursula von der Leyen"
-_PARTICLE: Final = r"(?:(?:al|el|bin|ibn|bint|von|van|der|de|da|di|du|del|dos)(?:-|[ \t]+))?"
+_PARTICLE_WORD: Final = r"(?:al|el|bin|ibn|bint|von|van|der|de|da|di|du|del|dos)"
+_PARTICLE: Final = rf"(?:{_PARTICLE_WORD}(?:-|[ \t]+))?"
 _AND_NAME_BEFORE: Final = re.compile(r"\b([A-Z][\w'-]+)\s+and\s+$")
 _AND_NAME_AFTER: Final = re.compile(r"\s+and\s+([A-Z][\w'-]+)\b")
 _LEADER_HINTS: Final = frozenset({"Chairman", "Leader", "President"})
-_PARTICLE_WORD: Final = r"(?:al|el|bin|ibn|bint|von|van|der|de|da|di|du|del|dos)"
 _RUN: Final = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_PARTICLE}{_NAME_TOKEN})*")
 # Inside larger patterns a name is at most six tokens: an unbounded run followed by a
 # required comma backtracks quadratically on hostile text ("Kim Kim Kim ...").
@@ -112,6 +112,11 @@ class Cast:
         first = bisect.bisect_left(self.starts, start)
         last = bisect.bisect_left(self.starts, end)
         return [m for m in self.mentions[first:last] if m.end <= end]
+
+    def compatriots(self, first: str, second: str) -> bool:
+        """Two people of one known country ("North Korean leaders Kim Il-sung and Kim Jong-il")."""
+        country = self.persons[first].country
+        return country is not None and country == self.persons[second].country
 
     def window(self, start: int, end: int) -> list[Mention]:
         """Mentions starting in [start, end), clamped to the body."""

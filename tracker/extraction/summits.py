@@ -23,7 +23,8 @@ class SummitBuilder:
         weight: Counter[frozenset[str]] = Counter()
         first: dict[frozenset[str], int] = {}
         for m in mentions:
-            if len(m.leaders) >= 2 and not self.compatriots(m.leaders[:2]):
+            # (two leaders of one country, "North Korean leaders Kim Il-sung and Kim Jong-il", are no summit's pair)
+            if len(m.leaders) >= 2 and not self.cast.compatriots(m.leaders[0], m.leaders[1]):
                 leaders = frozenset(m.leaders[:2])
                 weight[leaders] += 2 if m.explicit else 1
                 first.setdefault(leaders, m.sentence)
@@ -119,11 +120,6 @@ class SummitBuilder:
                 assignment[index] = pair
                 current = pair
         return assignment, ranked
-
-    def compatriots(self, pair: list[str]) -> bool:
-        """Two leaders of one country ("North Korean leaders Kim Il-sung and Kim Jong-il"): no summit's pair."""
-        countries = [self.cast.persons[k].country for k in pair]
-        return countries[0] is not None and countries[0] == countries[1]
 
     def fallback_pair(self, mentions: list[SummitMention]) -> frozenset[str] | None:
         """No mention names two leaders: pair the most mentioned leaders of two countries."""
