@@ -335,10 +335,10 @@ def split_sentences(body: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     furniture = FurnitureReader()  # captions, bylines, link lists: no sentence of the story
     for paragraph_index, (start, end) in enumerate(_paragraphs(body)):
-        lead = stamp_length(body[start:end])
-        if lead:
-            start += lead  # "Updated 11:26 a.m. | Putin declared ...": the sentence after the stamp is the story's
         text = body[start:end]
+        lead = stamp_length(text)
+        if lead:  # "Updated 11:26 a.m. | Putin declared ...": the sentence after the stamp is the story's
+            start, text = start + lead, text[lead:]
         if furniture.skip(text):
             continue
         cursor = 0
