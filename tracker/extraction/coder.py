@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from typing import Any, Final
 
@@ -61,6 +61,13 @@ _DATELINE: Final = re.compile(r"(?P<city>[A-Z][A-Z .'-]{2,}?)(?:,\s*[\w .]+)?\s*
 # "The meeting came two days after ...": the story's own event anchors the count, not the clause before
 _STORY_EVENT_CAME: Final = re.compile(
     r"\b(?:the|this|that|his|their)\s+(?:meeting|visit|talks|summit|trip|encounter)\s+came\s*,?\s*\Z", re.I
+)
+# "The New York meeting comes with the two sides at loggerheads nearly | five months after the summit":
+# what comes now is the day of telling, so the span counts back from publication
+_STORY_EVENT_COMES: Final = re.compile(
+    r"\b(?:it|this|the\s+(?:[\w-]+\s+){0,2}(?:meeting|visit|talks|summit|trip|move|announcement|decision))"
+    r"\s+comes?\b[^.;]{0,80}\Z",
+    re.I,
 )
 _GENERIC_ROLES: Final = {"official", "envoy", "negotiator", "diplomat", "adviser"}
 _SPEECH: Final = compile_fast(
@@ -203,6 +210,7 @@ _UNREALISED_PLAN: Final = compile_fast(
     r"\b(?:had\s+been\s+(?:due|scheduled|set|expected|supposed|planning)|had\s+(?:planned|intended|hoped)"
     r"|(?:was|were)\s+to\s+have)\b"
 )
+_WEEKDAY_ONLY: Final = re.compile(rf"\A(?:on\s+)?(?:{'|'.join(WEEKDAYS)})\Z", re.I)
 _CANCELLATION: Final = compile_fast(
     r"\b(?:cancell?ed|cancell?ing|cancell?ation|called\s+(?:it\s+|them\s+)?off|scrapped|postponed|postponement)\b",
     re.IGNORECASE,
@@ -215,6 +223,11 @@ _PURPOSE: Final = compile_fast(
     r"(?:visit|meet|come|travel|hold|attend|host|go|fly|return|sit down|resume|talk)\b"
 )
 _WITH_AT_END: Final = compile_fast(r"\bwith\s+(?:[\w-]+\s+){0,4}?$")
+_FOLLOW_ON: Final = compile_fast(r"\b(?:second|third|fourth|another|next)\s+(?:[\w-]+\s+){0,2}?(?:meeting|summit)\b")
+_SENDER: Final = re.compile(r"\s+(?:from|to)\s")
+_INDEFINITE_BEFORE: Final = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?\Z")
+# what a next meeting is wanted for: "a desire for a second summit", "talk of a (formal) third summit"
+_WANTED_BEFORE: Final = re.compile(r"\b(?:for|of|about|toward|towards|on)\s+(?:(?:a|an)\s+(?:[\w-]+\s+)?)?\Z")
 _REPEAT_MEETING: Final = compile_fast(
     r"\b(?:second|third|fourth|another|next)\s+(?:meeting|summit)\b|\bmeet\b[^.;]{0,60}\bagain\b"
 )
@@ -296,6 +309,10 @@ _PLUPERFECT: Final = re.compile(
 # news older than this before publication is background: its status long settled, no longer "recent"
 BACKGROUND: Final = dt.timedelta(days=30)
 _FORMER: Final = re.compile(r"\b(?:former|late|previous)\b")
+# "Pompeo will meet a top aide to North Korean leader Kim Jong Un in New York": the one met, named later
+_MEETS_SOMEONE: Final = re.compile(
+    r"\b(?:meet|meets|met|meeting|(?:meet|meets|met|meeting|talks|sit\s+down|sat\s+down|sits\s+down)\s+with)\s*\Z"
+)
 # a visit told as the clause's own act: "visited China", "will make his first visit to", "pays a state visit to"
 _VISIT_VERB: Final = re.compile(
     r"(?:\b(?:will|to|has|had|would)\s+(?:\w+\s+)?visit|\bvisit(?:ed|s|ing)"
@@ -439,6 +456,7 @@ class SummitMention:
     place_strength: int = 0
     held: Interval | None = None
     planned: bool = False  # a scheduled in-person meeting of the two leaders
+    follow_on: bool = False  # "a second summit", "their next meeting": one after those already held
 
 
 @dataclass
@@ -489,6 +507,12 @@ def _description_regex() -> Anchored:
     lead |= {word for demonym in lex.demonyms for word in demonym.split()}
     anchor = re.compile(rf"(?<![\w-]){role}")
     return Anchored(regex, anchor, frozenset(lead).__contains__, literals=roles)
+
+
+@cache
+def _served_demonym() -> re.Pattern[str]:
+    """Whose aide a description is, by the demonym after it: "a top aide to (the) North Korean leader"."""
+    return re.compile(rf"\s+(?:to|of|for)\s+(?:the\s+)?(?:top\s+|senior\s+)?({lexicon().demonym_regex})\b")
 
 
 @cache
@@ -1041,8 +1065,24 @@ class Coder:
                 continue
             indefinite = det in ("a", "an")
             rel_start, rel_end = d.start() - clause.start, d.end() - clause.start
-            if indefinite and not (text[:rel_start].rstrip().endswith(" and") or text[rel_end:].startswith(" and ")):
+            # (not a leader: "No sitting U.S. president has met a North Korean leader" is anyone who led)
+            met = (
+                indefinite
+                and bool(_MEETS_SOMEONE.search(text, 0, rel_start))
+                and not self.lex.titles[d.group("role").lower()].leader
+            )
+            if (
+                indefinite
+                and not met
+                and not (text[:rel_start].rstrip().endswith(" and") or text[rel_end:].startswith(" and "))
+            ):
                 continue  # "a US diplomat" is someone else; "Pompeo and a top North Korean official" is named later
+            if met and nat is None:
+                # "a top aide to North Korean leader Kim Jong Un": the one served says whose
+                served = _served_demonym().match(text, rel_end)
+                if served is None:
+                    continue
+                nat = self.lex.demonyms.get(served.group(1))
             role = "foreign minister" if d.group("role").lower() == "diplomacy" else d.group("role")
             key = self.resolve_role(role, nat, pos, indefinite=indefinite)
             if key and _FORMER.search(d.group(0)) and self.known_in_office(key):
@@ -1263,6 +1303,14 @@ class Coder:
             said_until = self.said_before_cue(clause, unquoted, cue) if ahead else None
             purpose = None if ahead else _PURPOSE.search(clause.text)
             dates = self.clause_dates(clause, ahead, said_until, purpose.end() if purpose else None)
+            if plan is not None and not ahead and dates:
+                # "Pompeo had been scheduled to meet Kim Yong Chol on Thursday" (published on Wednesday): a
+                # weekday of a plan called off is the nearer one, often still ahead
+                forward = {d.start: d for d in self.dates_in(clause, True)}
+                dates = [
+                    _nearer(forward[d.start], d, self.pub) if d.start in forward and _WEEKDAY_ONLY.search(d.text) else d
+                    for d in dates
+                ]
             # "NEW YORK, May 31 (UPI) -- Pompeo met ...": the day the copy was filed dates no event
             dateline = clause.index == 0 and len(clause.text) < 60 and DATELINE_CLAUSE.match(clause.text) is not None
             # "since taking power in 2011", "(came) a month after they held the first summit ... on April 27":
@@ -1381,6 +1429,8 @@ class Coder:
                 anchor = previous_own or self.last_interval
                 if relative and prev_text is not None and _STORY_EVENT_CAME.search(prev_text):
                     anchor = self.story_interval() or anchor
+                elif relative and prev_text is not None and _STORY_EVENT_COMES.search(prev_text):
+                    anchor = Interval(self.pub, self.pub)
                 if relative and anchor and clause.index:
                     count = _count(relative.group(1))
                     if relative.group(2).startswith("month"):
@@ -1891,6 +1941,7 @@ class Coder:
                 sentence.index,
                 explicit=summit_word,
                 place_strength=strength,
+                follow_on=scheduled is None and _names_next_one(unquoted),
             )
             self.summit_mentions.append(mention)
             # "proposed a second meeting", "ready to meet Trump again": a leader's request for
@@ -1990,8 +2041,10 @@ class Coder:
         if modality["negation"].search(text, 0, trigger.start()):  # endpos: as text[:start], no new string
             return
         quote = next(((s, e) for s, e in clause.quoted_spans() if s <= clause.start + trigger.start() < e), None)
-        if quote and _scare_quote(self.body[quote[0] + 1 : quote[1] - 1]):
-            quote = None  # 'planned a "day full of meetings" on Thursday': a phrase quoted, not speech
+        if quote and _scare_quote(self.body[quote[0] + 1 : quote[1] - 1], _SENDER.match(self.body, quote[1])):
+            # 'planned a "day full of meetings" on Thursday', 'received "a very warm, very positive letter"
+            # from Kim': a phrase quoted, not speech
+            quote = None
         if quote and not _WITH_NAME.search(self.body[clause.start + trigger.start() : quote[1]]):
             return  # quoted speech is evidence only when it names who ("dinner with Kim Yong Chol")
         if (
@@ -2050,6 +2103,8 @@ class Coder:
             status = "scheduled" if future else "held"  # "the cancelled meeting would still take place"
         if pair_mood and status == "held":
             status, confidence = pair_mood, 0.6
+        if status == "held" and self.next_one_wanted(text, trigger):
+            status, confidence = "proposed", 0.5  # "had long expressed a desire for a second summit with Kim"
         if _VENUE_OF.search(text, max(0, trigger.start() - 40), trigger.start()):
             # "announced Vietnam as the location of his meeting with Kim": a plan's venue, no meeting; the
             # pair is still the pair a later "the two leaders" means
@@ -2426,11 +2481,30 @@ class Coder:
     def meeting_trigger(self, text: str) -> tuple[MeetingKind | None, re.Match[str] | None]:
         if not could_match(self.lex.any_meeting, text):
             return None, None
+        wanted: tuple[MeetingKind, re.Match[str]] | None = None
         for kind in self.lex.meeting_kinds:
             m = kind.regex.search(text)
             if m:
+                if wanted is None and self.next_one_wanted(text, m):
+                    # "received a letter from Kim asking for a second meeting": the letter is the event
+                    wanted = kind, m
+                    continue
                 return kind, m
-        return None, None
+        return wanted if wanted is not None else (None, None)
+
+    @staticmethod
+    def next_one_wanted(text: str, trigger: re.Match[str]) -> bool:
+        """Whether the trigger names a next meeting that is not told as held: "a desire for a second
+        summit" (not "held a second summit", nor "the second summit ended in Hanoi")."""
+        if "second" not in text and "third" not in text and "next" not in text and "another" not in text:
+            return False
+        follow_on = _FOLLOW_ON.search(text, max(0, trigger.start() - 40), trigger.end())
+        return (
+            follow_on is not None
+            and follow_on.end() == trigger.end()
+            and _WANTED_BEFORE.search(text, max(0, follow_on.start() - 40), follow_on.start()) is not None
+            and not _HELD_VERB.search(text, trigger.end())
+        )
 
     def meeting_status(self, text: str, trigger_at: int, future: bool) -> tuple[str, float]:
         modality = self.lex.modality
@@ -2449,6 +2523,8 @@ class Coder:
         return "held", 0.9
 
     def add_meeting(self, new: Meeting) -> None:
+        if len(new.participants) == 2 and self.meetings and self.named_later(new):
+            return
         group = new.group
         for old in reversed(self.meetings[-_RECENT:]):
             if old.group != group or not group:
@@ -2489,6 +2565,37 @@ class Coder:
                 old.confidence = max(old.confidence, new.confidence)
                 return
         self.meetings.append(new)
+
+    def named_later(self, new: Meeting) -> bool:
+        """Whether ``new`` names the unnamed counterpart of the meeting told just before it, and is that
+        meeting: "Pompeo's meeting with his North Korean counterpart was postponed. Pompeo had been
+        scheduled to meet with Kim Yong Chol in New York on Thursday." The meeting takes the name, and the
+        day and place told with it; a meeting called off stays called off."""
+        for index in range(len(self.meetings) - 1, max(-1, len(self.meetings) - 4), -1):
+            old = self.meetings[index]
+            if not (
+                len(old.participants) == 1
+                and len(old.unnamed) == 1
+                and old.interval is None
+                and 0 <= new.sentence - old.sentence <= 1
+                and old.participants[0] in new.participants
+                and _modes_agree(old.mode, new.mode)
+            ):
+                continue
+            other = next(k for k in new.participants if k != old.participants[0])
+            country = self.lex.demonyms.get(" ".join(old.unnamed[0].split()[:-1]))
+            if country is None or self.cast.persons[other].country != country:
+                return False
+            self.meetings[index] = replace(
+                new,
+                location=new.location or old.location,
+                status=old.status if old.status == "cancelled" else new.status,
+                confidence=max(old.confidence, new.confidence),
+                evidence=old.evidence,
+                sentence=old.sentence,
+            )
+            return True
+        return False
 
     def add_change(
         self,
@@ -2627,11 +2734,24 @@ def _modes_agree(first: str, second: str) -> bool:
     return first == second or "in_person" not in (first, second)
 
 
-def _scare_quote(inner: str) -> bool:
+def _names_next_one(text: str) -> bool:
+    """Whether the text names a meeting after those held, not one known: "a second summit", "another
+    meeting", "their next summit" (not "Trump's second summit with Kim in Vietnam last month")."""
+    for m in _FOLLOW_ON.finditer(text):
+        if m.group(0)[:1] in "an" or _INDEFINITE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            return True
+    return False
+
+
+def _scare_quote(inner: str, sent: object = None) -> bool:
     """A quoted phrase inside the narration's own sentence ('a "day full of meetings"'), not speech:
-    a few words, lower case, no sentence punctuation."""
+    a few words, lower case, no sentence punctuation (but commas between the praises of something
+    sent "from" someone: '"a very warm, very positive letter" from Kim')."""
     words = inner.split()
-    return 0 < len(words) <= 6 and inner[:1].islower() and not any(c in inner for c in ".,;:!?")
+    stops = ".;:!?" if sent is not None else ".,;:!?"
+    return (
+        0 < len(words) <= (8 if sent is not None else 6) and inner[:1].islower() and not any(c in inner for c in stops)
+    )
 
 
 def _negated(text: str, regex: re.Pattern[str], negation: re.Pattern[str]) -> bool:

@@ -146,7 +146,10 @@ class SummitBuilder:
             if len(clusters) > 1:
                 clusters = [c for c in clusters if any(m.explicit for m in c) or c is clusters[-1]] or clusters
             groups.extend((pair, cluster) for cluster in clusters)
-        groups.sort(key=lambda g: (-len(g[1]), min(m.sentence for m in g[1])))
+        # a pair's summits in the order the story first tells them ("hopes to organize a second summit"
+        # in the lede, "a follow-up to their summit in Singapore" below), the pair told most first
+        told = Counter(pair for pair, members in groups for _ in members)
+        groups.sort(key=lambda g: (-told[g[0]], min(m.sentence for m in g[1])))
         return [self.summit_json(i, pair, ms) for i, (pair, ms) in enumerate(groups)], groups
 
     def clusters(self, members: list[SummitMention]) -> list[list[SummitMention]]:
@@ -161,6 +164,16 @@ class SummitBuilder:
         undated = [m for m in members if not (m.held or m.scheduled)]
         if not clusters:
             return [members] if members else []
+        # "laying the groundwork for a second summit", five months after the pair's only summit: the one
+        # ahead is a summit of its own, not the one held
+        ahead = [m for m in undated if m.follow_on]
+        past = days_before(self.pub, NEWS_WINDOW)
+        if ahead and all(x.held and not x.scheduled and x.held.end < past for c in clusters for x in c):
+            undated = [m for m in undated if not m.follow_on]
+            for cluster in clusters:
+                cluster.sort(key=lambda m: m.sentence)
+            clusters[-1].extend(undated)
+            return [*clusters, ahead]
         current = min(clusters, key=lambda c: abs((max(_when(x).end for x in c) - self.pub).days))
         current.extend(undated)
         for cluster in clusters:

@@ -83,6 +83,9 @@ _AFTER_COMMA: Final = (
     r"|(?:ending|capping|concluding|wrapping\s+up)\s"
     # "arrived in Beijing on Tuesday, en route to Vietnam to meet his counterpart": what is ahead
     r"|(?:apparently\s+)?en\s+route\s"
+    # "..., a statement said, referring to the June meeting between Trump and Kim": the event referred to
+    # is told in a clause of its own, in its own tense
+    r"|referring\s+to\s"
     # "Trump's meeting with Kim, scheduled to begin at 9 a.m. on Tuesday": the plan's day, in its own tense
     r"|(?:scheduled|set|slated|due)\s+to\s"
     # "... in consideration for the meeting, a follow-up to their historic summit in Singapore in June": the

@@ -1,0 +1,128 @@
+"""Rules from the seventeenth pass: the misses of the blind sets r57, r58 and r62 (``docs/real-news/``), each on
+sentences of our own. Each test failed on extractor 1.16.0, or guards how far its rule reaches."""
+
+import datetime as dt
+
+from tests.support.extraction import changes, meeting, run
+
+# -- an event referred to, and what comes months after it ---------------------------------------------
+
+
+def test_an_event_referred_to_keeps_its_own_tense():
+    # "will discuss ..., a statement said, referring to the June meeting": the June meeting is the one held
+    result = run(
+        'The secretary of state and Kim Yong Chol "will discuss making progress on the joint statement," a '
+        "statement said, referring to the June meeting between President Donald Trump and North Korean leader "
+        "Kim Jong Un.",
+        pub=dt.date(2018, 11, 6),
+    )
+    met = meeting(result, "Donald Trump", "Kim Jong Un")
+    assert met is not None and met["status"] == "held"
+    assert met["date"] == {"from": "2018-06-01", "to": "2018-06-30"}
+
+
+def test_what_comes_months_after_a_summit_counts_back_from_publication():
+    # (not from the last day told: five months before October 7 is May)
+    result = run(
+        "Pompeo last met Kim Yong Chol in Pyongyang on October 7. The New York meeting comes with the two sides at "
+        "loggerheads nearly five months after the summit, in which Trump and Kim Jong Un pledged to work toward "
+        "denuclearization.",
+        pub=dt.date(2018, 11, 6),
+    )
+    summit = next(s for s in result["summits"] if set(s["leaders"]) == {"Donald Trump", "Kim Jong Un"})
+    assert summit["scheduled_for"] == "2018-06-01"
+
+
+# -- the one met, named later -------------------------------------------------------------------------
+
+
+def test_an_aide_met_is_the_aide_named_next():
+    result = run(
+        "US Secretary of State Mike Pompeo will meet a top aide to North Korean leader Kim Jong Un in New York on "
+        'Thursday, the State Department said. Pompeo and Kim Yong Chol "will discuss making progress," a statement '
+        "said.",
+        pub=dt.date(2018, 11, 6),
+    )
+    met = meeting(result, "Mike Pompeo", "Kim Yong Chol")
+    assert met is not None and met["status"] == "scheduled"
+    assert met["date"] == {"from": "2018-11-08", "to": "2018-11-08"} and met["location"] == "New York"
+    assert meeting(result, "Mike Pompeo", "Kim Jong Un") is None
+
+
+def test_a_leader_met_indefinitely_is_no_one_in_particular():
+    result = run(
+        "No sitting U.S. president has met a North Korean leader. Kim Jong Il met Bill Clinton's envoy.",
+        pub=dt.date(2018, 3, 9),
+    )
+    assert all(
+        "Kim Jong Il" not in m["participants"] or "Bill Clinton" in m["participants"] for m in result["meetings"]
+    )
+    assert not [m for m in result["meetings"] if m["status"] == "held" and "Donald Trump" in m["participants"]]
+
+
+def test_a_counterpart_named_in_the_next_sentence_is_the_same_meeting():
+    result = run(
+        "President Donald Trump says Secretary of State Mike Pompeo's meeting with his North Korean counterpart was "
+        "postponed. Pompeo had been scheduled to meet with Kim Yong Chol in New York on Thursday.",
+        pub=dt.date(2018, 11, 7),
+    )
+    assert len(result["meetings"]) == 1
+    met = meeting(result, "Mike Pompeo", "Kim Yong Chol")
+    assert met is not None and met["status"] == "cancelled" and met["location"] == "New York"
+    # (published on a Wednesday: the Thursday of a plan called off is the next day, not last week's)
+    assert met["date"] == {"from": "2018-11-08", "to": "2018-11-08"}
+
+
+def test_a_counterpart_of_another_country_is_not_renamed():
+    result = run(
+        "Pompeo's meeting with his North Korean counterpart was postponed. Pompeo met Japanese Foreign Minister "
+        "Taro Kono in Tokyo on Thursday.",
+        pub=dt.date(2018, 11, 10),
+    )
+    assert meeting(result, "Mike Pompeo", "Taro Kono")["status"] == "held"
+    assert any(m["status"] == "cancelled" and "Taro Kono" not in m["participants"] for m in result["meetings"])
+
+
+# -- a next summit ------------------------------------------------------------------------------------
+
+
+def test_a_next_summit_wanted_is_no_summit_held():
+    result = run(
+        "President Donald Trump met top North Korean official Kim Yong Chol in the Oval Office on Friday. Mr. "
+        "Trump had long expressed a desire for a second summit with North Korean leader Kim Jong Un.",
+        pub=dt.date(2019, 1, 18),
+    )
+    assert not [m for m in result["meetings"] if set(m["participants"]) == {"Donald Trump", "Kim Jong Un"}]
+    assert changes(result, "held") == []
+
+
+def test_a_second_summit_that_ended_was_held():
+    result = run(
+        "The second summit between Donald Trump and Kim Jong Un ended abruptly in Hanoi on Thursday.",
+        pub=dt.date(2019, 2, 28),
+    )
+    met = meeting(result, "Donald Trump", "Kim Jong Un")
+    assert met is not None and met["status"] == "held" and met["date"]["from"] == "2019-02-28"
+
+
+def test_a_second_summit_ahead_is_not_the_summit_held_months_ago():
+    result = run(
+        "Pompeo said he expected to lay the groundwork for a second summit between Trump and Kim Jong Un. Trump "
+        "met Kim Jong Un in Singapore in June for a landmark summit.",
+        pub=dt.date(2018, 11, 6),
+    )
+    pair = [s for s in result["summits"] if set(s["leaders"]) == {"Donald Trump", "Kim Jong Un"}]
+    assert len(pair) == 2
+    # the one the story tells first comes first
+    assert pair[0]["scheduled_for"] is None and pair[1]["scheduled_for"] == "2018-06-01"
+
+
+def test_a_letter_praised_in_quotation_marks_is_a_letter():
+    result = run(
+        'In September, Mr Trump said he had received "a very warm, very positive letter" from Mr Kim Jong Un asking '
+        "for a second meeting.",
+        pub=dt.date(2019, 6, 24),
+    )
+    letter = meeting(result, "Donald Trump", "Kim Jong Un")
+    assert letter is not None and letter["mode"] == "letter" and letter["status"] == "held"
+    assert letter["date"] == {"from": "2018-09-01", "to": "2018-09-30"}
