@@ -126,3 +126,45 @@ def test_a_letter_praised_in_quotation_marks_is_a_letter():
     letter = meeting(result, "Donald Trump", "Kim Jong Un")
     assert letter is not None and letter["mode"] == "letter" and letter["status"] == "held"
     assert letter["date"] == {"from": "2018-09-01", "to": "2018-09-30"}
+
+
+# -- what the leaders of two envoys agreed, what came before the news ----------------------------------
+
+
+def test_their_leaders_are_the_leaders_of_the_two_just_named():
+    result = run(
+        "The talks prepare a second summit of President Donald Trump and North Korean leader Kim Jong Un. "
+        "Stephen Biegun met his counterpart Kim Hyok Chol in Pyongyang on Wednesday, pushing for the complete "
+        "denuclearization that their leaders agreed to in their historic first summit in Singapore in June.",
+        pub=dt.date(2019, 2, 10),
+    )
+    envoys = meeting(result, "Stephen Biegun", "Kim Hyok Chol")
+    assert envoys is not None and envoys["date"] == {"from": "2019-02-06", "to": "2019-02-06"}
+    assert envoys["location"] == "Pyongyang"
+    leaders = meeting(result, "Donald Trump", "Kim Jong Un")
+    assert leaders is not None and leaders["status"] == "held"
+    assert leaders["date"] == {"from": "2018-06-01", "to": "2018-06-30"}
+
+
+def test_a_phone_call_about_an_upcoming_summit_is_no_summit_of_the_callers():
+    result = run(
+        "South Korean President Moon Jae-in and U.S. President Donald Trump plan to hold discussions soon over the "
+        "phone about Trump's upcoming meeting with North Korean leader Kim Jong Un, a spokesman said on Sunday.",
+        pub=dt.date(2019, 2, 10),
+    )
+    call = meeting(result, "Moon Jae-in", "Donald Trump")
+    assert call is not None and call["mode"] == "phone" and call["status"] == "scheduled"
+    # the meeting talked about is an event of its own people
+    assert [s["leaders"] for s in result["summits"]] == [["Donald Trump", "Kim Jong Un"]]
+
+
+def test_what_the_news_came_after_happened_before_its_day():
+    result = run(
+        "The United States and North Korea will hold a second round of talks, Seoul said on Sunday. The "
+        "announcement came after U.S. envoy Stephen Biegun's visit to Pyongyang, where Biegun met his counterpart "
+        "Kim Hyok Chol.",
+        pub=dt.date(2019, 2, 10),
+    )
+    met = meeting(result, "Stephen Biegun", "Kim Hyok Chol")
+    assert met is not None and met["status"] == "held"
+    assert met["date"]["to"] == "2019-02-09" and met["date"]["from"] < "2019-02-09"

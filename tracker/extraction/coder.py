@@ -64,6 +64,8 @@ _STORY_EVENT_CAME: Final = re.compile(
 )
 # "The New York meeting comes with the two sides at loggerheads nearly | five months after the summit":
 # what comes now is the day of telling, so the span counts back from publication
+_THEIR_LEADERS: Final = re.compile(r"\btheir\s+(?:two\s+)?leaders\b")
+_CAME_AFTER: Final = re.compile(r"\b(?:came|comes|come)\s+(?:\w+\s+)?(?:after|following)\b")
 _STORY_EVENT_COMES: Final = re.compile(
     r"\b(?:it|this|the\s+(?:[\w-]+\s+){0,2}(?:meeting|visit|talks|summit|trip|move|announcement|decision))"
     r"\s+comes?\b[^.;]{0,80}\Z",
@@ -661,6 +663,14 @@ class Coder:
         chosen = (presidents or leaders)[:1]
         return chosen[0].key if chosen else None
 
+    def leaders_of_pair(self, people: list[str]) -> list[str]:
+        """The heads of state of two people of two countries, when the article names both."""
+        countries = list(dict.fromkeys(c for k in people if (c := self.cast.persons[k].country)))
+        if len(countries) != 2:
+            return []
+        heads = [self.head_of_state(c) for c in countries]
+        return [h for h in heads if h] if all(heads) else []
+
     # -- clause analysis ---------------------------------------------------------------
     def date_the_letter(self, sentence: Sentence, told: re.Match[str], dates: list[DateMention]) -> None:
         """ "... received another letter from Kim, Trump said Friday. ... the missive, delivered Thursday,
@@ -1133,6 +1143,10 @@ class Coder:
                     pair = next(
                         (list(m.leaders[:2]) for m in reversed(self.summit_mentions) if len(m.leaders) >= 2), []
                     )
+                if word == "their" and _THEIR_LEADERS.search(text, 0, p.start()):
+                    # "the denuclearization that their leaders agreed to in their first summit": the leaders
+                    # of the two just named (Biegun and Kim Hyok Chol: Trump and Kim Jong Un)
+                    pair = self.leaders_of_pair(pair or self.prev_people) or pair
                 pair = pair or self.last_pair or (self.prev_people[:2] if word == "their" else [])
                 found.extend((pos, key, False) for key in pair)
             elif word in ("he", "she"):
@@ -2212,6 +2226,10 @@ class Coder:
             and not text[: trigger.start()].rstrip().endswith(" to")  # "his will to meet Trump": no event yet
         ):
             interval, confidence = self.lede_day, confidence - 0.1  # the day the lede told
+            if _CAME_AFTER.search(sentence.text, 0, clause.start - sentence.start + trigger.start()):
+                # "The announcement (on Sunday) came after Biegun's visit to Pyongyang, where he met ...": the
+                # days before the lede's
+                interval = Interval(days_before(interval.start, NEWS_WINDOW), interval.start - dt.timedelta(days=1))
         if (
             interval is None
             and status == "held"

@@ -109,6 +109,14 @@ _AFTER_SPACE: Final = (
     rf"|that\s+(?:had\s+|has\s+|have\s+)?{PAST_VERB}\s"
     # "to revive a June 12 summit that he canceled last week": the relative clause tells its own change
     r"|that\s+(?:he|she|they)\s+(?:had\s+)?(?:\w+ly\s+)?(?:cancell?ed|called|scrapped|postponed|scuttled)\s"
+    # "the denuclearization that their leaders agreed to in their first summit in Singapore in June": the
+    # relative clause tells an earlier event, with its own days
+    rf"|that\s+(?:their|the\s+two|both)\s+(?:leaders|sides|countries|presidents)\s+(?:had\s+)?{PAST_VERB}\s"
+    # "plan to hold discussions over the phone about Trump's upcoming meeting with Kim": the meeting talked
+    # about is another event, of other people
+    # (one ahead, so the clause keeps a word that says so)
+    r"|about\s+(?:the|a|an|their|his|her|[A-Z][\w.-]*['\u2019]s)\s+(?:upcoming|planned|proposed|possible|expected"
+    r"|anticipated|forthcoming)\s+(?:[\w-]+\s+)?(?:meeting|summit|visit|trip)\b"
     # "agreed at a surprise meeting on Saturday that a possible summit ... must be held": what they
     # agreed on is another event, with its own mood
     rf"|{_THAT_EVENT_WORDS}"
@@ -171,6 +179,7 @@ _AFTER_SPACE_WORDS: Final = [
     *("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"),
     *("thirteen", "fourteen", "fifteen", "twenty", "thirty", "several"),
     *("and", "or", "that", "before", "after", "to", "but", "as", "ahead", "during", "following", "prior", "in"),
+    "about",
 ]
 # "with whom", "for whom", ...: the preposition alone is too common a word to try the splits after
 _AFTER_SPACE_START: Final = rf"(?:{trie_alternation(_AFTER_SPACE_WORDS)})\s|(?:with|for|from|by)\s+whom\s|\d"
