@@ -168,3 +168,60 @@ def test_what_the_news_came_after_happened_before_its_day():
     met = meeting(result, "Stephen Biegun", "Kim Hyok Chol")
     assert met is not None and met["status"] == "held"
     assert met["date"]["to"] == "2019-02-09" and met["date"]["from"] < "2019-02-09"
+
+
+# -- a plan made public -------------------------------------------------------------------------------
+
+
+def test_a_plan_said_in_a_statement_on_a_day_is_dated_by_its_own_day():
+    result = run(
+        "On July 16, President Donald Trump and Russian President Vladimir Putin will be meeting in Helsinki, "
+        "Finland, the White House said in a statement on Thursday.",
+        pub=dt.date(2018, 6, 28),
+    )
+    met = meeting(result, "Donald Trump", "Vladimir Putin")
+    assert met["date"] == {"from": "2018-07-16", "to": "2018-07-16"} and met["location"] == "Helsinki"
+    assert [c["date"] for c in changes(result, "scheduled")] == [{"from": "2018-06-28", "to": "2018-06-28"}]
+
+
+def test_an_office_that_says_two_leaders_will_meet_tells_their_summit_scheduled():
+    result = run(
+        "The White House says U.S. President Joe Biden and his Chinese counterpart, Xi Jinping, are set to meet "
+        "on Nov. 14 in Bali, Indonesia, on the sidelines of the G20 summit.",
+        pub=dt.date(2022, 11, 11),
+    )
+    (scheduled,) = changes(result, "scheduled")
+    assert scheduled["date"]["to"] == "2022-11-11"  # made public lately: the days before publication
+    (summit,) = result["summits"]
+    assert summit["scheduled_for"] == "2022-11-14" and summit["location"] == "Bali"
+
+
+def test_an_office_that_says_others_discussed_a_summit_schedules_nothing():
+    result = run(
+        "The spokeswoman said Pompeo and Kim Jong Un discussed the upcoming second summit between Trump and Kim "
+        "and refined options for the location and date.",
+        pub=dt.date(2018, 10, 8),
+    )
+    assert changes(result, "scheduled") == []
+
+
+def test_a_day_after_the_news_made_public_counts_from_the_news():
+    result = run(
+        "President Donald Trump and Russian President Vladimir Putin will meet in Helsinki on July 16, the White "
+        "House said on Thursday. The White House and the Kremlin confirmed the summit one day after U.S. National "
+        "Security Adviser John Bolton had a meeting with Putin.",
+        pub=dt.date(2018, 6, 28),
+    )
+    met = meeting(result, "John Bolton", "Vladimir Putin")
+    assert met is not None and met["date"] == {"from": "2018-06-27", "to": "2018-06-27"}
+
+
+def test_just_as_opens_another_event():
+    result = run(
+        "US Special Representative Stephen Biegun arrived in Pyongyang on Wednesday just as US President Donald "
+        "Trump announced that he will meet North Korean leader Kim Jong Un in Vietnam on February 27 and 28.",
+        pub=dt.date(2019, 2, 6),
+    )
+    assert not [m for m in result["meetings"] if {"Stephen Biegun", "Donald Trump"} <= set(m["participants"])]
+    (summit,) = result["summits"]
+    assert set(summit["leaders"]) == {"Donald Trump", "Kim Jong Un"} and summit["location"] == "Vietnam"

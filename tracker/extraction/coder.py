@@ -65,6 +65,12 @@ _STORY_EVENT_CAME: Final = re.compile(
 # "The New York meeting comes with the two sides at loggerheads nearly | five months after the summit":
 # what comes now is the day of telling, so the span counts back from publication
 _THEIR_LEADERS: Final = re.compile(r"\btheir\s+(?:two\s+)?leaders\b")
+_OFFICE_SAYS: Final = re.compile(
+    r"(?:[A-Z][\w.'\u2019-]*\s+){0,3}(?:the\s+)?(?:White\s+House|Kremlin|Blue\s+House|Cheong\s+Wa\s+Dae|State\s+Department"
+    r"|presidential\s+office|[Ff]oreign\s+[Mm]inistry|government|spokes(?:man|woman|person))"
+    r"\s+(?:says|said|announced|confirmed)\s+(?:on\s+\w+\s+|\w+day\s+)?(?:that\s+)?"
+)
+_MADE_PUBLIC: Final = re.compile(r"\b(?:confirmed|announced|revealed|unveiled)\b[^.;]{0,80}\Z")
 _CAME_AFTER: Final = re.compile(r"\b(?:came|comes|come)\s+(?:\w+\s+)?(?:after|following)\b")
 _STORY_EVENT_COMES: Final = re.compile(
     r"\b(?:it|this|the\s+(?:[\w-]+\s+){0,2}(?:meeting|visit|talks|summit|trip|move|announcement|decision))"
@@ -177,7 +183,9 @@ _SUBORDINATE: Final = frozenset(
     }
 )
 _SAID_BEFORE: Final = compile_fast(
-    r"\b(?:said|announced|told \w+|confirmed|reported|wrote|tweeted|added|declared|released|published)\s+$"
+    r"\b(?:said|announced|told \w+|confirmed|reported|wrote|tweeted|added|declared|released|published)\s+"
+    # "the White House said in a statement on Thursday"
+    r"(?:in\s+(?:a|an|its|his|her)\s+(?:[\w-]+\s+)?(?:statement|tweet|briefing|release|post|speech|interview)\s+)?$"
 )
 _SAYING: Final = compile_fast(
     r"\b(?:said|told|announced|confirmed|reported|wrote|tweeted|added|declared|insisted|warned|promised|pledged)\b"
@@ -354,7 +362,8 @@ _ATTRIBUTION: Final = compile_fast(
     # ", Seoul's special envoy said on Thursday after returning from ...": the saying's own circumstance;
     # real copy drops the "on" (", the White House said Tuesday.") and adds a medium ("in a statement")
     r"(?:\s+(?:on\s+|late\s+|early\s+)?\w+(?:\s+(?:morning|afternoon|evening|night))?)?"
-    r"(?:\s+in\s+an?\s+(?:[\w-]+\s+)?(?:statement|interview|tweet|dispatch))?"
+    # ("in a statement on Thursday": the medium, then the day)
+    r"(?:\s+in\s+an?\s+(?:[\w-]+\s+)?(?:statement|interview|tweet|dispatch)(?:\s+(?:on\s+|late\s+|early\s+)?\w+)?)?"
     r"(?:\s+(?:after|before|while|upon)\s+\w+ing\b[^,;\"\u201c\u201d]*)?"
     r"(?:,\s+\w+ing\b[^;\"\u201c\u201d]*)?"  # "..., setting the stage for ..."
     # "..., state media reported Monday, just over | a week before ...": the splitter cut at the count
@@ -770,7 +779,14 @@ class Coder:
             return False
         said_at = self.attribution_start(clause)
         if said_at >= clause.end:
-            return False
+            # "The White House says Biden and Xi are set to meet on Nov. 14 in Bali": an office that speaks
+            # first tells the plan made public, on a day the news has (or, unsaid, lately)
+            office = _OFFICE_SAYS.match(text)
+            if office is None or self.lex.modality["negation"].search(text):
+                return False
+            # (the leaders are what it says: not "The spokeswoman said Pompeo and Kim discussed the summit")
+            named = [m for m in self.clause_mentions(clause) if m.start >= clause.start + office.end()]
+            return bool(named) and named[0].key in leaders and named[0].start - clause.start - office.end() < 40
         told = [d for d in self.dates_in(clause, False) if d.interval and d.interval.end <= self.pub]
         return any(clause.start + d.start >= said_at for d in told) and not self.lex.modality["negation"].search(text)
 
@@ -1445,6 +1461,10 @@ class Coder:
                     anchor = self.story_interval() or anchor
                 elif relative and prev_text is not None and _STORY_EVENT_COMES.search(prev_text):
                     anchor = Interval(self.pub, self.pub)
+                elif relative and previous_own is None and prev_text is not None and _MADE_PUBLIC.search(prev_text):
+                    # "The White House and the Kremlin confirmed the summit | one day after Bolton met Putin":
+                    # the news made public dates it, the lede's day (else publication), not the last day told
+                    anchor = self.lede_day or Interval(self.pub, self.pub)
                 if relative and anchor and clause.index:
                     count = _count(relative.group(1))
                     if relative.group(2).startswith("month"):
