@@ -225,3 +225,24 @@ def test_just_as_opens_another_event():
     assert not [m for m in result["meetings"] if {"Stephen Biegun", "Donald Trump"} <= set(m["participants"])]
     (summit,) = result["summits"]
     assert set(summit["leaders"]) == {"Donald Trump", "Kim Jong Un"} and summit["location"] == "Vietnam"
+
+
+def test_an_office_of_a_body_before_a_name_says_who_and_whose():
+    result = run(
+        "The meeting between Sullivan and the Secretary of the Russian Security Council, Nikolay Patrushev, was an "
+        "important step, National Security Advisor Jake Sullivan's office said.",
+        pub=dt.date(2021, 5, 24),
+    )
+    person = next(p for p in result["persons"] if p["name"] == "Nikolay Patrushev")
+    assert person["country"] == "RU" and person["roles"] == ["Secretary"]
+
+
+def test_a_counterpart_named_a_sentence_later_at_the_same_days_is_the_same_meeting():
+    result = run(
+        "National Security Advisor Jake Sullivan is meeting with his Russian counterpart in Geneva this week to "
+        "finalize details. In a statement, the NSC said this week's meeting between Sullivan and the Secretary of "
+        "the Russian Security Council, Nikolay Patrushev, was an important step.",
+        pub=dt.date(2021, 5, 24),
+    )
+    (met,) = result["meetings"]
+    assert set(met["participants"]) == {"Jake Sullivan", "Nikolay Patrushev"} and met["location"] == "Geneva"

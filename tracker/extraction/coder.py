@@ -2614,8 +2614,8 @@ class Coder:
             if not (
                 len(old.participants) == 1
                 and len(old.unnamed) == 1
-                and old.interval is None
-                and 0 <= new.sentence - old.sentence <= 1
+                and (old.interval is None or new.interval is None or old.interval.overlaps(new.interval))
+                and 0 <= new.sentence - old.sentence <= 3
                 and old.participants[0] in new.participants
                 and _modes_agree(old.mode, new.mode)
             ):
@@ -2626,6 +2626,7 @@ class Coder:
                 return False
             self.meetings[index] = replace(
                 new,
+                interval=new.interval or old.interval,
                 location=new.location or old.location,
                 status=old.status if old.status == "cancelled" else new.status,
                 confidence=max(old.confidence, new.confidence),

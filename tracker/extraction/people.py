@@ -182,7 +182,10 @@ def _patterns(lex_id: int) -> dict[str, Any]:
         # matched against the few words before ", Name" only (see appositive_names)
         "pre_appositive": re.compile(
             rf"(?P<owner>[A-Z][\w.]*(?:\s+[A-Z][\w]*)*['\u2019]s|\b[Hh]is|\b[Hh]er|\b[Ii]ts|\b[Tt]heir|\bthe)\s+(?P<role>(?:[\w-]+\s+){{0,3}}?"
-            rf"(?:{titles}|{lex.kin_regex}))\Z"
+            rf"(?:(?:{titles}|{lex.kin_regex})"
+            # "the Secretary of the Russian Security Council, Nikolay Patrushev": an office of a body
+            r"|(?:[Ss]ecretary|[Cc]hairman|[Cc]hairwoman|[Dd]irector|[Hh]ead|[Cc]hief)(?=\s+of\s))"
+            r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s+){0,4}[A-Z][\w'\u2019-]*)?)\Z"
         ),
     }
 
@@ -411,7 +414,8 @@ class _Builder:
             if not m or not name:
                 continue
             role_text = m.group("role")
-            role = self.role_in(role_text) or role_text.split()[-1]
+            office = role_text.split(" of ")[0]  # "Secretary of the Russian Security Council": a secretary
+            role = self.role_in(role_text) or office.split()[-1]
             owner = m.group("owner")
             country = self.lex.demonyms.get(owner) or self.country_in(role_text)
             if country is None and owner[:1].isupper():
