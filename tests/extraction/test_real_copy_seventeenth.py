@@ -246,3 +246,40 @@ def test_a_counterpart_named_a_sentence_later_at_the_same_days_is_the_same_meeti
     )
     (met,) = result["meetings"]
     assert set(met["participants"]) == {"Jake Sullivan", "Nikolay Patrushev"} and met["location"] == "Geneva"
+
+
+# -- talks reported, a meeting a saying was made at, who someone is ---------------------------------------
+
+
+def test_talks_someone_is_said_to_have_held_are_his():
+    result = run(
+        "The delegation, led by U.S. Ambassador to the Philippines Sung Kim, is said to have held talks with the "
+        "North's Vice Foreign Minister Choe Son-hui on Sunday.",
+        pub=dt.date(2018, 6, 4),
+    )
+    met = meeting(result, "Sung Kim", "Choe Son Hui")
+    assert met is not None and met["status"] == "held" and met["date"]["from"] == "2018-06-03"
+
+
+def test_a_meeting_a_saying_was_made_at_is_the_day_of_the_saying():
+    result = run(
+        "U.S. Ambassador Sung Kim said on Friday during his meeting with South Korean Foreign Minister Kang "
+        'Kyung-wha that there is still "much work" to do before nailing down the summit set for June 12 in '
+        "Singapore.",
+        pub=dt.date(2018, 6, 4),
+    )
+    met = meeting(result, "Sung Kim", "Kang Kyung-wha")
+    assert met["date"] == {"from": "2018-06-01", "to": "2018-06-01"} and met["location"] != "Singapore"
+
+
+def test_who_someone_is_lends_no_place_to_the_meeting():
+    result = run(
+        "A US delegation traveled to North Korea on Sunday for preparatory talks. Sung Kim is meeting with Choe "
+        "Son Hui, an experienced North Korean diplomat who specializes in the country's relationship with "
+        "Washington.",
+        pub=dt.date(2018, 5, 28),
+    )
+    met = meeting(result, "Sung Kim", "Choe Son Hui")
+    assert met["location"] != "Washington"
+    # meeting as the story is told, since the day the lede told
+    assert met["date"] == {"from": "2018-05-27", "to": "2018-05-28"}

@@ -71,6 +71,7 @@ _OFFICE_SAYS: Final = re.compile(
     r"\s+(?:says|said|announced|confirmed)\s+(?:on\s+\w+\s+|\w+day\s+)?(?:that\s+)?"
 )
 _MADE_PUBLIC: Final = re.compile(r"\b(?:confirmed|announced|revealed|unveiled)\b[^.;]{0,80}\Z")
+_SAID_THAT: Final = re.compile(r"\bthat\s+(?:there|it|he|she|they|the|a|an|his|her|their)\b")
 _CAME_AFTER: Final = re.compile(r"\b(?:came|comes|come)\s+(?:\w+\s+)?(?:after|following)\b")
 _STORY_EVENT_COMES: Final = re.compile(
     r"\b(?:it|this|the\s+(?:[\w-]+\s+){0,2}(?:meeting|visit|talks|summit|trip|move|announcement|decision))"
@@ -79,7 +80,8 @@ _STORY_EVENT_COMES: Final = re.compile(
 )
 _GENERIC_ROLES: Final = {"official", "envoy", "negotiator", "diplomat", "adviser"}
 _SPEECH: Final = compile_fast(
-    r"\b(?:said|says|told reporters|told|added|noted|wrote on Twitter that|tweeted that"
+    # ("is said to have held talks": a report of the event, whose subject is its party, not a speaker)
+    r"\b(?:said(?! to\b)|says|told reporters|told|added|noted|wrote on Twitter that|tweeted that"
     r"|(?:confirmed|announced|revealed|disclosed|hinted|suggested|indicated|reported)(?: [\w-]+){0,5}? that)\b"
 )
 # what joins a pair: "Kim and Trump", "Kim Jong Un and U.S. President Donald Trump"
@@ -1491,6 +1493,19 @@ class Coder:
                     # "walk together Saturday after their meeting ..., in this photo released Sunday": the
                     # day told is the photo's; the meeting is the day of the clause it came before
                     dates = prev_dates
+                if (
+                    clause.opener == "during"
+                    and prev_dates
+                    and prev_text is not None
+                    and _SAID_BEFORE.search(prev_text, 0, len(prev_text) - len(prev_dates[-1].text))
+                    and (content := _SAID_THAT.search(clause.text)) is not None
+                    and all(d.start >= content.start() for d in dates)
+                ):
+                    # "the ambassador said on Friday | during his meeting with Kang that there is much work to
+                    # do before the summit set for June 12": the meeting is the day of the saying; what was
+                    # said has its own days and places
+                    dates = prev_dates
+                    places = [p for p in places if p.start < clause.start + content.start()]
                 if not dates and prev_dates and not future and _AT_THAT_TIME.match(clause.text):
                     # "... the summit they held on June 12, 2018. At that time, ...": the last day told
                     dates = prev_dates[-1:]
@@ -2231,8 +2246,12 @@ class Coder:
         if interval is None and status == "scheduled" and self.before_limit and clause.opener != "before":
             interval, confidence = Interval(self.pub, self.before_limit.end), confidence - 0.05
         if interval is None and status == "held" and _PROGRESSIVE.search(text, 0, trigger.start()):
-            # "Moon is hosting the North Korean delegation": news told as it happens, that day
-            interval, confidence = Interval(self.pub, self.pub), confidence - 0.1
+            # "Moon is hosting the North Korean delegation": news told as it happens, that day (since the
+            # day the lede told a day or two before: "traveled to North Korea on Sunday ... Kim is meeting
+            # with Choe Son Hui", published on Monday)
+            since = self.lede_day.start if self.lede_day and self.lede_day.end < self.pub else self.pub
+            since = since if (self.pub - since).days <= 2 else self.pub
+            interval, confidence = Interval(since, self.pub), confidence - 0.1
         if interval is None and status == "held" and sentence.paragraph in self.stamped and len(participants) >= 2:
             # a live blog's entry ("15:05 — Kim Yo Jong handed Moon a letter") tells that day's news
             interval, confidence = Interval(self.pub, self.pub), confidence - 0.1

@@ -139,6 +139,10 @@ _AFTER_SPACE: Final = (
     # a second meeting held: "first met at Panmunjom on 27 April and held a second meeting there on 26 May"
     r"|and\s+(?:held|had)\s+(?:a|an|another|their)\s+(?:[\w,-]+\s+){0,3}(?:meeting|summit|talks)\b"
     r"|but\s"
+    # "Kim is meeting Choe Son Hui, an experienced diplomat who specializes in the relationship with
+    # Washington": who someone is, with places of its own
+    r"|who\s+(?:\w+ly\s+)?(?:specializes|specialises|is|was|has|had|heads|headed|leads|led|serves|served|oversees"
+    r"|oversaw|handles|handled|runs|ran|represents|represented|worked|works)\s"
     # "arrived in Pyongyang just as Trump announced that he will meet Kim": another event, its own tense
     r"|just\s+as\s"
     # "opened talks in New York as they try to revive plans for a summit": the aim is a clause of its own
@@ -181,7 +185,7 @@ _AFTER_SPACE_WORDS: Final = [
     *("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"),
     *("thirteen", "fourteen", "fifteen", "twenty", "thirty", "several"),
     *("and", "or", "that", "before", "after", "to", "but", "as", "ahead", "during", "following", "prior", "in"),
-    *("about", "just"),
+    *("about", "just", "who"),
 ]
 # "with whom", "for whom", ...: the preposition alone is too common a word to try the splits after
 _AFTER_SPACE_START: Final = rf"(?:{trie_alternation(_AFTER_SPACE_WORDS)})\s|(?:with|for|from|by)\s+whom\s|\d"
