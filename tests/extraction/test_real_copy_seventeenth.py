@@ -283,3 +283,56 @@ def test_who_someone_is_lends_no_place_to_the_meeting():
     assert met["location"] != "Washington"
     # meeting as the story is told, since the day the lede told
     assert met["date"] == {"from": "2018-05-27", "to": "2018-05-28"}
+
+
+# -- what did not happen, what work is for, an office's place -----------------------------------------
+
+
+def test_meetings_that_did_not_take_place_are_no_meetings():
+    result = run(
+        "Sung Kim first met his counterpart Choe Son Hui at Panmunjom on Sunday. The meetings did not take place "
+        "on Monday and Tuesday, local media reported.",
+        pub=dt.date(2018, 5, 30),
+    )
+    (met,) = result["meetings"]
+    assert met["date"] == {"from": "2018-05-27", "to": "2018-05-27"}
+
+
+def test_what_work_is_for_is_no_summit_held():
+    result = run(
+        "At Panmunjom, the officials were thought to be discussing agenda items for the summit between US President "
+        "Donald Trump and North Korean leader Kim Jong Un.",
+        pub=dt.date(2018, 5, 30),
+    )
+    assert meeting(result, "Donald Trump", "Kim Jong Un") is None
+    assert changes(result, "held") == []
+
+
+def test_an_ambassador_to_a_city_does_not_meet_there():
+    result = run(
+        "Led by Sung Kim, the US ambassador to the Philippines and former US ambassador to Seoul, the US officials "
+        "met North Korean Vice Foreign Minister Choe Son Hui on Sunday.",
+        pub=dt.date(2018, 5, 30),
+    )
+    assert meeting(result, "Sung Kim", "Choe Son Hui")["location"] is None
+
+
+def test_a_summit_a_president_scrapped_is_told_called_off():
+    result = run(
+        "The Trump administration moved on Tuesday to prepare for a possible summit with North Korean leader Kim "
+        "Jong Un in Singapore next month, as U.S. diplomats scrambled to revive the meeting that President Trump had "
+        "publicly scrapped last week.",
+        pub=dt.date(2018, 5, 29),
+    )
+    (cancelled,) = changes(result, "cancelled")
+    assert cancelled["date"] == {"from": "2018-05-21", "to": "2018-05-27"}
+
+
+def test_a_purpose_opens_its_own_clause():
+    # the caption's leaders are the two Koreas'; the summit they mean to rescue is no talks of theirs
+    result = run(
+        "North and South Korea's leaders held surprise talks on May 26 to get a historic summit between Kim Jong Un "
+        "and President Trump back on track.",
+        pub=dt.date(2018, 5, 29),
+    )
+    assert meeting(result, "Kim Jong Un", "Donald Trump") is None

@@ -72,6 +72,15 @@ _OFFICE_SAYS: Final = re.compile(
 )
 _MADE_PUBLIC: Final = re.compile(r"\b(?:confirmed|announced|revealed|unveiled)\b[^.;]{0,80}\Z")
 _SAID_THAT: Final = re.compile(r"\bthat\s+(?:there|it|he|she|they|the|a|an|his|her|their)\b")
+_NOT_AFTER: Final = re.compile(
+    r"\s*(?:(?:did|does|do|was|were|has|have|had|will|would)\s+(?:not|never)\b"
+    r"|(?:didn|doesn|don|wasn|weren|hasn|haven|hadn|won|wouldn)['\u2019]t\b|never\b)"
+)
+_FOR_THE_EVENT: Final = re.compile(
+    r"\b(?:for|toward|towards|prepare\s+for|preparing\s+for|preparations\s+for)\s+(?:the|a|an|their|his|her)\s+"
+    r"(?:[\w-]+\s+){0,3}\Z"
+)
+_ANY_MEETING_WORD: Final = re.compile(r"\b(?:meet\w*|met|talk\w*|visit\w*|summit\w*|sat\s+down|sit\w*\s+down)\b", re.I)
 _CAME_AFTER: Final = re.compile(r"\b(?:came|comes|come)\s+(?:\w+\s+)?(?:after|following)\b")
 _STORY_EVENT_COMES: Final = re.compile(
     r"\b(?:it|this|the\s+(?:[\w-]+\s+){0,2}(?:meeting|visit|talks|summit|trip|move|announcement|decision))"
@@ -2089,6 +2098,8 @@ class Coder:
             return  # "announced a cancellation of the summit" is a status change, not a meeting
         if modality["negation"].search(text, 0, trigger.start()):  # endpos: as text[:start], no new string
             return
+        if _NOT_AFTER.match(text, trigger.end()):
+            return  # "The meetings did not take place on Monday and Tuesday"
         quote = next(((s, e) for s, e in clause.quoted_spans() if s <= clause.start + trigger.start() < e), None)
         if quote and _scare_quote(self.body[quote[0] + 1 : quote[1] - 1], _SENDER.match(self.body, quote[1])):
             # 'planned a "day full of meetings" on Thursday', 'received "a very warm, very positive letter"
@@ -2154,6 +2165,17 @@ class Coder:
             status, confidence = pair_mood, 0.6
         if status == "held" and self.next_one_wanted(text, trigger):
             status, confidence = "proposed", 0.5  # "had long expressed a desire for a second summit with Kim"
+        elif (
+            status == "held"
+            and _MEETING_NOUN.fullmatch(trigger.group(0))
+            and (purpose := _FOR_THE_EVENT.search(text, max(0, trigger.start() - 40), trigger.start())) is not None
+            and not _HELD_VERB.search(text)
+            # (not "spent two days meeting with Pompeo to set the conditions for the talks")
+            and not _ANY_MEETING_WORD.search(text, 0, purpose.start())
+        ):
+            # "the officials were thought to be discussing agenda items for the summit between Trump and Kim":
+            # what work is for is still ahead
+            status, confidence = "scheduled", 0.55
         if _VENUE_OF.search(text, max(0, trigger.start() - 40), trigger.start()):
             # "announced Vietnam as the location of his meeting with Kim": a plan's venue, no meeting; the
             # pair is still the pair a later "the two leaders" means

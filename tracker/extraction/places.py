@@ -18,6 +18,10 @@ _LOCATIVE: Final = compile_fast(
     re.IGNORECASE,
     prefilter=False,
 )
+# "the former US ambassador to Seoul", "his envoy to Pyongyang": an office, not where anyone meets
+_POSTED_TO: Final = re.compile(
+    r"\b(?:ambassadors?|envoys?|emissar(?:y|ies)|representatives?)\s+(?:to|in)\s+(?:the\s+)?$", re.I
+)
 # run on whole bodies, where a needle scan costs more than a plain "capital" in text
 _CAPITAL: Final = compile_fast(r"\b(?P<demonym>(?:North |South )?[A-Z][a-z]+)\s+capital\b", prefilter=False)
 
@@ -40,7 +44,8 @@ def find_places(
     for m in lex.place_regex.finditer(text) if hits is None else hits:
         if text[m.end() : m.end() + 2] in ("'s", "\u2019s"):
             continue
-        if not _LOCATIVE.search(text[max(0, m.start() - 60) : m.start()]):
+        before = text[max(0, m.start() - 60) : m.start()]
+        if not _LOCATIVE.search(before) or _POSTED_TO.search(before):
             continue
         place = lex.places[m.group(0)]
         is_country = place.name == lex.country_display.get(place.country)

@@ -108,7 +108,8 @@ _AFTER_SPACE: Final = (
     r"|and\s+(?:\w+ly\s+)?(?:said|told|added|announced|declared|warned|insisted)\s"
     rf"|that\s+(?:had\s+|has\s+|have\s+)?{PAST_VERB}\s"
     # "to revive a June 12 summit that he canceled last week": the relative clause tells its own change
-    r"|that\s+(?:he|she|they)\s+(?:had\s+)?(?:\w+ly\s+)?(?:cancell?ed|called|scrapped|postponed|scuttled)\s"
+    r"|that\s+(?:(?:he|she|they)\s+|(?:[A-Z][\w.-]*\s+){1,3})(?:had\s+)?(?:\w+ly\s+)?(?:cancell?ed|called|scrapped|postponed"
+    r"|scuttled)\s"
     # "the denuclearization that their leaders agreed to in their first summit in Singapore in June": the
     # relative clause tells an earlier event, with its own days
     rf"|that\s+(?:their|the\s+two|both)\s+(?:leaders|sides|countries|presidents)\s+(?:had\s+)?{PAST_VERB}\s"
@@ -132,7 +133,7 @@ _AFTER_SPACE: Final = (
     # (an aim, not what someone hopes or wants to do: "he hoped to organize a second summit" is one clause;
     # "agreed to arrange ..." stays an aim of its own)
     r"|(?<!hope )(?<!hoped )(?<!hopes )(?<!want )(?<!wants )(?<!wanted )"
-    r"to\s+(?:finali[sz]e|prepare|arrange|discuss|plan|pave|salvage|try|work\s+out|lay|ensure|secure|revive|rescue"
+    r"to\s+(?:finali[sz]e|prepare|arrange|discuss|plan|pave|salvage|try|work\s+out|lay|ensure|secure|revive|rescue|get"
     r"|set\s+up|organi[sz]e|broker"
     r"|save|smooth|keep\s+(?:the|a|an|their|his|her)\s)\b"
     r"|(?:and|or)\s+(?:a|an|his|her|their|[A-Z][\w-]*['\u2019]s)\s+(?:[\w-]+\s+){0,2}(?:meeting|summit|visit|trip|talks)\b"
