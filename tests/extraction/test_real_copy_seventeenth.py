@@ -336,3 +336,25 @@ def test_a_purpose_opens_its_own_clause():
         pub=dt.date(2018, 5, 29),
     )
     assert meeting(result, "Kim Jong Un", "Donald Trump") is None
+
+
+def test_meetings_of_others_aimed_at_a_summit_are_not_the_summit_pair_meeting():
+    result = run(
+        "The meeting in Singapore \u2014 one of three bilateral meetings this week aimed at salvaging a summit between "
+        "Kim Jong Un and President Donald Trump \u2014 dealt purely with logistics.",
+        pub=dt.date(2018, 5, 30),
+    )
+    assert meeting(result, "Kim Jong Un", "Donald Trump") is None
+    assert [set(s["leaders"]) for s in result["summits"]] == [{"Donald Trump", "Kim Jong Un"}]
+
+
+def test_who_approves_talks_is_no_party_and_exploring_a_revival_is_none():
+    result = run(
+        "Last week, Trump canceled the summit with Kim Jong Un, which had been scheduled for June 12 in Singapore, "
+        "but days later approved a flurry of new talks in New York, Singapore and the Korean demilitarized zone to "
+        "explore putting it back on.",
+        pub=dt.date(2018, 5, 30),
+    )
+    assert result["meetings"] == []
+    assert changes(result, "reinstated") == []
+    assert [c["date"] for c in changes(result, "cancelled")] == [{"from": "2018-05-21", "to": "2018-05-27"}]

@@ -77,7 +77,8 @@ _NOT_AFTER: Final = re.compile(
     r"|(?:didn|doesn|don|wasn|weren|hasn|haven|hadn|won|wouldn)['\u2019]t\b|never\b)"
 )
 _FOR_THE_EVENT: Final = re.compile(
-    r"\b(?:for|toward|towards|prepare\s+for|preparing\s+for|preparations\s+for)\s+(?:the|a|an|their|his|her)\s+"
+    r"\b(?:for|toward|towards|prepare\s+for|preparing\s+for|preparations\s+for|salvag(?:e|ing)|sav(?:e|ing)"
+    r"|rescu(?:e|ing)|reviv(?:e|ing)|arrang(?:e|ing)|organi[sz](?:e|ing))\s+(?:the|a|an|their|his|her)\s+"
     r"(?:[\w-]+\s+){0,3}\Z"
 )
 _ANY_MEETING_WORD: Final = re.compile(r"\b(?:meet\w*|met|talk\w*|visit\w*|summit\w*|sat\s+down|sit\w*\s+down)\b", re.I)
@@ -298,6 +299,8 @@ _ATTEMPT: Final = re.compile(
     r"\b(?:try|tries|trying|tried|attempts?|attempting|efforts?|seeks?|seeking|bid)\s+to\s+(?:\w+\s+)?$"
     # "meetings over the past week to put the summit back on track": the aim of other work
     r"|\bto\s+(?:put|get|bring|keep)\s+(?:the|their|a|an|his|her)\s+(?:[\w'\u2019-]+\s+){0,2}$"
+    # "new talks ... to explore putting it back on"
+    r"|\bto\s+(?:explore|consider|discuss|study)\s+(?:\w+ing\s+)?(?:it|the|their|a|an)?\s*(?:[\w'\u2019-]+\s+){0,2}$"
 )
 _TRIGGER_WORD: Final = 15  # characters from a trigger's start that a cue ending in it ("would meet") may reach
 _PLANNED_BEFORE: Final = compile_fast(
@@ -309,6 +312,9 @@ _MAYBE_CUE: Final = compile_fast(r"\b(?:may|might|could|possibly|perhaps|possibi
 _MAYBE: Final = frozenset({"proposed", "possible", "potential", "prospective", "any"})
 _SENT: Final = compile_fast(
     r"\b(?:sent|sends|sending|dispatched|dispatches|dispatching)\s+(?=[A-Z]|(?:his|her|an?|the)\s)"
+)
+_APPROVED: Final = re.compile(
+    r"\b(?:approved|authori[sz]ed|ordered|okayed|greenlit)\s+(?:a|an|the|new|more|further)\b", re.I
 )
 _NEWS_OF: Final = compile_fast(r"\b(?:news|reports?|word|details|confirmation|rumou?rs)\s+(?:of|about)\b")
 _EARLIER_ONE: Final = compile_fast(
@@ -1706,6 +1712,10 @@ class Coder:
                 # (and so does the pair of an event noun of its own after a trigger that named its party with
                 # "with": "a meeting with Kim Yong Chol ... about the summit between Trump and Kim")
                 nearer = _MEETING_WORD.match(text, between.start())
+            if nearer is None and _MEETING_NOUN.fullmatch(trigger.group(0)):
+                # ("one of three bilateral meetings this week aimed at salvaging a summit between Kim and
+                # Trump": a noun trigger is not the noun "between" follows; the pair is the summit's)
+                nearer = _MEETING_WORD.match(text, between.start())
             between = None if nearer else between
             before_pair = (
                 [k for pos, k, inert in actors if pos < clause.start + nearer.start() and not inert] if nearer else []
@@ -1729,11 +1739,16 @@ class Coder:
             adjective = _PLANNED_BEFORE.search(text, max(0, trigger.start() - 25), trigger.start())
             if adjective:
                 pair_mood = "proposed" if adjective.group(1) in _MAYBE else "scheduled"
+        others_meet = False
         if len(words) >= 2 and trigger and between and between.start() <= trigger.start():
             # "to meet Kim Yong Chol on Friday for talks aimed at finalizing a second summit between Trump
             # and Kim": the pair is the summit's, the word nearest "between"; the talks keep their own
             cut = clause.start + words[-1].start()
-            participants = _unique(k for pos, k, inert in actors if pos < cut and not inert) or participants
+            before_cut = _unique(k for pos, k, inert in actors if pos < cut and not inert)
+            participants = before_cut or participants
+            # (no one named before: "one of three bilateral meetings aimed at salvaging a summit between Kim
+            # and Trump" are meetings of others; the pair is only the summit's)
+            others_meet = not before_cut and bool(_MEETING_NOUN.fullmatch(trigger.group(0)))
             between = None
         if trigger and between:
             named = [k for pos, k, inert in actors if pos >= clause.start + between.end() and not inert]
@@ -1770,6 +1785,11 @@ class Coder:
         teller = (
             (_NEWS_OF.search(text, 0, trigger.start()) or _SENT.search(text, 0, trigger.start())) if trigger else None
         )
+        approver = _APPROVED.search(text, 0, trigger.start()) if trigger else None
+        if approver is not None:
+            # "days later approved a flurry of new talks in New York, Singapore and the DMZ": who allows
+            # talks is no party to them; only those named after
+            participants = _unique(k for pos, k, inert in actors if pos >= clause.start + approver.end() and not inert)
         if teller and kind and kind.mode == "in_person":
             # "Trump broke the news of Pompeo's second visit", "he sent Pompeo on a secret mission to North
             # Korea": who tells of a meeting, or sends the envoy to it, is not its party
@@ -2069,6 +2089,7 @@ class Coder:
                 or (status_kind.status == "scheduled" and clause.opener in ("which", "that"))
             )
             and not _negated(text, status_kind.regex, modality["negation"])
+            and not _attempted(unquoted, status_kind.regex)  # "new talks to explore putting it back on"
         ):
             # "..., before reversing course 24 hours later": the summit of the clause before
             self.add_change(self.sentence_summit, status_kind, clause, actors, dates, leaders)
@@ -2202,6 +2223,8 @@ class Coder:
         summit_like = len(leaders) >= 2 and set(participants) <= set(leaders) and kind.mode == "in_person"
         if summit_like and summit_word and status != "held":
             return  # a planned summit is recorded as the summit, not as a meeting too
+        if others_meet:
+            return
         near = trigger.start() if self.own_dates else None
         # "left Beijing on Wednesday after talks with Xi, state media reported on Thursday": the
         # day of a report dates the report, not the event, when the clause has another date
