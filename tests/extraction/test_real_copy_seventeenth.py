@@ -358,3 +358,49 @@ def test_who_approves_talks_is_no_party_and_exploring_a_revival_is_none():
     assert result["meetings"] == []
     assert changes(result, "reinstated") == []
     assert [c["date"] for c in changes(result, "cancelled")] == [{"from": "2018-05-21", "to": "2018-05-27"}]
+
+
+# -- a call on the host, a companion, a report's day ---------------------------------------------------
+
+
+def test_a_verb_with_its_object_keeps_it_before_a_summit_between_others():
+    result = run(
+        "US President Donald Trump met Singapore's Prime Minister Lee Hsien Loong today, on the eve of a historic "
+        "summit between Trump and North Korean leader Kim Jong Un in Singapore.",
+        pub=dt.date(2018, 6, 11),
+    )
+    met = meeting(result, "Donald Trump", "Lee Hsien Loong")
+    assert met is not None and met["status"] == "held" and met["date"]["from"] == "2018-06-11"
+    # the call on the host, the day before the summit held in his country, is no summit of its own
+    assert [set(s["leaders"]) for s in result["summits"]] == [{"Donald Trump", "Kim Jong Un"}]
+
+
+def test_a_leader_met_the_day_another_summit_is_held_elsewhere_keeps_his_summit():
+    result = run(
+        "Trump held a summit with South Korean President Moon Jae-in in Seoul on Sunday. Later on Sunday Trump met "
+        "North Korean leader Kim Jong Un at Panmunjom.",
+        pub=dt.date(2019, 6, 30),
+    )
+    assert {frozenset(s["leaders"]) for s in result["summits"]} == {
+        frozenset({"Donald Trump", "Moon Jae-in"}),
+        frozenset({"Donald Trump", "Kim Jong Un"}),
+    }
+
+
+def test_who_accompanies_someone_does_not_meet_him():
+    result = run(
+        "US Secretary of State Mike Pompeo, who has accompanied Trump to Singapore, later tweeted that the talks had "
+        'been "substantive and detailed".',
+        pub=dt.date(2018, 6, 11),
+    )
+    assert result["meetings"] == []
+
+
+def test_the_day_of_a_report_is_not_the_day_of_the_summit_it_reports():
+    result = run(
+        "South Korea's Chosun Ilbo daily reported on May 8 that the summit between President Donald Trump and North "
+        "Korean leader Kim Jong Un is likely to be hosted by Singapore next month.",
+        pub=dt.date(2018, 5, 8),
+    )
+    (summit,) = result["summits"]
+    assert summit["scheduled_for"] != "2018-05-08"

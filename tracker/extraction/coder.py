@@ -56,6 +56,7 @@ _IN_TURN: Final = re.compile(
 )
 _SEPARATE: Final = compile_fast(r"\bseparately\b|\bseparate (?:meetings|talks)\b|\bin turn\b", re.IGNORECASE)
 _ACCOMPANIED: Final = compile_fast(r"\baccompan(?:ied|ying|ies)\b", re.IGNORECASE)
+_ACCOMPANIED_ONE: Final = re.compile(r"\b(?:has\s+|had\s+)?accompan(?:ied|ying|ies|y)\s+(?=[A-Z])")
 # "SEOUL (Reuters) —", "HANOI —", "PYONGYANG, May 31. /TASS/."
 _DATELINE: Final = re.compile(r"(?P<city>[A-Z][A-Z .'-]{2,}?)(?:,\s*[\w .]+)?\s*(?:\(|/|\u2014|\u2013|--)")
 # "The meeting came two days after ...": the story's own event anchors the count, not the clause before
@@ -197,7 +198,10 @@ _SUBORDINATE: Final = frozenset(
 _SAID_BEFORE: Final = compile_fast(
     r"\b(?:said|announced|told \w+|confirmed|reported|wrote|tweeted|added|declared|released|published)\s+"
     # "the White House said in a statement on Thursday"
-    r"(?:in\s+(?:a|an|its|his|her)\s+(?:[\w-]+\s+)?(?:statement|tweet|briefing|release|post|speech|interview)\s+)?$"
+    r"(?:in\s+(?:a|an|its|his|her)\s+(?:[\w-]+\s+)?(?:statement|tweet|briefing|release|post|speech|interview)\s+)?"
+    # "Trump told reporters at the White House on Sunday that ...": where it was said
+    r"(?:(?:at|in|from|aboard)\s+(?:the\s+)?(?:[A-Z][\w.'\u2019-]*\s+){1,3})?"
+    r"(?:on\s+)?$"
 )
 _SAYING: Final = compile_fast(
     r"\b(?:said|told|announced|confirmed|reported|wrote|tweeted|added|declared|insisted|warned|promised|pledged)\b"
@@ -1712,6 +1716,13 @@ class Coder:
                 # (and so does the pair of an event noun of its own after a trigger that named its party with
                 # "with": "a meeting with Kim Yong Chol ... about the summit between Trump and Kim")
                 nearer = _MEETING_WORD.match(text, between.start())
+            if nearer is None and any(
+                not inert and clause.start + trigger.end() <= pos < clause.start + between.start()
+                for pos, _, inert in actors
+            ):
+                # "met Singapore's Prime Minister Lee Hsien Loong today, on the eve of a historic summit between
+                # Trump and Kim": the verb has its object; the pair is the later noun's
+                nearer = _MEETING_WORD.match(text, between.start())
             if nearer is None and _MEETING_NOUN.fullmatch(trigger.group(0)):
                 # ("one of three bilateral meetings this week aimed at salvaging a summit between Kim and
                 # Trump": a noun trigger is not the noun "between" follows; the pair is the summit's)
@@ -1797,6 +1808,17 @@ class Coder:
             participants = after or participants
         if _ACCOMPANIED.search(text) and len(participants) > 2:
             participants = participants[1:]
+        elif (
+            len(participants) == 2
+            and trigger
+            and (along := _ACCOMPANIED_ONE.search(text, 0, trigger.start())) is not None
+            and not any(
+                pos > clause.start + along.end() and k not in participants for pos, k, inert in actors if not inert
+            )
+        ):
+            # "Pompeo, who has accompanied Trump to Singapore, later tweeted that the talks had been
+            # substantive": who travels with someone does not meet him
+            return
         lead_in = self.body[clause.start : actors[0][0]] if actors else ""
         if (
             len(participants) == 1
@@ -1997,7 +2019,11 @@ class Coder:
             kind.mode in ("in_person", "unknown") or (kind.mode == "letter" and status_kind is not None)
         )
         if summit_word or (in_person and len(leaders) >= 2) or (not participants and _THE_MEETING.search(text)):
-            scheduled, _, _ = self.pick_interval(dates, None, for_summit=True)
+            # "reported on May 8 that the Trump-Kim summit is likely to be hosted by Singapore next month": the
+            # day of the report is not the summit's
+            reported = [d for d in dates if d.end > 0 and _SAID_BEFORE.search(text, 0, d.start)]
+            summit_dates = [d for d in dates if d not in reported] if len(reported) < len(dates) else dates
+            scheduled, _, _ = self.pick_interval(summit_dates, None, for_summit=True)
             if scheduled is None and summit_word and self.own_dates and (kind or status_kind):
                 scheduled = self.summit_date(text, dates)
                 if (

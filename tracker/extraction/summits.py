@@ -10,6 +10,7 @@ from .coder import BACKGROUND, NEWS_WINDOW, Change, Coder, Meeting, SummitMentio
 from .dates import Interval
 
 _CLUSTER_GAP_DAYS: Final = 45
+_COURTESY: Final = dt.timedelta(days=3)  # how near another summit a leaders' meeting is a call on the way
 
 
 class SummitBuilder:
@@ -146,11 +147,46 @@ class SummitBuilder:
             if len(clusters) > 1:
                 clusters = [c for c in clusters if any(m.explicit for m in c) or c is clusters[-1]] or clusters
             groups.extend((pair, cluster) for cluster in clusters)
+        groups = self.without_courtesy_calls(groups)
         # a pair's summits in the order the story first tells them ("hopes to organize a second summit"
         # in the lede, "a follow-up to their summit in Singapore" below), the pair told most first
         told = Counter(pair for pair, members in groups for _ in members)
         groups.sort(key=lambda g: (-told[g[0]], min(m.sentence for m in g[1])))
         return [self.summit_json(i, pair, ms) for i, (pair, ms) in enumerate(groups)], groups
+
+    def without_courtesy_calls(
+        self, groups: list[tuple[frozenset[str], list[SummitMention]]]
+    ) -> list[tuple[frozenset[str], list[SummitMention]]]:
+        """Drop a leaders' meeting no one calls a summit, days from a summit one of them holds with
+        another leader: "Trump met Singapore's Prime Minister Lee Hsien Loong today, on the eve of a
+        historic summit between Trump and Kim" is a call on the host, not a summit of its own."""
+        persons = self.cast.persons
+        called = [
+            (pair, _days(members), {m.location.country for m in members if m.location})
+            for pair, members in groups
+            if any(m.explicit for m in members)
+        ]
+        kept = []
+        for pair, members in groups:
+            days = _days(members)
+            if (
+                days is not None
+                and not any(m.explicit for m in members)
+                and any(
+                    len(pair & other) == 1
+                    and when is not None
+                    and when.days <= 3  # a summit of known days, not "this month or early next month"
+                    and when.start - _COURTESY <= days.end
+                    and days.start <= when.end + _COURTESY
+                    # the one called on is the host of the summit's country (Lee in Singapore), not a
+                    # third leader met there (Kim at the DMZ the day Trump met Moon in Seoul)
+                    and persons[next(iter(pair - other))].country in places
+                    for other, when, places in called
+                )
+            ):
+                continue
+            kept.append((pair, members))
+        return kept
 
     def clusters(self, members: list[SummitMention]) -> list[list[SummitMention]]:
         """Split one pair's mentions by time: Singapore 2018 and Hanoi 2019 are two summits."""
@@ -206,6 +242,12 @@ class SummitBuilder:
             "scheduled_for": when.isoformat() if when else None,
             "location": located[0].location.name if located and located[0].location else None,
         }
+
+
+def _days(members: list[SummitMention]) -> Interval | None:
+    """The days a group of mentions dates, if any does."""
+    dated = [_when(m) for m in members if m.held or m.scheduled]
+    return Interval(min(d.start for d in dated), max(d.end for d in dated)) if dated else None
 
 
 def _when(m: SummitMention) -> Interval:

@@ -83,6 +83,8 @@ _AFTER_COMMA: Final = (
     r"|(?:ending|capping|concluding|wrapping\s+up)\s"
     # "arrived in Beijing on Tuesday, en route to Vietnam to meet his counterpart": what is ahead
     r"|(?:apparently\s+)?en\s+route\s"
+    # "met Lee Hsien Loong today, on the eve of a historic summit between Trump and Kim": the summit ahead
+    r"|on\s+the\s+eve\s+of\s"
     # "..., a statement said, referring to the June meeting between Trump and Kim": the event referred to
     # is told in a clause of its own, in its own tense
     r"|referring\s+to\s"
