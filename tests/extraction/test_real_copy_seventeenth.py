@@ -404,3 +404,27 @@ def test_the_day_of_a_report_is_not_the_day_of_the_summit_it_reports():
     )
     (summit,) = result["summits"]
     assert summit["scheduled_for"] != "2018-05-08"
+
+
+# -- a counterpart known by surname only, a meeting the sentence's subject has ---------------------------
+
+
+def test_a_surname_joined_to_an_envoy_is_not_a_leader_of_that_surname():
+    result = run(
+        "Stephen Biegun arrived in Seoul on Monday. The talks between Biegun and Lee were focused on the upcoming "
+        "summit between US President Donald Trump and North Korean leader Kim Jong Un.",
+        pub=dt.date(2019, 2, 4),
+    )
+    assert "Lee Hsien Loong" not in [p["name"] for p in result["persons"]]
+    assert not [m for m in result["meetings"] if "Stephen Biegun" in m["participants"]]
+
+
+def test_a_meeting_with_someone_told_after_while_is_the_subjects():
+    result = run(
+        "US envoy Stephen Biegun arrived in Seoul on Monday to first meet with South Korean officials, while a "
+        "meeting with North Korea's envoy Kim Hyok Chol will take place on Tuesday at Panmunjom.",
+        pub=dt.date(2019, 2, 4),
+    )
+    met = meeting(result, "Stephen Biegun", "Kim Hyok Chol")
+    assert met is not None and met["status"] == "scheduled"
+    assert met["date"] == {"from": "2019-02-05", "to": "2019-02-05"} and met["location"] == "Panmunjom"

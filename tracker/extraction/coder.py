@@ -83,6 +83,8 @@ _FOR_THE_EVENT: Final = re.compile(
     r"(?:[\w-]+\s+){0,3}\Z"
 )
 _ANY_MEETING_WORD: Final = re.compile(r"\b(?:meet\w*|met|talk\w*|visit\w*|summit\w*|sat\s+down|sit\w*\s+down)\b", re.I)
+_AND_UNKNOWN: Final = re.compile(r"\s+and\s+[A-Z][\w'\u2019-]+\b")
+_WITH_AFTER: Final = re.compile(r"\s+with\s")
 _CAME_AFTER: Final = re.compile(r"\b(?:came|comes|come)\s+(?:\w+\s+)?(?:after|following)\b")
 _STORY_EVENT_COMES: Final = re.compile(
     r"\b(?:it|this|the\s+(?:[\w-]+\s+){0,2}(?:meeting|visit|talks|summit|trip|move|announcement|decision))"
@@ -1762,10 +1764,22 @@ class Coder:
             others_meet = not before_cut and bool(_MEETING_NOUN.fullmatch(trigger.group(0)))
             between = None
         if trigger and between:
-            named = [k for pos, k, inert in actors if pos >= clause.start + between.end() and not inert]
+            # (up to the next event noun: "the talks between Biegun and Lee focused on the upcoming summit
+            # between Trump and Kim")
+            next_event = _MEETING_WORD.search(text, between.end())
+            until = clause.start + (next_event.start() if next_event else len(text))
+            named = [k for pos, k, inert in actors if clause.start + between.end() <= pos < until and not inert]
             if len(_unique(named)) >= 2:
                 # "Lavrov's visit coincided with talks in New York between Kim Yong Chol and Pompeo":
                 # the people after "between" are the parties, whoever else the clause names
+                participants = _unique(named)
+            elif (
+                len(_unique(named)) == 1
+                and next_event is not None
+                and _AND_UNKNOWN.match(self.body, self.cast.in_span(clause.start + between.end(), until)[0].end)
+            ):
+                # "The talks between Biegun and Lee were focused on the upcoming summit between Trump and Kim":
+                # the other party is someone the story does not name in full, not the summit's pair
                 participants = _unique(named)
         speech = _SPEECH.search(text)
         # "Trump said in a letter to Kim": a speaker whose medium is the trigger is its sender, a party
@@ -2188,6 +2202,18 @@ class Coder:
         if judged and mention is not None and len(participants) < 2:
             participants = self.judged_summit_pair(mention, sentence) or participants
             leaders = [k for k in participants if self.cast.persons[k].leader]
+        if (
+            len(participants) == 1
+            and clause.index
+            and self.last_subject is not None
+            and self.last_subject not in participants
+            and _MEETING_NOUN.fullmatch(trigger.group(0))
+            and _WITH_AFTER.match(text, trigger.end())
+            and not any(pos < clause.start + trigger.start() for pos, _, inert in actors if not inert)
+        ):
+            # "Biegun arrived in Seoul to meet South Korea's envoy, while a meeting with North Korea's envoy
+            # Kim Hyok Chol will take place on Tuesday": the one the sentence follows has the meeting
+            participants = [self.last_subject, *participants]
         if len(participants) < 2 and not (participants and unnamed):
             if participants or not _MEETINGS_OR_TALKS.search(text) or not self.meetings:
                 return

@@ -496,7 +496,11 @@ class _Builder:
                 candidates = []
             if not candidates:
                 entries = [e for e in standalone.get(key, []) if e.standalone]
-                if (not entries or (leader_hint and fallback)) and self.published_on is not None:
+                if (
+                    (not entries or (leader_hint and fallback))
+                    and self.published_on is not None
+                    and not self.joined_to_aide(start, end)
+                ):
                     # "Moon and Kim met in Panmunjom" with neither named in full: a shared surname may
                     # still introduce the one leader of that name in office on the day of publication
                     entries = [
@@ -578,6 +582,16 @@ class _Builder:
         if introduced and len(introduced) < len(unique):
             unique = introduced
         return max(unique, key=lambda p: (p.rank, self.full_counts.get(p.key, 0), -p.first))
+
+    def joined_to_aide(self, start: int, end: int) -> bool:
+        """ "The talks between Biegun and Lee": a bare surname joined by "and" to someone named in full
+        who leads no country is his counterpart, not a leader who shares the surname."""
+        joined = _AND_NAME_BEFORE.search(self.body, max(0, start - 40), start) or _AND_NAME_AFTER.match(self.body, end)
+        if joined is None:
+            return False
+        word = joined.group(1)
+        partner = [p for p in self.persons.values() if p.surname == word]
+        return bool(partner) and not any(p.leader for p in partner)
 
     def paired_with_leader(self, unique: list[Person], position: int) -> Person | None:
         """ "Trump and Kim are set to meet": a bare surname joined by "and" to another country's
