@@ -428,3 +428,24 @@ def test_a_meeting_with_someone_told_after_while_is_the_subjects():
     met = meeting(result, "Stephen Biegun", "Kim Hyok Chol")
     assert met is not None and met["status"] == "scheduled"
     assert met["date"] == {"from": "2019-02-05", "to": "2019-02-05"} and met["location"] == "Panmunjom"
+
+
+def test_the_two_countries_announcing_their_leaders_will_meet_schedules_their_summit():
+    result = run(
+        "SEOUL, South Korea \u2014 The rival Koreas announced Monday that North Korean leader Kim Jong Un and South "
+        "Korean President Moon Jae-in will meet in Pyongyang sometime in September, while their envoys also "
+        "discussed Pyongyang's nuclear disarmament efforts.",
+        pub=dt.date(2018, 8, 13),
+    )
+    assert [c["date"] for c in changes(result, "scheduled")] == [{"from": "2018-08-13", "to": "2018-08-13"}]
+
+
+def test_a_month_without_a_year_read_most_of_a_year_back_dates_no_change():
+    # "agreed on a date ... within September" (published in August): the summit's month, not last year's
+    result = run(
+        "North Korean leader Kim Jong Un and South Korean President Moon Jae-in will hold a summit in Pyongyang. Ri "
+        "Son Gwon told pool reporters at the end of the talks that officials agreed on a specific date for the "
+        "summit in Pyongyang sometime within September.",
+        pub=dt.date(2018, 8, 13),
+    )
+    assert all(c["date"] is None or c["date"]["from"] >= "2018-01-01" for c in result["status_changes"])

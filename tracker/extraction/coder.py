@@ -68,7 +68,8 @@ _STORY_EVENT_CAME: Final = re.compile(
 _THEIR_LEADERS: Final = re.compile(r"\btheir\s+(?:two\s+)?leaders\b")
 _OFFICE_SAYS: Final = re.compile(
     r"(?:[A-Z][\w.'\u2019-]*\s+){0,3}(?:the\s+)?(?:White\s+House|Kremlin|Blue\s+House|Cheong\s+Wa\s+Dae|State\s+Department"
-    r"|presidential\s+office|[Ff]oreign\s+[Mm]inistry|government|spokes(?:man|woman|person))"
+    r"|presidential\s+office|[Ff]oreign\s+[Mm]inistry|government|spokes(?:man|woman|person)"
+    r"|(?:rival\s+|two\s+)?(?:Koreas|countries|sides|governments))"
     r"\s+(?:says|said|announced|confirmed)\s+(?:on\s+\w+\s+|\w+day\s+)?(?:that\s+)?"
 )
 _MADE_PUBLIC: Final = re.compile(r"\b(?:confirmed|announced|revealed|unveiled)\b[^.;]{0,80}\Z")
@@ -85,6 +86,8 @@ _FOR_THE_EVENT: Final = re.compile(
 _ANY_MEETING_WORD: Final = re.compile(r"\b(?:meet\w*|met|talk\w*|visit\w*|summit\w*|sat\s+down|sit\w*\s+down)\b", re.I)
 _AND_UNKNOWN: Final = re.compile(r"\s+and\s+[A-Z][\w'\u2019-]+\b")
 _WITH_AFTER: Final = re.compile(r"\s+with\s")
+_MONTH_BACK_DAYS: Final = 300
+_YEAR_OR_LAST: Final = re.compile(r"\d{4}|\blast\b|\bago\b|\bprevious\b", re.I)
 _CAME_AFTER: Final = re.compile(r"\b(?:came|comes|come)\s+(?:\w+\s+)?(?:after|following)\b")
 _STORY_EVENT_COMES: Final = re.compile(
     r"\b(?:it|this|the\s+(?:[\w-]+\s+){0,2}(?:meeting|visit|talks|summit|trip|move|announcement|decision))"
@@ -2720,6 +2723,15 @@ class Coder:
                 return
         self.meetings.append(new)
 
+    def misread_month(self, date: DateMention) -> bool:
+        """A month named without a year, read back most of a year: the summit's month ahead, not a change's
+        ("officials agreed on a date for the summit sometime within September", published in August)."""
+        return (
+            date.interval is not None
+            and (self.pub - date.interval.end).days > _MONTH_BACK_DAYS
+            and not _YEAR_OR_LAST.search(date.text)
+        )
+
     def named_later(self, new: Meeting) -> bool:
         """Whether ``new`` names the unnamed counterpart of the meeting told just before it, and is that
         meeting: "Pompeo's meeting with his North Korean counterpart was postponed. Pompeo had been
@@ -2764,7 +2776,7 @@ class Coder:
         previous = self.changes[-1] if self.changes else None
         anchor = previous.interval if previous else None
         # a reported change has happened: "said on Friday it would go ahead on June 12" is dated Friday
-        past = [d for d in dates if d.interval is None or d.interval.start <= self.pub]
+        past = [d for d in dates if d.interval is None or (d.interval.start <= self.pub and not self.misread_month(d))]
         interval, after_hours, exact = self.pick_interval(past, anchor, for_summit=False)
         inferred = guessed = False
         text = clause.text
