@@ -432,6 +432,7 @@ def test_a_meeting_with_someone_told_after_while_is_the_subjects():
 
 def test_the_two_countries_announcing_their_leaders_will_meet_schedules_their_summit():
     result = run(
+        "Rival Korea leaders to meet in Pyongyang in September\n\n"
         "SEOUL, South Korea \u2014 The rival Koreas announced Monday that North Korean leader Kim Jong Un and South "
         "Korean President Moon Jae-in will meet in Pyongyang sometime in September, while their envoys also "
         "discussed Pyongyang's nuclear disarmament efforts.",
