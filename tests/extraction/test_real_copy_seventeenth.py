@@ -450,3 +450,17 @@ def test_a_month_without_a_year_read_most_of_a_year_back_dates_no_change():
         pub=dt.date(2018, 8, 13),
     )
     assert all(c["date"] is None or c["date"]["from"] >= "2018-01-01" for c in result["status_changes"])
+
+
+def test_the_two_world_leaders_are_the_pair_the_sentence_before_told():
+    result = run(
+        "The office of South Korean President Moon Jae-in confirmed on Monday that President Donald Trump had called "
+        "Moon from Singapore for a final chat before his scheduled meeting with North Korean leader Kim Jong Un on "
+        "Tuesday morning. A spokesman confirmed the two world leaders spoke on Monday regarding Trump's meeting with "
+        "Kim Jong Un.",
+        pub=dt.date(2018, 6, 11),
+    )
+    assert changes(result, "held") == []
+    assert not [m for m in result["meetings"] if m["status"] == "held" and "Kim Jong Un" in m["participants"]]
+    call = meeting(result, "Donald Trump", "Moon Jae-in")
+    assert call["mode"] == "phone" and call["date"] == {"from": "2018-06-11", "to": "2018-06-11"}

@@ -903,6 +903,18 @@ class Coder:
         heads = [self.head_of_state("KR"), self.head_of_state("KP")]
         return [k for k in heads if k] if all(heads) else pair
 
+    def pair_just_told(self, clause: Clause, leaders_only: bool) -> list[str]:
+        """The two people of the last meeting, when the sentence just before told it."""
+        told = [m for m in self.meetings[-10:] if m.sentence == clause.sentence.index - 1]
+        # (the one held before one planned: "had called Moon ... before his scheduled meeting with Kim")
+        told = [m for m in told if m.status == "held"] or told
+        if not told or len(told[-1].participants) != 2:
+            return []
+        last = told[-1]
+        if leaders_only and not all(self.cast.persons[k].leader for k in last.participants):
+            return []
+        return sorted(last.participants, key=lambda k: self.cast.persons[k].first)
+
     def salient_pair(self, *, leaders_only: bool, aides_only: bool = False) -> list[str]:
         """ "The two leaders": the pair that has met most so far (ties: most recently); for "the two
         officials", of the pairs that are not two leaders."""
@@ -1151,6 +1163,9 @@ class Coder:
             # "a meeting between Kim and Moon: the two leaders will ...": the pair just named
             # in this sentence, else the pair that has met most so far
             pair = self.sentence_pair(clause, clause.start + g.start(), leaders_only)
+            # "Trump had called Moon from Singapore. ... confirmed the two world leaders spoke on Monday": the
+            # pair whose meeting the sentence before told
+            pair = pair or self.pair_just_told(clause, leaders_only)
             # nobody yet: "The two leaders met on Wednesday, a day after Kim greeted Moon"
             pair = pair or self.salient_pair(leaders_only=leaders_only, aides_only=aides_only)
             pair = pair or self.sentence_pair(clause, clause.sentence.end, leaders_only)
@@ -1988,15 +2003,17 @@ class Coder:
             # the summit is the one wished well, not the well-wisher's
             leaders = [k for pos, k, inert in actors if pos >= clause.start + wished.end() and k in leaders][:1]
             participants = list(leaders)
-        elif summit_word and len(leaders) >= 2:
+        elif summit_word and (len(leaders) >= 2 or (clause.index and self.last_subject is not None)):
             # "Trump and Abe discussed the summit with North Korea by phone": the summit is the one with that
-            # country's head, not a summit of the two on the line
+            # country's head, not a summit of the two on the line (told in a clause of its own, "... regarding
+            # the summit with North Korea", the one the sentence follows holds it)
             with_at = _SUMMIT_WITH.search(text)
             country_hit = self.lex.place_regex.match(self.body, clause.start + with_at.end()) if with_at else None
             code = self.lex.places[country_hit.group(0)].country if country_hit else None
             head = self.head_of_state(code) if code else None
             if head and head not in leaders:
-                others = [k for k in leaders if self.cast.persons[k].country != code]
+                holders = leaders if len(leaders) >= 2 else [*leaders, self.last_subject or ""]
+                others = [k for k in holders if k and self.cast.persons[k].country != code]
                 leaders = [others[0], head] if others else leaders
         if summit_word and len(leaders) < 2:
             # "the outcome of the US-North Korea summit": the heads of the two countries, named elsewhere

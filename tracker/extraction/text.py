@@ -120,6 +120,9 @@ _AFTER_SPACE: Final = (
     # (one ahead, so the clause keeps a word that says so)
     r"|about\s+(?:the|a|an|their|his|her|[A-Z][\w.-]*['\u2019]s)\s+(?:upcoming|planned|proposed|possible|expected"
     r"|anticipated|forthcoming)\s+(?:[\w-]+\s+)?(?:meeting|summit|visit|trip)\b"
+    # "the two leaders spoke on Monday regarding Trump's meeting with Kim": the meeting spoken of
+    r"|(?:regarding|concerning)\s+(?:the|a|an|their|his|her|[A-Z][\w.-]*['\u2019]s)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:meeting|summit|visit|trip)\b"
     # "agreed at a surprise meeting on Saturday that a possible summit ... must be held": what they
     # agreed on is another event, with its own mood
     rf"|{_THAT_EVENT_WORDS}"
@@ -188,7 +191,7 @@ _AFTER_SPACE_WORDS: Final = [
     *("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"),
     *("thirteen", "fourteen", "fifteen", "twenty", "thirty", "several"),
     *("and", "or", "that", "before", "after", "to", "but", "as", "ahead", "during", "following", "prior", "in"),
-    *("about", "just", "who"),
+    *("about", "just", "who", "regarding", "concerning"),
 ]
 # "with whom", "for whom", ...: the preposition alone is too common a word to try the splits after
 _AFTER_SPACE_START: Final = rf"(?:{trie_alternation(_AFTER_SPACE_WORDS)})\s|(?:with|for|from|by)\s+whom\s|\d"
