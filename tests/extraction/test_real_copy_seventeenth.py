@@ -464,3 +464,42 @@ def test_the_two_world_leaders_are_the_pair_the_sentence_before_told():
     assert not [m for m in result["meetings"] if m["status"] == "held" and "Kim Jong Un" in m["participants"]]
     call = meeting(result, "Donald Trump", "Moon Jae-in")
     assert call["mode"] == "phone" and call["date"] == {"from": "2018-06-11", "to": "2018-06-11"}
+
+
+# -- earlier meetings told in passing ------------------------------------------------------------------
+
+
+def test_a_named_pairs_summit_after_which_something_would_happen_was_held():
+    result = run(
+        "Officials suggested it would happen after Kim Jong Un's summit with President Donald Trump in June in "
+        "Singapore.",
+        pub=dt.date(2018, 8, 13),
+    )
+    met = meeting(result, "Kim Jong Un", "Donald Trump")
+    assert met is not None and met["status"] == "held"
+    assert met["date"] == {"from": "2018-06-01", "to": "2018-06-30"} and met["location"] == "Singapore"
+
+
+def test_and_again_at_a_summit_with_someone_else_is_a_second_meeting():
+    result = run(
+        "Kim Jong Un made a commitment to complete denuclearization during his first meeting with Moon Jae-in in "
+        "April and again at the Singapore summit with President Donald Trump in June.",
+        pub=dt.date(2018, 9, 4),
+    )
+    moon = meeting(result, "Kim Jong Un", "Moon Jae-in")
+    trump = meeting(result, "Kim Jong Un", "Donald Trump")
+    assert moon["date"]["from"] == "2018-04-01" and moon["location"] != "Singapore"
+    assert trump["date"]["from"] == "2018-06-01" and trump["location"] == "Singapore"
+
+
+def test_a_leaders_visit_a_meeting_followed_was_a_meeting_with_the_host():
+    result = run(
+        "Chinese president Xi Jinping has second meeting with North Korean leader Kim Jong Un\n\nThe meeting, "
+        "held over Monday and Tuesday in Dalian, is the second between the two men in recent weeks following Mr "
+        "Kim's visit to Beijing in March, his first since taking power six years ago.",
+        pub=dt.date(2018, 5, 8),
+    )
+    dates = sorted(
+        m["date"]["from"] for m in result["meetings"] if set(m["participants"]) == {"Kim Jong Un", "Xi Jinping"}
+    )
+    assert "2018-03-01" in dates

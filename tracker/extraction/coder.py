@@ -88,6 +88,8 @@ _AND_UNKNOWN: Final = re.compile(r"\s+and\s+[A-Z][\w'\u2019-]+\b")
 _WITH_AFTER: Final = re.compile(r"\s+with\s")
 _MONTH_BACK_DAYS: Final = 300
 _YEAR_OR_LAST: Final = re.compile(r"\d{4}|\blast\b|\bago\b|\bprevious\b", re.I)
+_OWN_VISIT: Final = re.compile(r"[A-Z][\w-]*['\u2019]s\s+(?:[\w-]+\s+){0,2}visits?\Z")
+_BACKGROUND_OPENERS: Final = frozenset({"following", "after", "before", "since", "during"})
 _CAME_AFTER: Final = re.compile(r"\b(?:came|comes|come)\s+(?:\w+\s+)?(?:after|following)\b")
 _STORY_EVENT_COMES: Final = re.compile(
     r"\b(?:it|this|the\s+(?:[\w-]+\s+){0,2}(?:meeting|visit|talks|summit|trip|move|announcement|decision))"
@@ -1971,7 +1973,11 @@ class Coder:
             old = any(
                 d.interval and d.interval.end < days_before(self.pub, _A_YEAR) for d in dates
             )  # another era's leader
-            verb = bool(_VISIT_VERB.search(text, 0, trigger.end()))  # not "after ... a visit to Britain"
+            # not "after ... a visit to Britain"; but "following Mr Kim's visit to Beijing in March" is his
+            verb = bool(
+                _VISIT_VERB.search(text, 0, trigger.end())
+                or (clause.opener in _BACKGROUND_OPENERS and _OWN_VISIT.search(text, 0, trigger.end()))
+            )
             head = self.head_of_state(country.country) if country and visitor.leader and verb and not old else None
             if head and country and visitor.country not in (None, country.country):
                 participants.append(head)

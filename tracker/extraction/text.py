@@ -131,6 +131,12 @@ _AFTER_SPACE: Final = (
     # clause tells its own (earlier) event
     r"|(?:with|to|for|from|by)\s+whom\s"
     r"|(?:before|after|following|prior\s+to)\s+(?:the|a|an|his|her|their)\s"
+    # "would happen after Kim's summit with Trump in June in Singapore": a named pair's earlier event
+    r"|(?:before|after|following|since)\s+(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['\u2019]s\s+(?:[\w-]+\s+)?"
+    r"(?:summit|meeting|talks|visit|trip)\b"
+    # "during his first meeting with Moon in April and again at the Singapore summit with Trump in June": a
+    # second meeting, with someone else
+    r"|and\s+(?:again\s+)?(?:at|during)\s+(?:the|a|an|their|his|her)\s+(?:[\w-]+\s+){0,3}(?:summit|meeting|talks)\b"
     # "a call held only hours after Trump met with Kim in Singapore": a named subject's own event
     rf"|(?:before|after)\s+(?:[A-Z][\w'\u2019.-]*\s+){{1,4}}(?:\w+ly\s+)?{PAST_VERB}\s"
     # "met Kang this morning before sitting down with his counterpart Lee": a second meeting
