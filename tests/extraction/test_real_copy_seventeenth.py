@@ -503,3 +503,17 @@ def test_a_leaders_visit_a_meeting_followed_was_a_meeting_with_the_host():
         m["date"]["from"] for m in result["meetings"] if set(m["participants"]) == {"Kim Jong Un", "Xi Jinping"}
     )
     assert "2018-03-01" in dates
+
+
+def test_a_meeting_briefed_about_is_its_own_event_and_lends_no_day():
+    result = run(
+        "President Donald Trump agreed to meet North Korean leader Kim Jong Un by May, South Korean officials said "
+        "Thursday. The South Korean national security director, Chung Eui-yong, told reporters outside the White "
+        "House of the planned summit, after briefing Trump about a rare meeting with Kim in the North Korean "
+        "capital on Monday.",
+        pub=dt.date(2018, 3, 8),
+    )
+    with_kim = meeting(result, "Chung Eui-yong", "Kim Jong Un")
+    assert with_kim["date"] == {"from": "2018-03-05", "to": "2018-03-05"} and with_kim["location"] == "Pyongyang"
+    briefing = meeting(result, "Chung Eui-yong", "Donald Trump")
+    assert briefing["date"]["to"] == "2018-03-08" and briefing["date"]["from"] > "2018-03-05"

@@ -183,6 +183,11 @@ _SUBORDINATE: Final = frozenset(
     {
         "recalling",
         "noting",
+        # a meeting spoken about lends its days to no other event ("after briefing Trump | about a rare meeting
+        # with Kim in the North Korean capital on Monday")
+        "about",
+        "regarding",
+        "concerning",
         "citing",
         "referring",
         "that",

@@ -120,6 +120,9 @@ _AFTER_SPACE: Final = (
     # (one ahead, so the clause keeps a word that says so)
     r"|about\s+(?:the|a|an|their|his|her|[A-Z][\w.-]*['\u2019]s)\s+(?:upcoming|planned|proposed|possible|expected"
     r"|anticipated|forthcoming)\s+(?:[\w-]+\s+)?(?:meeting|summit|visit|trip)\b"
+    # "after briefing Trump about a rare meeting with Kim in the North Korean capital on Monday": the meeting
+    # told of, with its own party, place and day
+    r"|about\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:meeting|talks|visit|trip)\s+with\s"
     # "the two leaders spoke on Monday regarding Trump's meeting with Kim": the meeting spoken of
     r"|(?:regarding|concerning)\s+(?:the|a|an|their|his|her|[A-Z][\w.-]*['\u2019]s)\s+(?:[\w-]+\s+){0,2}"
     r"(?:meeting|summit|visit|trip)\b"
