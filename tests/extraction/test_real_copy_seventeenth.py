@@ -517,3 +517,17 @@ def test_a_meeting_briefed_about_is_its_own_event_and_lends_no_day():
     assert with_kim["date"] == {"from": "2018-03-05", "to": "2018-03-05"} and with_kim["location"] == "Pyongyang"
     briefing = meeting(result, "Chung Eui-yong", "Donald Trump")
     assert briefing["date"]["to"] == "2018-03-08" and briefing["date"]["from"] > "2018-03-05"
+
+
+def test_those_met_as_well_on_a_trip_are_each_met_on_the_days_of_the_trip():
+    result = run(
+        "President Xi Jinping's special representative Yang Jiechi will visit the Republic of Korea on Thursday and "
+        "Friday, a spokesman announced on Wednesday. Yang is scheduled to meet with ROK President Moon Jae-in, as "
+        "well as with the head of the ROK presidential national security office, Chung Eui-yong, and ROK Foreign "
+        "Minister Kang Kyung-wha.",
+        pub=dt.date(2018, 3, 28),
+    )
+    for other in ("Moon Jae-in", "Chung Eui-yong", "Kang Kyung-wha"):
+        met = meeting(result, "Yang Jiechi", other)
+        assert met is not None and met["status"] == "scheduled", other
+        assert met["date"] == {"from": "2018-03-29", "to": "2018-03-30"}, other

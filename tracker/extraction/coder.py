@@ -51,7 +51,8 @@ _JOINT: Final = compile_fast(
     r"\b(?:trilateral|three-way|four-way|joint|jointly|together|all three|both)\b", re.IGNORECASE
 )
 _IN_TURN: Final = re.compile(
-    r"\band\b[\s,]*(?:(?:then|later|afterwards|subsequently|separately|also)\b[\s,]*)+|\band\s+(?:\w+\s+)?with\b",
+    r"\band\b[\s,]*(?:(?:then|later|afterwards|subsequently|separately|also)\b[\s,]*)+|\band\s+(?:\w+\s+)?with\b"
+    r"|\bas\s+well\s+as\s+with\b",
     re.IGNORECASE,
 )
 _SEPARATE: Final = compile_fast(r"\bseparately\b|\bseparate (?:meetings|talks)\b|\bin turn\b", re.IGNORECASE)
@@ -90,6 +91,8 @@ _MONTH_BACK_DAYS: Final = 300
 _YEAR_OR_LAST: Final = re.compile(r"\d{4}|\blast\b|\bago\b|\bprevious\b", re.I)
 _OWN_VISIT: Final = re.compile(r"[A-Z][\w-]*['\u2019]s\s+(?:[\w-]+\s+){0,2}visits?\Z")
 _BACKGROUND_OPENERS: Final = frozenset({"following", "after", "before", "since", "during"})
+_AS_WELL_AS_WITH: Final = re.compile(r"as\s+well\s+as\s+with\s")
+_TRIP_SENTENCES: Final = 5  # how far after a dated trip its undated meetings are told
 _CAME_AFTER: Final = re.compile(r"\b(?:came|comes|come)\s+(?:\w+\s+)?(?:after|following)\b")
 _STORY_EVENT_COMES: Final = re.compile(
     r"\b(?:it|this|the\s+(?:[\w-]+\s+){0,2}(?:meeting|visit|talks|summit|trip|move|announcement|decision))"
@@ -613,6 +616,7 @@ class Coder:
         self.own_dates = False
         self.looked_back = False  # the clause is dated months back from the story ("two months after ...")
         self.context: tuple[int, Interval] | None = None  # (sentence, date) of the last dated event
+        self.trips: list[tuple[str, Interval, str, int]] = []  # (who, days, country, sentence) of dated trips
         self.dateline = self._dateline()
         # whole-body scans done once; clauses take their slice
         self.places = find_places(body, self.lex, hits=place_hits)
@@ -1633,6 +1637,10 @@ class Coder:
                 if any(m.sentence == mention.sentence and m.group == frozenset(mention.leaders) for m in named):
                     mention.held = None
         for meeting in self.meetings:
+            trip = self.trip_of(meeting) if meeting.interval is None and self.trips else None
+            if trip is not None:
+                meeting.interval = trip  # "Yang is scheduled to meet with President Moon" on his trip
+        for meeting in self.meetings:
             if (
                 meeting.interval is None
                 and meeting.status == "held"
@@ -1689,6 +1697,8 @@ class Coder:
         unquoted: str,
     ) -> None:
         text = clause.text
+        if clause.index and text[:1] == "a" and _AS_WELL_AS_WITH.match(text) and self.also_met(clause, actors):
+            return
         kind, trigger = self.meeting_trigger(text)
         summit_hit = self.lex.summit_regex.search(text)
         level = _DELEGATION_TALKS.search(text) if trigger and not summit_hit else None
@@ -1986,6 +1996,12 @@ class Coder:
             head = self.head_of_state(country.country) if country and visitor.leader and verb and not old else None
             if head and country and visitor.country not in (None, country.country):
                 participants.append(head)
+            elif country and verb and visitor.country not in (None, country.country):
+                # "Yang Jiechi will visit the Republic of Korea on Thursday and Friday": the days of a trip,
+                # for the meetings told of it without days of their own
+                days, _, _ = self.pick_interval(dates, None, for_summit=False)
+                if days is not None:
+                    self.trips.append((participants[0], days, country.country, sentence.index))
         joined_at = _JOINED.search(text)
         own_event = _MET_OBJECT.search(text, joined_at.end()) if joined_at else None
         joined = joined_at is not None and own_event is None
@@ -2604,7 +2620,7 @@ class Coder:
         if len(set(positions)) != len(positions):
             return None  # "met the two leaders": one group phrase, not a list
         # the counterparts must be met in turn: "and then (with)", "and with", "separately"
-        if not (_IN_TURN.search(self.body[positions[-2] : positions[-1]]) or _SEPARATE.search(clause.text)):
+        if not (_IN_TURN.search(self.body[positions[0] : positions[-1]]) or _SEPARATE.search(clause.text)):
             return None
         return [[subject[0], key] for _, key in objects]
 
@@ -2759,6 +2775,34 @@ class Coder:
             and (self.pub - date.interval.end).days > _MONTH_BACK_DAYS
             and not _YEAR_OR_LAST.search(date.text)
         )
+
+    def trip_of(self, meeting: Meeting) -> Interval | None:
+        """The days of a trip told a few sentences before an undated meeting of the traveller with someone
+        of the country he travels to, in the same mood."""
+        for who, days, country, told in reversed(self.trips):
+            if (
+                who in meeting.participants
+                and 0 <= meeting.sentence - told <= _TRIP_SENTENCES
+                and any(self.cast.persons[k].country == country for k in meeting.participants if k != who)
+                and (meeting.status == "held") == (days.end <= self.pub)
+            ):
+                return days
+        return None
+
+    def also_met(self, clause: Clause, actors: list[tuple[int, str, bool]]) -> bool:
+        """ "Yang is scheduled to meet with President Moon, | as well as with the head of the national
+        security office, Chung Eui-yong, and Foreign Minister Kang": the one who meets in the clause before
+        meets each of these too, in the same mood and days."""
+        last = self.meetings[-1] if self.meetings else None
+        if last is None or last.sentence != clause.sentence.index or len(last.participants) != 2:
+            return False
+        host = last.participants[0]
+        others = _unique(k for _, k, inert in actors if not inert and k not in last.participants)
+        for key in others:
+            self.add_meeting(
+                replace(last, participants=[host, key], evidence=(clause.sentence.start, clause.sentence.end))
+            )
+        return bool(others)
 
     def named_later(self, new: Meeting) -> bool:
         """Whether ``new`` names the unnamed counterpart of the meeting told just before it, and is that
