@@ -531,3 +531,31 @@ def test_those_met_as_well_on_a_trip_are_each_met_on_the_days_of_the_trip():
         met = meeting(result, "Yang Jiechi", other)
         assert met is not None and met["status"] == "scheduled", other
         assert met["date"] == {"from": "2018-03-29", "to": "2018-03-30"}, other
+
+
+# -- what is confirmed, the leader of a country, a summit an envoy prepares, what might be ---------------
+
+
+def test_a_trip_confirmed_is_its_own_event_with_its_own_days():
+    result = run(
+        "WEST PALM BEACH, Fla. \u2014 Preparing for a second day of meetings with the leader of Japan, President "
+        "Trump confirmed Wednesday that CIA Director Mike Pompeo traveled secretly to North Korea last week to meet "
+        "with Kim Jong Un about an upcoming summit with the U.S. president. Japanese Prime Minister Shinzo Abe met "
+        "Trump on Tuesday.",
+        pub=dt.date(2018, 4, 18),
+    )
+    met = meeting(result, "Mike Pompeo", "Kim Jong Un")
+    assert met is not None and met["date"] == {"from": "2018-04-09", "to": "2018-04-15"}
+    # the leader of Japan is Abe; the summit Pompeo prepares is his leader's, not his
+    assert meeting(result, "Donald Trump", "Shinzo Abe") is not None
+    assert not [m for m in result["meetings"] if {"Mike Pompeo", "Donald Trump"} <= set(m["participants"])]
+    assert {frozenset(s["leaders"]) for s in result["summits"]} >= {frozenset({"Donald Trump", "Kim Jong Un"})}
+
+
+def test_a_summit_that_might_be_called_off_is_not_called_off():
+    result = run(
+        "Trump repeated that he plans to meet with North Korean leader Kim Jong Un, but raised the possibility the "
+        "summit might be called off.",
+        pub=dt.date(2018, 4, 18),
+    )
+    assert changes(result, "cancelled") == []

@@ -93,6 +93,8 @@ _OWN_VISIT: Final = re.compile(r"[A-Z][\w-]*['\u2019]s\s+(?:[\w-]+\s+){0,2}visit
 _BACKGROUND_OPENERS: Final = frozenset({"following", "after", "before", "since", "during"})
 _AS_WELL_AS_WITH: Final = re.compile(r"as\s+well\s+as\s+with\s")
 _TRIP_SENTENCES: Final = 5  # how far after a dated trip its undated meetings are told
+_OF_THE: Final = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
+_MIGHT_BE: Final = re.compile(r"\b(?:might|could|may|would)\s+(?:still\s+|yet\s+|well\s+)?(?:be|get)\s+\Z")
 _CAME_AFTER: Final = re.compile(r"\b(?:came|comes|come)\s+(?:\w+\s+)?(?:after|following)\b")
 _STORY_EVENT_COMES: Final = re.compile(
     r"\b(?:it|this|the\s+(?:[\w-]+\s+){0,2}(?:meeting|visit|talks|summit|trip|move|announcement|decision))"
@@ -1135,6 +1137,10 @@ class Coder:
             if named and after and after[0].start == named.end():
                 continue  # "North Korea's special representative, Kim Hyok Chol": the name says who
             nat = self.lex.demonyms.get(d.group("nat") or "")
+            if nat is None and (of := _OF_THE.match(self.body, d.end())) is not None:
+                # "a second day of meetings with the leader of Japan": the country after the office
+                country = self.lex.place_regex.match(self.body, of.end())
+                nat = self.lex.places[country.group(0)].country if country else None
             det = (d.group("det") or "").strip().lower()
             if not det and not nat:
                 continue
@@ -1875,7 +1881,18 @@ class Coder:
             and self.last_subject != participants[0]
             and _WITH_AT_END.search(lead_in)
         ):
-            participants.insert(0, self.last_subject)  # "... and a proposed meeting with Trump"
+            subject = self.cast.persons[self.last_subject]
+            holder: str | None = self.last_subject  # "... and a proposed meeting with Trump"
+            if trigger and trigger.group(0).lower().startswith("summit") and not subject.leader:
+                # "Pompeo traveled to North Korea ... about an upcoming summit with the U.S. president": an
+                # envoy's summit is his leader's
+                holder = self.head_of_state(subject.country)
+                if holder == participants[0] and self.meetings and self.last_subject in self.meetings[-1].participants:
+                    # (his own president's summit is with the leader he just met)
+                    met = [k for k in self.meetings[-1].participants if k != self.last_subject]
+                    holder = met[0] if met and self.cast.persons[met[0]].leader else None
+            if holder is not None and holder != participants[0]:
+                participants.insert(0, holder)
         invited = self.invitation(clause, actors)
         if invited:
             participants = invited
@@ -2048,6 +2065,10 @@ class Coder:
         status_kind = None
         if could_match(self.lex.any_status, unquoted):
             status_kind = next((s for s in self.lex.status_kinds if s.regex.search(unquoted)), None)
+            if status_kind is not None and status_kind.status in ("cancelled", "postponed"):
+                told_off = status_kind.regex.search(unquoted)
+                if told_off is not None and _MIGHT_BE.search(unquoted, max(0, told_off.start() - 20), told_off.start()):
+                    status_kind = None  # "raised the possibility the summit might be called off": not done
             if (
                 status_kind is not None
                 and status_kind.status == "reinstated"
@@ -2255,6 +2276,9 @@ class Coder:
             and self.last_subject is not None
             and self.last_subject not in participants
             and _MEETING_NOUN.fullmatch(trigger.group(0))
+            and not trigger.group(0)
+            .lower()
+            .startswith("summit")  # an envoy's "summit with the president" is his leader's
             and _WITH_AFTER.match(text, trigger.end())
             and not any(pos < clause.start + trigger.start() for pos, _, inert in actors if not inert)
         ):

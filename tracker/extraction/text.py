@@ -109,6 +109,12 @@ _AFTER_SPACE: Final = (
     # a second verb of saying opens what is said: "met Ri on Wednesday and said afterward that he would ..."
     r"|and\s+(?:\w+ly\s+)?(?:said|told|added|announced|declared|warned|insisted)\s"
     rf"|that\s+(?:had\s+|has\s+|have\s+)?{PAST_VERB}\s"
+    # "confirmed Wednesday that CIA Director Mike Pompeo traveled secretly to North Korea last week": what is
+    # confirmed is an event of its own, with its own days
+    # (an event, not a wish: "told Trump that Kim wanted another meeting" is one clause; nor a pluperfect
+    # report, "that Trump had received a letter", which keeps the saying's day as its bound)
+    r"|that\s+(?:[A-Z][\w.'\u2019-]*\s+){1,5}(?:\w+ly\s+)?(?:met|held|travell?ed|visited|flew|went|arrived|spoke"
+    r"|talked|hosted|phoned|sat)\s"
     # "to revive a June 12 summit that he canceled last week": the relative clause tells its own change
     r"|that\s+(?:(?:he|she|they)\s+|(?:[A-Z][\w.-]*\s+){1,3})(?:had\s+)?(?:\w+ly\s+)?(?:cancell?ed|called|scrapped|postponed"
     r"|scuttled)\s"
