@@ -559,3 +559,16 @@ def test_a_summit_that_might_be_called_off_is_not_called_off():
         pub=dt.date(2018, 4, 18),
     )
     assert changes(result, "cancelled") == []
+
+
+def test_whom_a_gesture_is_for_is_no_party_and_the_two_are_those_just_named():
+    result = run(
+        "SEOUL (REUTERS) - Offering an olive branch to President Donald Trump, Kim Jong Un said as he met South "
+        "Korean special envoy Chung Eui-yong on Wednesday that he wants to denuclearise. Kim told the envoy that he "
+        "still had confidence in Trump. He said he has never spoken badly of the US leader, since the two met in "
+        "Singapore on June 12.",
+        pub=dt.date(2018, 9, 6),
+    )
+    assert meeting(result, "Kim Jong Un", "Chung Eui-yong")["date"] == {"from": "2018-09-05", "to": "2018-09-05"}
+    summit = meeting(result, "Kim Jong Un", "Donald Trump")
+    assert summit["date"] == {"from": "2018-06-12", "to": "2018-06-12"} and summit["location"] == "Singapore"

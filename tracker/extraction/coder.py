@@ -428,9 +428,14 @@ _PAST_MARK: Final = re.compile(
 # a zero-width match at a clause's start: the cue of a clause whose opener itself tells its tense
 _AT_CLAUSE_START: Final = re.compile("")
 _TIME_OPENERS: Final = frozenset({"when", "after", "before", "once", "until", "while", "as"})
+_SINCE_OPENERS: Final = _TIME_OPENERS | {"since"}
 _WHICH_DELIVERED_TO: Final = re.compile(
     r"[\s,]*(?:which|that)\s+(?:was|had\s+been)\s+(?:hand[- ])?(?:delivered|sent|addressed|given|handed)\s+"
     r"(?:over\s+)?to\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+|(?:U\.S\.\s+|US\s+)?President\s+)?"
+)
+_GESTURE_TO: Final = re.compile(
+    r"[-\u2013\u2014\s]*(?:Offering|Extending|Sending|Giving|Expressing|Showing|Holding\s+out)\s+[^,;]{3,80}?\s(?:to|for)\s"
+    r"[^,;]{3,80},"
 )
 _ESCORTED_BY: Final = re.compile(r"(?:Escorted|Flanked|Ushered|Followed)\s+(?:in\s+)?by\s+[^,;]{3,120},")
 _UNDER_WAY: Final = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:holding|having|hosting|meeting|visiting)\b")
@@ -916,15 +921,15 @@ class Coder:
         heads = [self.head_of_state("KR"), self.head_of_state("KP")]
         return [k for k in heads if k] if all(heads) else pair
 
-    def pair_just_told(self, clause: Clause, leaders_only: bool) -> list[str]:
-        """The two people of the last meeting, when the sentence just before told it."""
+    def pair_just_told(self, clause: Clause) -> list[str]:
+        """The two leaders of the last meeting, when the sentence just before told it."""
         told = [m for m in self.meetings[-10:] if m.sentence == clause.sentence.index - 1]
         # (the one held before one planned: "had called Moon ... before his scheduled meeting with Kim")
         told = [m for m in told if m.status == "held"] or told
         if not told or len(told[-1].participants) != 2:
             return []
         last = told[-1]
-        if leaders_only and not all(self.cast.persons[k].leader for k in last.participants):
+        if not all(self.cast.persons[k].leader for k in last.participants):
             return []
         return sorted(last.participants, key=lambda k: self.cast.persons[k].first)
 
@@ -1110,6 +1115,9 @@ class Coder:
         # "Escorted by White House Chief of Staff John Kelly, Kim Yong Chol arrived ... to meet the President":
         # whoever escorts the visitor in is no party to his meeting
         escort = _ESCORTED_BY.match(clause.text) if clause.text[:1] in "EFU" else None
+        # "Offering an olive branch to President Donald Trump, Kim Jong Un said as he met South Korean
+        # envoys": whom a gesture is for is no party to the meeting either
+        escort = escort or _GESTURE_TO.match(clause.text)
         escort_end = clause.start + escort.end() if escort else clause.start
         for m in mentions:
             inert = m.possessive and not _EVENT_NOUN.match(self.body[m.end : m.end + 40])
@@ -1180,9 +1188,13 @@ class Coder:
             # "a meeting between Kim and Moon: the two leaders will ...": the pair just named
             # in this sentence, else the pair that has met most so far
             pair = self.sentence_pair(clause, clause.start + g.start(), leaders_only)
+            if not pair and clause.index and clause.opener in _SINCE_OPENERS and len(self.prev_people) == 2:
+                # "He has never spoken badly of the US leader, | since the two met in Singapore": the two the
+                # clause before named
+                pair = sorted(self.prev_people, key=lambda k: self.cast.persons[k].first)
             # "Trump had called Moon from Singapore. ... confirmed the two world leaders spoke on Monday": the
             # pair whose meeting the sentence before told
-            pair = pair or self.pair_just_told(clause, leaders_only)
+            pair = pair or (self.pair_just_told(clause) if leaders_only else [])
             # nobody yet: "The two leaders met on Wednesday, a day after Kim greeted Moon"
             pair = pair or self.salient_pair(leaders_only=leaders_only, aides_only=aides_only)
             pair = pair or self.sentence_pair(clause, clause.sentence.end, leaders_only)
@@ -1209,7 +1221,7 @@ class Coder:
                 # "the commitment Kim and Trump made when they met": a pair joined by "and" earlier in
                 # the sentence, before the pair of the story's last meeting
                 pair = self.conjoined_pair(clause.sentence.start, pos)
-                if not pair and clause.index and clause.opener in _TIME_OPENERS and len(self.prev_people) == 2:
+                if not pair and clause.index and clause.opener in _SINCE_OPENERS and len(self.prev_people) == 2:
                     # "Trump will press Kim on denuclearisation when they meet": the two the clause before named
                     pair = self.prev_people
                 if not pair and not self.last_pair and word == "their":
