@@ -572,3 +572,18 @@ def test_whom_a_gesture_is_for_is_no_party_and_the_two_are_those_just_named():
     assert meeting(result, "Kim Jong Un", "Chung Eui-yong")["date"] == {"from": "2018-09-05", "to": "2018-09-05"}
     summit = meeting(result, "Kim Jong Un", "Donald Trump")
     assert summit["date"] == {"from": "2018-06-12", "to": "2018-06-12"} and summit["location"] == "Singapore"
+
+
+def test_he_accompanied_by_someone_is_the_one_the_story_follows():
+    result = run(
+        "Kim Jong Un kicked off an official visit to Vietnam on Friday, three days after arriving in the country for "
+        "a summit with US President Donald Trump. Accompanied by his sister and close aide Kim Yo Jong, he was "
+        "received by Vietnamese President Nguyen Phu Trong. Kim also met Nguyen Thi Kim Ngan, chairwoman of "
+        "Vietnam's National Assembly, in Hanoi on Friday.",
+        pub=dt.date(2019, 3, 2),
+    )
+    assert meeting(result, "Kim Jong Un", "Nguyen Phu Trong") is not None
+    assert not [m for m in result["meetings"] if "Kim Yo Jong" in m["participants"]]
+    assert not [m for m in result["meetings"] if set(m["participants"]) == {"Donald Trump", "Nguyen Phu Trong"}]
+    ngan = meeting(result, "Kim Jong Un", "Nguyen Thi Kim Ngan")
+    assert ngan is not None and ngan["date"] == {"from": "2019-03-01", "to": "2019-03-01"}

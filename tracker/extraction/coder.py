@@ -95,6 +95,7 @@ _AS_WELL_AS_WITH: Final = re.compile(r"as\s+well\s+as\s+with\s")
 _TRIP_SENTENCES: Final = 5  # how far after a dated trip its undated meetings are told
 _OF_THE: Final = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
 _MIGHT_BE: Final = re.compile(r"\b(?:might|could|may|would)\s+(?:still\s+|yet\s+|well\s+)?(?:be|get)\s+\Z")
+_OBJECT_BEFORE: Final = re.compile(r"\b(?:with|to|for)\s+(?:[\w.'\u2019-]+\s+){0,5}\Z")
 _CAME_AFTER: Final = re.compile(r"\b(?:came|comes|come)\s+(?:\w+\s+)?(?:after|following)\b")
 _STORY_EVENT_COMES: Final = re.compile(
     r"\b(?:it|this|the\s+(?:[\w-]+\s+){0,2}(?:meeting|visit|talks|summit|trip|move|announcement|decision))"
@@ -437,7 +438,7 @@ _GESTURE_TO: Final = re.compile(
     r"[-\u2013\u2014\s]*(?:Offering|Extending|Sending|Giving|Expressing|Showing|Holding\s+out)\s+[^,;]{3,80}?\s(?:to|for)\s"
     r"[^,;]{3,80},"
 )
-_ESCORTED_BY: Final = re.compile(r"(?:Escorted|Flanked|Ushered|Followed)\s+(?:in\s+)?by\s+[^,;]{3,120},")
+_ESCORTED_BY: Final = re.compile(r"(?:Escorted|Flanked|Ushered|Followed|Accompanied)\s+(?:in\s+)?by\s+[^,;]{3,120},")
 _UNDER_WAY: Final = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:holding|having|hosting|meeting|visiting)\b")
 _IN_RESPONSE: Final = re.compile(r"\b(?:in\s+response\s+to|responding\s+to|in\s+reaction\s+to|reacting\s+to)\b")
 _LETTER_SAYING: Final = re.compile(r"\b(?:saying|stating|which\s+said|that\s+said|announcing|telling\s+\w+)\b")
@@ -1114,7 +1115,7 @@ class Coder:
         greetings = could_match(_SOURCE_ONLY, clause.text)  # the clause first: its slices are new strings
         # "Escorted by White House Chief of Staff John Kelly, Kim Yong Chol arrived ... to meet the President":
         # whoever escorts the visitor in is no party to his meeting
-        escort = _ESCORTED_BY.match(clause.text) if clause.text[:1] in "EFU" else None
+        escort = _ESCORTED_BY.match(clause.text) if clause.text[:1] in "EFUA" else None
         # "Offering an olive branch to President Donald Trump, Kim Jong Un said as he met South Korean
         # envoys": whom a gesture is for is no party to the meeting either
         escort = escort or _GESTURE_TO.match(clause.text)
@@ -1236,7 +1237,12 @@ class Coder:
                 pair = pair or self.last_pair or (self.prev_people[:2] if word == "their" else [])
                 found.extend((pos, key, False) for key in pair)
             elif word in ("he", "she"):
-                if self.last_subject and not any(f[0] < pos for f in found) and clause.opener not in ("who",):
+                # ("Accompanied by his sister Kim Yo Jong, he was received by ...": no party stands before him)
+                if (
+                    self.last_subject
+                    and not any(f[0] < pos and not f[2] for f in found)
+                    and clause.opener not in ("who",)
+                ):
                     found.append((pos, self.last_subject, False))
             elif _EVENT_NOUN.match("'s " + text[p.end() :].lstrip()):
                 # "his trip": the clause's own subject when it has one, else the person just named
@@ -1595,9 +1601,14 @@ class Coder:
                 if active:
                     # "said that a third summit with Kim could happen, as he hosted Moon": the event is the
                     # subject there, and the one it names after "with" is no one "he" refers to
-                    if clause.opener not in ("who", "whose") and not THAT_EVENT.match(clause.text):
+                    first_at = next(pos for pos, k, inert in actors if not inert)
+                    if (
+                        clause.opener not in ("who", "whose")
+                        and not THAT_EVENT.match(clause.text)
+                        # "three days after arriving for a summit with Trump": an object is no subject
+                        and not _OBJECT_BEFORE.search(self.body, clause.start, first_at)
+                    ):
                         self.last_subject = active[0]
-                        first_at = next(pos for pos, k, inert in actors if not inert)
                         self.last_subjects = _unique(k for pos, k, inert in actors if pos == first_at and not inert)
                         joined = self.conjoined_pair(clause.start, clause.end)
                         if joined and joined[0] == active[0] and len(self.last_subjects) == 1:

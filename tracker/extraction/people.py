@@ -33,6 +33,11 @@ _RUN: Final = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_PARTICLE}{_NAME_TOKEN})*")
 # required comma backtracks quadratically on hostile text ("Kim Kim Kim ...").
 _NAME: Final = rf"{_NAME_TOKEN}(?:[ \t]+{_PARTICLE}{_NAME_TOKEN}){{0,5}}"
 _NAME_AT: Final = re.compile(_NAME)
+# "Nguyen Thi Kim Ngan, chairwoman of Vietnam's National Assembly": an office of a body after a name
+_OFFICE_OF: Final = (
+    r"(?:chairwoman|chairman|president|prime\s+minister|minister|speaker|secretary|director|head|ambassador|envoy"
+    r"|governor|mayor)\s+of"
+)
 _COMMA_NAME: Final = re.compile(r",\s+(?=[A-Z])")
 _POSSESSIVE: Final = re.compile(r"\A['\u2019]s?\b")
 # compiled once: these run per token and per capitalised word
@@ -171,10 +176,10 @@ def _patterns(lex_id: int) -> dict[str, Any]:
         ),
         "post_appositive": Anchored(
             re.compile(
-                rf"(?<![\w-])(?P<name>{_NAME}),\s+(?P<app>(?:a|an|the|who|considered|whose|[A-Z][\w]*['\u2019]s)\b"
-                r"[^,.;]{0,90})"
+                rf"(?<![\w-])(?P<name>{_NAME}),\s+(?P<app>(?:a|an|the|who|considered|whose|[A-Z][\w]*['\u2019]s"
+                rf"|{_OFFICE_OF})\b[^,.;]{{0,90}})"
             ),
-            re.compile(r",\s+(?:a|an|the|who|considered|whose|[A-Z][\w]*['\u2019]s)\b"),
+            re.compile(rf",\s+(?:a|an|the|who|considered|whose|[A-Z][\w]*['\u2019]s|{_OFFICE_OF})\b"),
             lambda word: name_token.fullmatch(word) is not None,
         ),
         "kin": re.compile(rf"\b(?:{lex.kin_regex})\b"),
