@@ -587,3 +587,22 @@ def test_he_accompanied_by_someone_is_the_one_the_story_follows():
     assert not [m for m in result["meetings"] if set(m["participants"]) == {"Donald Trump", "Nguyen Phu Trong"}]
     ngan = meeting(result, "Kim Jong Un", "Nguyen Thi Kim Ngan")
     assert ngan is not None and ngan["date"] == {"from": "2019-03-01", "to": "2019-03-01"}
+
+
+def test_a_meeting_that_did_not_indicate_something_still_took_place():
+    result = run(
+        "Russian President Vladimir Putin and North Korean leader Kim Jong Un met in Vladivostok on Thursday. The two "
+        "leaders' first one-on-one did not indicate major changes in North Korea's position.",
+        pub=dt.date(2019, 4, 26),
+    )
+    met = meeting(result, "Vladimir Putin", "Kim Jong Un")
+    assert met is not None and met["status"] == "held"
+
+
+def test_someone_with_a_gerund_after_with_is_the_subject_a_later_he_means():
+    result = run(
+        "North Korea and China seem to be celebrating closer ties, with Kim Jong Un putting on a banquet today. He "
+        "hosted a Chinese art troupe led by senior diplomat Song Tao, North Korean state media said.",
+        pub=dt.date(2018, 4, 15),
+    )
+    assert meeting(result, "Kim Jong Un", "Song Tao") is not None

@@ -22,7 +22,7 @@ from .people import find_people
 from .summits import assemble
 from .text import split_sentences
 
-EXTRACTOR_VERSION = "1.16.0"  # sixteen passes of rules since 1.0.0; recorded in every event it yields
+EXTRACTOR_VERSION = "1.17.0"  # seventeen passes of rules since 1.0.0; recorded in every event it yields
 SCHEMA = "summit-tracker/extraction/v1"
 # "mypyc" when the modules run as C extensions (tools/compile_extractor.py), "python" when not
 BUILD = build_state(_coder_module.__file__ or "")

@@ -76,8 +76,10 @@ _OFFICE_SAYS: Final = re.compile(
 _MADE_PUBLIC: Final = re.compile(r"\b(?:confirmed|announced|revealed|unveiled)\b[^.;]{0,80}\Z")
 _SAID_THAT: Final = re.compile(r"\bthat\s+(?:there|it|he|she|they|the|a|an|his|her|their)\b")
 _NOT_AFTER: Final = re.compile(
-    r"\s*(?:(?:did|does|do|was|were|has|have|had|will|would)\s+(?:not|never)\b"
-    r"|(?:didn|doesn|don|wasn|weren|hasn|haven|hadn|won|wouldn)['\u2019]t\b|never\b)"
+    # (only that it did not happen: "the first one-on-one did not indicate major changes" still took place)
+    r"\s*(?:(?:did|does|do|will|would)\s+not|(?:didn|doesn|don|won|wouldn)['\u2019]t|never)\s+"
+    r"(?:take\s+place|happen|go\s+ahead|occur|materiali[sz]e)\b"
+    r"|\s*(?:was|were|has|have|had)\s+(?:not|never)\s+(?:been\s+)?held\b"
 )
 _FOR_THE_EVENT: Final = re.compile(
     r"\b(?:for|toward|towards|prepare\s+for|preparing\s+for|preparations\s+for|salvag(?:e|ing)|sav(?:e|ing)"
@@ -96,6 +98,7 @@ _TRIP_SENTENCES: Final = 5  # how far after a dated trip its undated meetings ar
 _OF_THE: Final = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
 _MIGHT_BE: Final = re.compile(r"\b(?:might|could|may|would)\s+(?:still\s+|yet\s+|well\s+)?(?:be|get)\s+\Z")
 _OBJECT_BEFORE: Final = re.compile(r"\b(?:with|to|for)\s+(?:[\w.'\u2019-]+\s+){0,5}\Z")
+_GERUND_AFTER: Final = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s+){1,4}(?:\w+ly\s+)?\w+ing\b")
 _CAME_AFTER: Final = re.compile(r"\b(?:came|comes|come)\s+(?:\w+\s+)?(?:after|following)\b")
 _STORY_EVENT_COMES: Final = re.compile(
     r"\b(?:it|this|the\s+(?:[\w-]+\s+){0,2}(?:meeting|visit|talks|summit|trip|move|announcement|decision))"
@@ -1606,7 +1609,11 @@ class Coder:
                         clause.opener not in ("who", "whose")
                         and not THAT_EVENT.match(clause.text)
                         # "three days after arriving for a summit with Trump": an object is no subject
-                        and not _OBJECT_BEFORE.search(self.body, clause.start, first_at)
+                        and not (
+                            _OBJECT_BEFORE.search(self.body, max(clause.start, first_at - 60), first_at)
+                            # (but "with Kim Jong Un putting on a banquet today": he does it)
+                            and not _GERUND_AFTER.match(self.body, first_at)
+                        )
                     ):
                         self.last_subject = active[0]
                         self.last_subjects = _unique(k for pos, k, inert in actors if pos == first_at and not inert)
