@@ -64,8 +64,6 @@ _DATELINE: Final = re.compile(r"(?P<city>[A-Z][A-Z .'-]{2,}?)(?:,\s*[\w .]+)?\s*
 _STORY_EVENT_CAME: Final = re.compile(
     r"\b(?:the|this|that|his|their)\s+(?:meeting|visit|talks|summit|trip|encounter)\s+came\s*,?\s*\Z", re.I
 )
-# "The New York meeting comes with the two sides at loggerheads nearly | five months after the summit":
-# what comes now is the day of telling, so the span counts back from publication
 _THEIR_LEADERS: Final = re.compile(r"\btheir\s+(?:two\s+)?leaders\b")
 _OFFICE_SAYS: Final = re.compile(
     r"(?:[A-Z][\w.'\u2019-]*\s+){0,3}(?:the\s+)?(?:White\s+House|Kremlin|Blue\s+House|Cheong\s+Wa\s+Dae|State\s+Department"
@@ -100,6 +98,8 @@ _MIGHT_BE: Final = re.compile(r"\b(?:might|could|may|would)\s+(?:still\s+|yet\s+
 _OBJECT_BEFORE: Final = re.compile(r"\b(?:with|to|for)\s+(?:[\w.'\u2019-]+\s+){0,5}\Z")
 _GERUND_AFTER: Final = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s+){1,4}(?:\w+ly\s+)?\w+ing\b")
 _CAME_AFTER: Final = re.compile(r"\b(?:came|comes|come)\s+(?:\w+\s+)?(?:after|following)\b")
+# "The New York meeting comes with the two sides at loggerheads nearly | five months after the summit":
+# what comes now is the day of telling, so the span counts back from publication
 _STORY_EVENT_COMES: Final = re.compile(
     r"\b(?:it|this|the\s+(?:[\w-]+\s+){0,2}(?:meeting|visit|talks|summit|trip|move|announcement|decision))"
     r"\s+comes?\b[^.;]{0,80}\Z",
