@@ -606,3 +606,27 @@ def test_someone_with_a_gerund_after_with_is_the_subject_a_later_he_means():
         pub=dt.date(2018, 4, 15),
     )
     assert meeting(result, "Kim Jong Un", "Song Tao") is not None
+
+
+def test_a_summit_held_is_a_meeting_of_its_leaders():
+    result = run(
+        "South Korean President Moon Jae-in bids farewell to North Korean leader Kim Jong Un as he leaves after their "
+        "summit at the truce village of Panmunjom, North Korea, in this handout picture provided by the Presidential "
+        "Blue House on May 26, 2018.\n\nSouth Korean President Moon Jae-in held a surprise meeting with North Korean "
+        "leader Kim Jong Un on Saturday to ensure the upcoming summit between Kim and U.S. President Donald Trump is "
+        "a success, South Korean officials said.",
+        pub=dt.date(2018, 5, 26),
+    )
+    met = meeting(result, "Moon Jae-in", "Kim Jong Un")
+    assert met is not None and met["status"] == "held" and met["date"] == {"from": "2018-05-26", "to": "2018-05-26"}
+
+
+def test_a_combination_of_file_photos_tells_no_meeting():
+    result = run(
+        "In this combination of file photos, U.S. President Donald Trump, left, in the Oval Office of the White House "
+        "in Washington on May 16, 2018, and North Korean leader Kim Jong Un in a meeting with South Korean leader Moon "
+        "Jae-in in Panmunjom, South Korea, on April 27, 2018. (AP Photo/Evan Vucci, File)\n\nPresident Donald Trump "
+        "said Friday that he will hold his second summit with Kim Jong Un in Hanoi.",
+        pub=dt.date(2019, 2, 8),
+    )
+    assert not [m for m in result["meetings"] if "Moon Jae-in" in m["participants"]]

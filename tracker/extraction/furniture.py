@@ -92,6 +92,13 @@ _CREDIT_TAIL: Final = re.compile(
     r"[.!?][\"'\u201d\u2019)]*\s+(?:/\s*)?(?:(?:[A-Z][\w.&-]*\s+){0,3}(?:Photo|PHOTO|Photograph)s?"
     r"|(?:PHOTO|Photo|IMAGE|Image)\s*:\s*[\w .,&/-]{1,40})\s*\Z"
 )
+# "In this combination of file photos, Trump, left, in the Oval Office ..., and Kim in a meeting with Moon
+# ...": people pictured apart, each in an old photo; none of it is the story's news
+_COMBINATION: Final = re.compile(
+    r"\s*(?:In\s+)?(?:this|these)\s+(?:combination|combo|composite)\s+(?:of\s+)?(?:file\s+)?(?:photos?|images?|pictures?)"
+    r"|\s*(?:This|These)\s+(?:file\s+)?(?:photos?|images?)\s+combination",
+    re.IGNORECASE,
+)
 _LONGEST: Final = 400  # characters: longer captions and sign-offs are not seen in wire or newspaper copy
 
 
@@ -102,7 +109,7 @@ def is_furniture(line: str) -> bool:
     list item is a headline, a section heading, a byline or a timestamp ("By Jane Doe",
     "Feb. 28, 2019", "3 Min Read", "Key points:").
     """
-    if _FURNITURE.match(line):
+    if _FURNITURE.match(line) or _COMBINATION.match(line):
         return True
     if _CREDIT_TAIL.search(line):
         return False  # "... on July 7, 2018. PHOTO: AFP": a caption's full sentence, as below

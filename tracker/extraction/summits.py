@@ -317,8 +317,48 @@ def assemble(coder: Coder) -> tuple[list[dict[str, Any]], list[dict[str, Any]], 
 
     main = summits[0] if summits else None
     kept = [m for m in coder.meetings if not _told_as_summit(m, groups)]
+    kept.extend(_summit_meetings(coder, groups, kept))
     meeting_json = [_meeting_json(m, coder, groups, main) for m in kept]
     return summits, meeting_json, change_json
+
+
+def _summit_meetings(
+    coder: Coder, groups: list[tuple[frozenset[str], list[SummitMention]]], meetings: list[Meeting]
+) -> list[Meeting]:
+    """A summit held is also a meeting of its leaders: "their first summit, in Singapore last June"
+    tells a meeting no verb of the clause tells. One per held summit no meeting of the pair meets."""
+    added: list[Meeting] = []
+    for pair, members in groups:
+        held = [m for m in members if m.held and len(m.leaders) >= 2]
+        if len(pair) != 2 or not held:
+            continue
+        span = held[0].held
+        assert span is not None
+        if any(
+            set(m.participants) == set(pair)
+            and m.status == "held"
+            and (m.interval is None or m.interval.overlaps(span))
+            for m in meetings
+        ):
+            continue
+        located = sorted((m for m in members if m.location), key=lambda m: (-m.place_strength, m.sentence))
+        sentence = coder.sentences[held[0].sentence]
+        added.append(
+            Meeting(
+                sorted(pair, key=lambda k: coder.cast.persons[k].first),
+                [],
+                located[0].location if located else None,
+                span,
+                "in_person",
+                "held",
+                coder.lex.meeting_kind("meet"),
+                0.6,
+                (sentence.start, sentence.end),
+                held[0].sentence,
+                summit_like=True,
+            )
+        )
+    return added
 
 
 def _without_later_proposals(changes: list[Change], ref_of: dict[int, str]) -> list[Change]:
