@@ -431,8 +431,7 @@ _PAST_MARK: Final = re.compile(
 )
 # a zero-width match at a clause's start: the cue of a clause whose opener itself tells its tense
 _AT_CLAUSE_START: Final = re.compile("")
-_TIME_OPENERS: Final = frozenset({"when", "after", "before", "once", "until", "while", "as"})
-_SINCE_OPENERS: Final = _TIME_OPENERS | {"since"}
+_TIME_OPENERS: Final = frozenset({"when", "after", "before", "once", "until", "while", "as", "since"})
 _WHICH_DELIVERED_TO: Final = re.compile(
     r"[\s,]*(?:which|that)\s+(?:was|had\s+been)\s+(?:hand[- ])?(?:delivered|sent|addressed|given|handed)\s+"
     r"(?:over\s+)?to\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+|(?:U\.S\.\s+|US\s+)?President\s+)?"
@@ -720,6 +719,20 @@ class Coder:
         chosen = (presidents or leaders)[:1]
         return chosen[0].key if chosen else None
 
+    def summit_holder(self, subject: str, counterpart: str) -> str | None:
+        """Who holds the summit "with" ``counterpart`` that ``subject``'s clause tells of: the subject
+        if he leads a country; for an envoy, his leader ("Pompeo traveled to North Korea ... about an
+        upcoming summit with the U.S. president"), or, when his leader is that counterpart, the leader
+        the envoy just met."""
+        person = self.cast.persons[subject]
+        if person.leader:
+            return subject
+        holder = self.head_of_state(person.country)
+        if holder == counterpart and self.meetings and subject in self.meetings[-1].participants:
+            met = [k for k in self.meetings[-1].participants if k != subject]
+            holder = met[0] if met and self.cast.persons[met[0]].leader else None
+        return holder
+
     def leaders_of_pair(self, people: list[str]) -> list[str]:
         """The heads of state of two people of two countries, when the article names both."""
         countries = list(dict.fromkeys(c for k in people if (c := self.cast.persons[k].country)))
@@ -987,15 +1000,20 @@ class Coder:
         invitee = pool[0] if pool else None
         return [host, invitee] if invitee else None
 
+    def label_country(self, label: str) -> str | None:
+        """The country an unnamed counterpart's label names: "North Korean counterpart", "Washington
+        counterpart"; none for a bare "counterpart"."""
+        words = label.split()[:-1]
+        place = self._place_named(" ".join(words)) if words and words[0][:1].isupper() else None
+        return place.country if place else self.lex.demonyms.get(" ".join(words)) if words else None
+
     def named_counterpart(self, label: str, subject: str) -> str | None:
         """The one person the article introduces as a counterpart ("his US counterpart Stephen
         Biegun"), of the country the label names if it names one ("his Washington counterpart")."""
         named = {k for k in self.counterparts_named() if k != subject}
         if not named:
             return None
-        words = label.split()[:-1]
-        place = self._place_named(" ".join(words)) if words and words[0][:1].isupper() else None
-        country = place.country if place else self.lex.demonyms.get(" ".join(words)) if words else None
+        country = self.label_country(label)
         if country:
             named = {k for k in named if self.cast.persons[k].country == country}
         return next(iter(named)) if len(named) == 1 else None
@@ -1192,7 +1210,7 @@ class Coder:
             # "a meeting between Kim and Moon: the two leaders will ...": the pair just named
             # in this sentence, else the pair that has met most so far
             pair = self.sentence_pair(clause, clause.start + g.start(), leaders_only)
-            if not pair and clause.index and clause.opener in _SINCE_OPENERS and len(self.prev_people) == 2:
+            if not pair and clause.index and clause.opener in _TIME_OPENERS and len(self.prev_people) == 2:
                 # "He has never spoken badly of the US leader, | since the two met in Singapore": the two the
                 # clause before named
                 pair = sorted(self.prev_people, key=lambda k: self.cast.persons[k].first)
@@ -1225,8 +1243,9 @@ class Coder:
                 # "the commitment Kim and Trump made when they met": a pair joined by "and" earlier in
                 # the sentence, before the pair of the story's last meeting
                 pair = self.conjoined_pair(clause.sentence.start, pos)
-                if not pair and clause.index and clause.opener in _SINCE_OPENERS and len(self.prev_people) == 2:
-                    # "Trump will press Kim on denuclearisation when they meet": the two the clause before named
+                if not pair and clause.index and clause.opener in _TIME_OPENERS and len(self.prev_people) == 2:
+                    # "Trump will press Kim on denuclearisation when they meet", "since they met": the two the
+                    # clause before named
                     pair = self.prev_people
                 if not pair and not self.last_pair and word == "their":
                     # "a follow-up to their historic summit in Singapore": the pair of the summit last told
@@ -1911,16 +1930,9 @@ class Coder:
             and self.last_subject != participants[0]
             and _WITH_AT_END.search(lead_in)
         ):
-            subject = self.cast.persons[self.last_subject]
             holder: str | None = self.last_subject  # "... and a proposed meeting with Trump"
-            if trigger and trigger.group(0).lower().startswith("summit") and not subject.leader:
-                # "Pompeo traveled to North Korea ... about an upcoming summit with the U.S. president": an
-                # envoy's summit is his leader's
-                holder = self.head_of_state(subject.country)
-                if holder == participants[0] and self.meetings and self.last_subject in self.meetings[-1].participants:
-                    # (his own president's summit is with the leader he just met)
-                    met = [k for k in self.meetings[-1].participants if k != self.last_subject]
-                    holder = met[0] if met and self.cast.persons[met[0]].leader else None
+            if trigger and trigger.group(0).lower().startswith("summit"):
+                holder = self.summit_holder(self.last_subject, participants[0])
             if holder is not None and holder != participants[0]:
                 participants.insert(0, holder)
         invited = self.invitation(clause, actors)
@@ -2125,6 +2137,8 @@ class Coder:
 
         mention: SummitMention | None = None
         planned_change = False
+        # (the days a report gives, apart from the event's: read once, by the summit and by the meeting)
+        told_apart: tuple[list[DateMention], list[DateMention]] | None = None
         # a call or a letter between leaders is no summit of theirs ("will call Moon to brief him")
         # (a letter that proposes, schedules or calls off a summit tells of it)
         in_person = kind is not None and (
@@ -2133,9 +2147,8 @@ class Coder:
         if summit_word or (in_person and len(leaders) >= 2) or (not participants and _THE_MEETING.search(text)):
             # "reported on May 8 that the Trump-Kim summit is likely to be hosted by Singapore next month": the
             # day of the report is not the summit's
-            reported = [d for d in dates if d.end > 0 and _SAID_BEFORE.search(text, 0, d.start)]
-            summit_dates = [d for d in dates if d not in reported] if len(reported) < len(dates) else dates
-            scheduled, _, _ = self.pick_interval(summit_dates, None, for_summit=True)
+            told_apart = _told_apart(text, dates)
+            scheduled, _, _ = self.pick_interval(told_apart[1], None, for_summit=True)
             if scheduled is None and summit_word and self.own_dates and (kind or status_kind):
                 scheduled = self.summit_date(text, dates)
                 if (
@@ -2260,7 +2273,8 @@ class Coder:
         if _NOT_AFTER.match(text, trigger.end()):
             return  # "The meetings did not take place on Monday and Tuesday"
         quote = next(((s, e) for s, e in clause.quoted_spans() if s <= clause.start + trigger.start() < e), None)
-        if quote and _scare_quote(self.body[quote[0] + 1 : quote[1] - 1], _SENDER.match(self.body, quote[1])):
+        sent = quote is not None and _SENDER.match(self.body, quote[1]) is not None
+        if quote and _scare_quote(self.body[quote[0] + 1 : quote[1] - 1], sent):
             # 'planned a "day full of meetings" on Thursday', 'received "a very warm, very positive letter"
             # from Kim': a phrase quoted, not speech
             quote = None
@@ -2381,8 +2395,7 @@ class Coder:
         near = trigger.start() if self.own_dates else None
         # "left Beijing on Wednesday after talks with Xi, state media reported on Thursday": the
         # day of a report dates the report, not the event, when the clause has another date
-        told = [d for d in dates if d.end > 0 and _SAID_BEFORE.search(text, 0, d.start)]
-        event_dates = [d for d in dates if d not in told] if len(told) < len(dates) else dates
+        told, event_dates = told_apart or _told_apart(text, dates)
         said_in = _LETTER_SAYING.search(text, trigger.end()) if kind.mode == "letter" else None
         if said_in is not None:
             # "wrote a letter to Kim saying that their planned summit next month was cancelled": the days the
@@ -2875,7 +2888,7 @@ class Coder:
             ):
                 continue
             other = next(k for k in new.participants if k != old.participants[0])
-            country = self.lex.demonyms.get(" ".join(old.unnamed[0].split()[:-1]))
+            country = self.label_country(old.unnamed[0])
             if country is None or self.cast.persons[other].country != country:
                 return False
             self.meetings[index] = replace(
@@ -3027,6 +3040,14 @@ def _modes_agree(first: str, second: str) -> bool:
     return first == second or "in_person" not in (first, second)
 
 
+def _told_apart(text: str, dates: list[DateMention]) -> tuple[list[DateMention], list[DateMention]]:
+    """(the dates a report's verb gives, the others): "left Beijing on Wednesday ..., state media reported
+    on Thursday", "reported on May 8 that the summit will be held next month". When every date is the
+    report's, the others are all of them."""
+    told = [d for d in dates if d.end > 0 and _SAID_BEFORE.search(text, 0, d.start)]
+    return told, ([d for d in dates if d not in told] if len(told) < len(dates) else dates)
+
+
 def _names_next_one(text: str) -> bool:
     """Whether the text names a meeting after those held, not one known: "a second summit", "another
     meeting", "their next summit" (not "Trump's second summit with Kim in Vietnam last month")."""
@@ -3036,15 +3057,13 @@ def _names_next_one(text: str) -> bool:
     return False
 
 
-def _scare_quote(inner: str, sent: object = None) -> bool:
+def _scare_quote(inner: str, sent: bool = False) -> bool:
     """A quoted phrase inside the narration's own sentence ('a "day full of meetings"'), not speech:
     a few words, lower case, no sentence punctuation (but commas between the praises of something
     sent "from" someone: '"a very warm, very positive letter" from Kim')."""
     words = inner.split()
-    stops = ".;:!?" if sent is not None else ".,;:!?"
-    return (
-        0 < len(words) <= (8 if sent is not None else 6) and inner[:1].islower() and not any(c in inner for c in stops)
-    )
+    stops = ".;:!?" if sent else ".,;:!?"
+    return 0 < len(words) <= (8 if sent else 6) and inner[:1].islower() and not any(c in inner for c in stops)
 
 
 def _negated(text: str, regex: re.Pattern[str], negation: re.Pattern[str]) -> bool:

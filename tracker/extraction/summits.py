@@ -229,7 +229,7 @@ class SummitBuilder:
             # the news window (a week before publication), with a day to spare
             recent = [h.end for h in held if (self.pub - h.start).days <= NEWS_WINDOW.days + 1 and h.end <= self.pub]
             when = max(recent) if recent else when
-        located = sorted((m for m in members if m.location), key=lambda m: (-m.place_strength, m.sentence))
+        located = _best_located(members)
         parties = []
         for key in leaders:
             country = persons[key].country
@@ -240,8 +240,14 @@ class SummitBuilder:
             "leaders": [persons[k].name for k in leaders],
             "parties": parties,
             "scheduled_for": when.isoformat() if when else None,
-            "location": located[0].location.name if located and located[0].location else None,
+            "location": located.location.name if located and located.location else None,
         }
+
+
+def _best_located(members: list[SummitMention]) -> SummitMention | None:
+    """The mention whose place is told most firmly (the first of those), if any tells one."""
+    located = [m for m in members if m.location]
+    return min(located, key=lambda m: (-m.place_strength, m.sentence)) if located else None
 
 
 def _days(members: list[SummitMention]) -> Interval | None:
@@ -335,19 +341,17 @@ def _summit_meetings(
         span = held[0].held
         assert span is not None
         if any(
-            set(m.participants) == set(pair)
-            and m.status == "held"
-            and (m.interval is None or m.interval.overlaps(span))
+            m.group == pair and m.status == "held" and (m.interval is None or m.interval.overlaps(span))
             for m in meetings
         ):
             continue
-        located = sorted((m for m in members if m.location), key=lambda m: (-m.place_strength, m.sentence))
+        located = _best_located(members)
         sentence = coder.sentences[held[0].sentence]
         added.append(
             Meeting(
                 sorted(pair, key=lambda k: coder.cast.persons[k].first),
                 [],
-                located[0].location if located else None,
+                located.location if located else None,
                 span,
                 "in_person",
                 "held",
